@@ -1,0 +1,33 @@
+package dev.cachet.core.policy;
+
+import java.time.Duration;
+
+import org.springframework.format.datetime.standard.DurationFormatterUtils;
+
+/** Parses max-age values written in annotations, in the same formats Spring Boot binds. */
+public final class DurationParser {
+
+	private DurationParser() {
+	}
+
+	/**
+	 * Parses {@code 500ms}, {@code 6h}, {@code 90d} or ISO-8601 {@code PT6H}.
+	 * @param where what the value belongs to, named in the error message
+	 * @throws IllegalArgumentException naming {@code where} if the text is not a positive duration
+	 */
+	public static Duration parsePositive(String text, String where) {
+		Duration duration;
+		try {
+			duration = DurationFormatterUtils.detectAndParse(text.trim());
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalArgumentException("Invalid max-age '" + text + "' on " + where
+					+ ": use a duration such as 30m, 6h, 90d or PT6H", ex);
+		}
+		if (duration.isNegative() || duration.isZero()) {
+			throw new IllegalArgumentException("Invalid max-age '" + text + "' on " + where + ": must be positive");
+		}
+		return duration;
+	}
+
+}

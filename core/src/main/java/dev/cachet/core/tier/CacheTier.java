@@ -1,0 +1,76 @@
+package dev.cachet.core.tier;
+
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+
+import dev.cachet.core.envelope.Envelope;
+
+/**
+ * One storage level of a Cachet cache: memory, disk, Redis, S3.
+ *
+ * <p>A tier stores opaque, immutable {@link Envelope}s under a cache name and a key id. The key id
+ * is printable, fixed-length and safe as a file name, a Redis key and an S3 object key; it never
+ * contains user text. Tiers know nothing about values, codecs or freshness: the tiered cache above
+ * them checks freshness at read time and decides how long each tier may keep an entry.
+ *
+ * <p>Implementations may throw on failure; the tiered cache turns every failure into a miss and
+ * counts it. They must never return an envelope whose bytes they did not verify as an intact
+ * envelope (see {@link Envelope#parse(byte[])}).
+ */
+public interface CacheTier extends AutoCloseable {
+
+	/** Tier type, such as {@code memory} or {@code disk}; used in configuration, logs and metrics. */
+	String type();
+
+	/** Where the tier stores data (a path, a node, a bucket), never including credentials. */
+	String location();
+
+	/**
+	 * Reads an entry.
+	 * @return the envelope, or {@code null} when the tier holds no intact entry for the key
+	 */
+	Envelope get(String cache, String key) throws Exception;
+
+	/**
+	 * Stores an entry, replacing any previous one.
+	 * @param storageTtl how long the tier may keep the entry, always positive
+	 */
+	void put(String cache, String key, Envelope envelope, Duration storageTtl) throws Exception;
+
+	/** Removes one entry, if present. */
+	void evict(String cache, String key) throws Exception;
+
+	/** Removes every entry of a cache. */
+	void clear(String cache) throws Exception;
+
+	/** Asynchronous read; remote tiers override it to avoid blocking a thread. */
+	default CompletableFuture<Envelope> getAsync(String cache, String key) {
+		try {
+			return CompletableFuture.completedFuture(get(cache, key));
+		}
+		catch (Exception ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	/** Number of entries across all caches, when cheap to know. */
+	default OptionalLong entryCount() {
+		return OptionalLong.empty();
+	}
+
+	/** Stored bytes across all caches, when cheap to know. */
+	default OptionalLong sizeInBytes() {
+		return OptionalLong.empty();
+	}
+
+	/** Current health, cheap to call; remote tiers report connectivity and circuit state. */
+	default TierHealth health() {
+		return TierHealth.up();
+	}
+
+	@Override
+	default void close() throws Exception {
+	}
+
+}
