@@ -27,6 +27,14 @@ public interface CacheTier extends AutoCloseable {
 	String location();
 
 	/**
+	 * Whether every application instance sees the same data (Redis, S3). Evictions published by
+	 * other instances are applied to the tiers that are not shared.
+	 */
+	default boolean shared() {
+		return false;
+	}
+
+	/**
 	 * Reads an entry.
 	 * @return the envelope, or {@code null} when the tier holds no intact entry for the key
 	 */
