@@ -11,6 +11,11 @@ import java.time.Duration;
  */
 public interface KeyLease {
 
+	/** How long a lease lasts if its holder dies without releasing it; also the longest wait. */
+	default Duration leaseTime() {
+		return Duration.ofSeconds(30);
+	}
+
 	/**
 	 * Tries to take the lease on a key.
 	 * @param leaseTime how long the lease lasts if its holder dies without releasing it

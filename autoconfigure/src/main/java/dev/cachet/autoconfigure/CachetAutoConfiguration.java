@@ -1,0 +1,121 @@
+package dev.cachet.autoconfigure;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
+import org.springframework.boot.cache.autoconfigure.CacheManagerCustomizer;
+import org.springframework.boot.cache.autoconfigure.CacheManagerCustomizers;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cache.CacheManager;
+import org.springframework.cache.annotation.CachingConfigurer;
+import org.springframework.cache.interceptor.CacheAspectSupport;
+import org.springframework.cache.interceptor.CacheOperationSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import dev.cachet.core.cache.CacheOverrides;
+import dev.cachet.core.cache.EntrySerializer;
+import dev.cachet.core.cache.TieredCacheManager;
+import dev.cachet.core.codec.ValueCodec;
+import dev.cachet.core.fingerprint.FingerprintSettings;
+import dev.cachet.core.fingerprint.MethodFingerprinter;
+import dev.cachet.core.key.ArgumentHasher;
+import dev.cachet.core.key.CachedMethods;
+import dev.cachet.core.key.CachetKeyGenerator;
+import dev.cachet.core.key.CanonicalArgumentHasher;
+import dev.cachet.core.key.KeyContributor;
+import dev.cachet.core.tier.InvalidationBus;
+import dev.cachet.core.tier.KeyLease;
+
+/**
+ * Auto-configures Cachet's tiered, code-aware {@link CacheManager} when caching is enabled
+ * ({@code @EnableCaching}) and the application defines no cache manager of its own. Runs before
+ * Boot's {@link CacheAutoConfiguration}, which then backs off; Boot's
+ * {@link CacheManagerCustomizer}s are applied here instead.
+ */
+@AutoConfiguration(before = CacheAutoConfiguration.class)
+@ConditionalOnClass(CacheManager.class)
+@ConditionalOnBean(CacheAspectSupport.class)
+@ConditionalOnMissingBean(value = CacheManager.class, name = "cacheResolver")
+@EnableConfigurationProperties(CachetProperties.class)
+@Import({ MemoryTierConfiguration.class, DiskTierConfiguration.class, CachetCodecConfiguration.class })
+public class CachetAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	MethodFingerprinter cachetMethodFingerprinter(CachetProperties properties, BeanFactory beanFactory) {
+		CachetProperties.Fingerprint fingerprint = properties.getFingerprint();
+		return new MethodFingerprinter(new FingerprintSettings(applicationPackages(fingerprint.getPackages(), beanFactory),
+				fingerprint.isIncludeLibraries(), fingerprint.getSalt()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CanonicalArgumentHasher cachetArgumentHasher(ObjectProvider<ArgumentHasher<?>> hashers) {
+		return new CanonicalArgumentHasher(hashers.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CachedMethods cachetCachedMethods(MethodFingerprinter fingerprinter) {
+		return new CachedMethods(fingerprinter);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CachetKeyGenerator cachetKeyGenerator(CachedMethods methods, CanonicalArgumentHasher hasher,
+			ObjectProvider<KeyContributor> contributors) {
+		return new CachetKeyGenerator(methods, hasher, contributors.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(CachingConfigurer.class)
+	CachingConfigurer cachetCachingConfigurer(CachetKeyGenerator keyGenerator) {
+		return new CachetCachingConfigurer(keyGenerator);
+	}
+
+	@Bean
+	TieredCacheManager cacheManager(CachetProperties properties, List<TierRegistration> registrations,
+			ValueCodec codec, CachetKeyGenerator keyGenerator, ObjectProvider<CacheManagerCustomizer<?>> customizers,
+			ObjectProvider<KeyLease> lease, ObjectProvider<InvalidationBus> bus) {
+		Set<String> available = registrations.stream().map(TierRegistration::name).collect(Collectors.toSet());
+		CachetPropertiesValidator.validateTiers(properties, available);
+		TieredCacheManager.Builder builder = TieredCacheManager.builder(new EntrySerializer(codec), keyGenerator)
+			.defaultTiers(properties.getTiers())
+			.defaultMaxAge(properties.getDefaultMaxAge())
+			.allowNullValues(properties.isAllowNullValues())
+			.invalidationBus(bus.getIfAvailable())
+			.lease(lease.getIfAvailable())
+		registrations.forEach(registration -> builder.tier(registration.name(), registration.tier(),
+				registration.storageCap()));
+		properties.getCaches().forEach((name, spec) -> builder.cache(name,
+				new CacheOverrides(spec.getMaxAge(), spec.getBehaviour(), spec.getTiers())));
+		return new CacheManagerCustomizers(customizers.orderedStream().toList()).customize(builder.build());
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "cachet.fingerprint.eager", matchIfMissing = true)
+	CachedMethodScanner cachetCachedMethodScanner(ListableBeanFactory beanFactory, CacheOperationSource operations,
+			CachedMethods methods, CanonicalArgumentHasher hasher) {
+		return new CachedMethodScanner(beanFactory, operations, methods, hasher);
+	}
+
+	private static List<String> applicationPackages(List<String> configured, BeanFactory beanFactory) {
+		if (!configured.isEmpty()) {
+			return configured;
+		}
+		return AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory) : List.of();
+	}
+
+}

@@ -1,0 +1,292 @@
+package dev.cachet.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+import dev.cachet.core.policy.Behaviour;
+
+/**
+ * Configuration of Cachet, under {@code cachet.*}. Durations take Spring's formats ({@code 30m},
+ * {@code 24h}, {@code 90d}, ISO-8601 {@code PT6H}); sizes take {@code 512MB}, {@code 10GB}.
+ */
+@ConfigurationProperties("cachet")
+public class CachetProperties implements InitializingBean {
+
+	/** How long entries are fresh unless a cache, class, method or call says otherwise. */
+	private Duration defaultMaxAge = Duration.ofHours(12);
+
+	/** Tiers in lookup order, nearest first: memory, disk, redis, s3. */
+	private List<String> tiers = new ArrayList<>(List.of("disk"));
+
+	/** Whether null results are cached. */
+	private boolean allowNullValues = true;
+
+	/** Per-cache settings, by cache name. */
+	private Map<String, CacheSpec> caches = new LinkedHashMap<>();
+
+	private final Memory memory = new Memory();
+
+	private final Disk disk = new Disk();
+
+	private final Codec codec = new Codec();
+
+	private final Fingerprint fingerprint = new Fingerprint();
+
+	/** Refuses bad durations and sizes as soon as the properties are bound. */
+	@Override
+	public void afterPropertiesSet() {
+		CachetPropertiesValidator.validateValues(this);
+	}
+
+	public Duration getDefaultMaxAge() {
+		return defaultMaxAge;
+	}
+
+	public void setDefaultMaxAge(Duration defaultMaxAge) {
+		this.defaultMaxAge = defaultMaxAge;
+	}
+
+	public List<String> getTiers() {
+		return tiers;
+	}
+
+	public void setTiers(List<String> tiers) {
+		this.tiers = tiers;
+	}
+
+	public boolean isAllowNullValues() {
+		return allowNullValues;
+	}
+
+	public void setAllowNullValues(boolean allowNullValues) {
+		this.allowNullValues = allowNullValues;
+	}
+
+	public Map<String, CacheSpec> getCaches() {
+		return caches;
+	}
+
+	public void setCaches(Map<String, CacheSpec> caches) {
+		this.caches = caches;
+	}
+
+	public Memory getMemory() {
+		return memory;
+	}
+
+	public Disk getDisk() {
+		return disk;
+	}
+
+	public Codec getCodec() {
+		return codec;
+	}
+
+	public Fingerprint getFingerprint() {
+		return fingerprint;
+	}
+
+	/** Settings of one cache; unset values inherit the global ones. */
+	public static class CacheSpec {
+
+		/** How long this cache's entries are fresh; overrides cachet.default-max-age. */
+		private Duration maxAge;
+
+		/** Behaviour of this cache's calls: default, recompute or disable. */
+		private Behaviour behaviour;
+
+		/** Tiers of this cache in lookup order; overrides cachet.tiers. */
+		private List<String> tiers;
+
+		public Duration getMaxAge() {
+			return maxAge;
+		}
+
+		public void setMaxAge(Duration maxAge) {
+			this.maxAge = maxAge;
+		}
+
+		public Behaviour getBehaviour() {
+			return behaviour;
+		}
+
+		public void setBehaviour(Behaviour behaviour) {
+			this.behaviour = behaviour;
+		}
+
+		public List<String> getTiers() {
+			return tiers;
+		}
+
+		public void setTiers(List<String> tiers) {
+			this.tiers = tiers;
+		}
+
+	}
+
+	/** The in-memory tier. */
+	public static class Memory {
+
+		/** Upper bound of the summed sizes of the entries held in memory. */
+		private DataSize maxSize = DataSize.ofMegabytes(256);
+
+		/** Longest time the memory tier keeps an entry, whatever its freshness; unset for no cap. */
+		private Duration maxAge;
+
+		public DataSize getMaxSize() {
+			return maxSize;
+		}
+
+		public void setMaxSize(DataSize maxSize) {
+			this.maxSize = maxSize;
+		}
+
+		public Duration getMaxAge() {
+			return maxAge;
+		}
+
+		public void setMaxAge(Duration maxAge) {
+			this.maxAge = maxAge;
+		}
+
+	}
+
+	/** The local disk tier. */
+	public static class Disk {
+
+		/** Folder of the disk tier; default ~/.cache/cachet/${spring.application.name}. */
+		private String path;
+
+		/** Upper bound of the disk tier's size; least recently used entries go first. */
+		private DataSize maxSize = DataSize.ofGigabytes(10);
+
+		/** Longest time the disk tier keeps an entry, whatever its freshness. */
+		private Duration maxAge = Duration.ofDays(7);
+
+		/** How often expired entries are removed in the background. */
+		private Duration sweepInterval = Duration.ofMinutes(10);
+
+		public String getPath() {
+			return path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public DataSize getMaxSize() {
+			return maxSize;
+		}
+
+		public void setMaxSize(DataSize maxSize) {
+			this.maxSize = maxSize;
+		}
+
+		public Duration getMaxAge() {
+			return maxAge;
+		}
+
+		public void setMaxAge(Duration maxAge) {
+			this.maxAge = maxAge;
+		}
+
+		public Duration getSweepInterval() {
+			return sweepInterval;
+		}
+
+		public void setSweepInterval(Duration sweepInterval) {
+			this.sweepInterval = sweepInterval;
+		}
+
+	}
+
+	/** The value codec. */
+	public static class Codec {
+
+		/**
+		 * Packages whose classes may be decoded besides the application's own packages and JDK value
+		 * types. Cached bytes are not trusted: only classes from these packages are instantiated.
+		 */
+		private List<String> allowedPackages = new ArrayList<>();
+
+		/** Payloads larger than this are compressed with zstd. */
+		private DataSize compressionThreshold = DataSize.ofKilobytes(64);
+
+		public List<String> getAllowedPackages() {
+			return allowedPackages;
+		}
+
+		public void setAllowedPackages(List<String> allowedPackages) {
+			this.allowedPackages = allowedPackages;
+		}
+
+		public DataSize getCompressionThreshold() {
+			return compressionThreshold;
+		}
+
+		public void setCompressionThreshold(DataSize compressionThreshold) {
+			this.compressionThreshold = compressionThreshold;
+		}
+
+	}
+
+	/** Code fingerprints. */
+	public static class Fingerprint {
+
+		/**
+		 * The application's own packages, whose code is followed into fingerprints; default: the
+		 * packages of @SpringBootApplication (AutoConfigurationPackages).
+		 */
+		private List<String> packages = new ArrayList<>();
+
+		/** Whether a library's version is part of the fingerprint of the methods that call it. */
+		private boolean includeLibraries = true;
+
+		/** A string mixed into every fingerprint: change it to retire every cached result at once. */
+		private String salt = "";
+
+		/** Whether fingerprints of all cached methods are computed at start-up rather than on first call. */
+		private boolean eager = true;
+
+		public List<String> getPackages() {
+			return packages;
+		}
+
+		public void setPackages(List<String> packages) {
+			this.packages = packages;
+		}
+
+		public boolean isIncludeLibraries() {
+			return includeLibraries;
+		}
+
+		public void setIncludeLibraries(boolean includeLibraries) {
+			this.includeLibraries = includeLibraries;
+		}
+
+		public String getSalt() {
+			return salt;
+		}
+
+		public void setSalt(String salt) {
+			this.salt = salt;
+		}
+
+		public boolean isEager() {
+			return eager;
+		}
+
+		public void setEager(boolean eager) {
+			this.eager = eager;
+		}
+
+	}
+
+}

@@ -1,0 +1,94 @@
+package dev.cachet.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Checks {@link CachetProperties} before anything is built, so a bad value stops start-up with a
+ * message naming the property and the fix instead of failing later or being ignored.
+ */
+final class CachetPropertiesValidator {
+
+	/** Tier names Cachet knows, with the module that provides each. */
+	static final Map<String, String> KNOWN_TIERS = Map.of("memory", "cachet-core", "disk", "cachet-backend-disk",
+			"redis", "cachet-backend-redis", "s3", "cachet-backend-s3");
+
+	private CachetPropertiesValidator() {
+	}
+
+	/**
+	 * Checks durations and sizes.
+	 * @throws CachetConfigurationException for the first bad value found
+	 */
+	static void validateValues(CachetProperties properties) {
+		if (properties.getDefaultMaxAge() == null) {
+			throw new CachetConfigurationException("cachet.default-max-age", "must be set",
+					"set a positive duration such as 12h");
+		}
+		positive("cachet.default-max-age", properties.getDefaultMaxAge());
+		properties.getCaches().forEach((name, spec) -> positive("cachet.caches." + name + ".max-age", spec.getMaxAge()));
+		positive("cachet.memory.max-size", properties.getMemory().getMaxSize());
+		positive("cachet.memory.max-age", properties.getMemory().getMaxAge());
+		positive("cachet.disk.max-size", properties.getDisk().getMaxSize());
+		positive("cachet.disk.max-age", properties.getDisk().getMaxAge());
+		positive("cachet.disk.sweep-interval", properties.getDisk().getSweepInterval());
+		DataSize threshold = properties.getCodec().getCompressionThreshold();
+		if (threshold == null || threshold.isNegative()) {
+			throw new CachetConfigurationException("cachet.codec.compression-threshold", "must not be negative, was "
+					+ threshold, "set a size such as 64KB, or 0 to compress every payload");
+		}
+	}
+
+	/**
+	 * Checks that every tier named is known and available.
+	 * @param available the tiers whose backend is on the class path and configured
+	 * @throws CachetConfigurationException for the first bad tier list found
+	 */
+	static void validateTiers(CachetProperties properties, Set<String> available) {
+		tiers("cachet.tiers", properties.getTiers(), available);
+		properties.getCaches().forEach((name, spec) -> {
+			if (spec.getTiers() != null) {
+				tiers("cachet.caches." + name + ".tiers", spec.getTiers(), available);
+			}
+		});
+	}
+
+	private static void positive(String property, Duration value) {
+		if (value != null && (value.isNegative() || value.isZero())) {
+			throw new CachetConfigurationException(property, "must be positive, was " + value,
+					"set a positive duration such as 30m, 12h or 7d");
+		}
+	}
+
+	private static void positive(String property, DataSize value) {
+		if (value == null || value.isNegative() || value.toBytes() == 0) {
+			throw new CachetConfigurationException(property, "must be positive, was " + value,
+					"set a positive size such as 512MB or 10GB");
+		}
+	}
+
+	private static void tiers(String property, List<String> names, Set<String> available) {
+		if (names == null || names.isEmpty()) {
+			throw new CachetConfigurationException(property, "names no tier",
+					"list at least one of " + KNOWN_TIERS.keySet() + ", nearest first");
+		}
+		for (String name : names) {
+			if (!KNOWN_TIERS.containsKey(name)) {
+				throw new CachetConfigurationException(property, "unknown tier '" + name + "'",
+						"use tiers from " + KNOWN_TIERS.keySet() + ", nearest first");
+			}
+			if (!available.contains(name)) {
+				throw new CachetConfigurationException(property, "tier '" + name + "' is not available",
+						"add the dependency " + KNOWN_TIERS.get(name) + " and configure it");
+			}
+		}
+		if (Set.copyOf(names).size() != names.size()) {
+			throw new CachetConfigurationException(property, "names a tier twice: " + names, "name each tier once");
+		}
+	}
+
+}

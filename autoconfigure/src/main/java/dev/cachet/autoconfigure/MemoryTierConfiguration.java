@@ -1,0 +1,19 @@
+package dev.cachet.autoconfigure;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.cachet.core.memory.MemoryTier;
+
+/** The in-memory tier, when a cache uses it. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnCachetTier("memory")
+class MemoryTierConfiguration {
+
+	@Bean
+	TierRegistration cachetMemoryTier(CachetProperties properties) {
+		CachetProperties.Memory memory = properties.getMemory();
+		return new TierRegistration("memory", new MemoryTier(memory.getMaxSize().toBytes()), memory.getMaxAge());
+	}
+
+}

@@ -1,0 +1,85 @@
+package dev.cachet.core.cache;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** Running counts of one cache, over all its tiers. */
+public class CacheStatistics {
+
+	private final LongAdder hits = new LongAdder();
+
+	private final LongAdder misses = new LongAdder();
+
+	private final LongAdder puts = new LongAdder();
+
+	private final LongAdder evictions = new LongAdder();
+
+	private final LongAdder loads = new LongAdder();
+
+	private final LongAdder loadNanos = new LongAdder();
+
+	private final LongAdder savedNanos = new LongAdder();
+
+	private final LongAdder uncached = new LongAdder();
+
+	void hit(long computeNanosSaved) {
+		hits.increment();
+		savedNanos.add(computeNanosSaved);
+	}
+
+	void miss() {
+		misses.increment();
+	}
+
+	void put() {
+		puts.increment();
+	}
+
+	void eviction() {
+		evictions.increment();
+	}
+
+	void load(long nanos) {
+		loads.increment();
+		loadNanos.add(nanos);
+	}
+
+	void uncached() {
+		uncached.increment();
+	}
+
+	public long hits() {
+		return hits.sum();
+	}
+
+	public long misses() {
+		return misses.sum();
+	}
+
+	public long puts() {
+		return puts.sum();
+	}
+
+	public long evictions() {
+		return evictions.sum();
+	}
+
+	/** Computations run through {@code get(key, loader)} or {@code retrieve(key, loader)}. */
+	public long loads() {
+		return loads.sum();
+	}
+
+	public long loadNanos() {
+		return loadNanos.sum();
+	}
+
+	/** Compute time the hits avoided, from the compute time recorded in each entry. */
+	public long timeSavedNanos() {
+		return savedNanos.sum();
+	}
+
+	/** Calls that bypassed the cache: unhashable arguments, disabled behaviour or unencodable values. */
+	public long uncachedCalls() {
+		return uncached.sum();
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.cachet.core.cache;
+
+import org.springframework.cache.support.NullValue;
+
+import dev.cachet.core.codec.CodecException;
+import dev.cachet.core.codec.ValueCodec;
+import dev.cachet.core.envelope.EntryMetadata;
+import dev.cachet.core.envelope.Envelope;
+
+/** Turns store values into envelopes and back with the configured {@link ValueCodec}. */
+public class EntrySerializer {
+
+	private static final byte[] EMPTY = new byte[0];
+
+	private final ValueCodec codec;
+
+	public EntrySerializer(ValueCodec codec) {
+		this.codec = codec;
+	}
+
+	/** Serializes a store value ({@link NullValue#INSTANCE} for a cached {@code null}). */
+	public Envelope serialize(Object storeValue, EntryMetadata metadata) throws CodecException {
+		if (storeValue == NullValue.INSTANCE) {
+			return Envelope.create(codec.id(), false, true, metadata, EMPTY, 0, 0);
+		}
+		byte[] payload = codec.encode(storeValue);
+		return Envelope.create(codec.id(), false, false, metadata, payload, 0, payload.length);
+	}
+
+	/**
+	 * The store value of an envelope, decoded once per envelope instance.
+	 * @throws CodecException if the envelope was written by another codec or cannot be decoded
+	 */
+	public Object deserialize(Envelope envelope) throws CodecException {
+		if (envelope.nullValue()) {
+			return NullValue.INSTANCE;
+		}
+		Object remembered = envelope.decodedValue();
+		if (remembered != null) {
+			return remembered;
+		}
+		if (!codec.id().equals(envelope.codecId())) {
+			throw new CodecException("entry written by codec '" + envelope.codecId() + "', this is '" + codec.id() + "'");
+		}
+		Object value = codec.decode(envelope.bytes(), envelope.payloadOffset(), envelope.payloadLength());
+		envelope.rememberDecodedValue(value);
+		return value;
+	}
+
+}

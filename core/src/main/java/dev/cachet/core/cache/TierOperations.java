@@ -1,0 +1,113 @@
+package dev.cachet.core.cache;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.cachet.core.envelope.Envelope;
+import dev.cachet.core.tier.InvalidationBus;
+
+/**
+ * Calls tiers so that a failure is a counted miss, never an exception for the caller, and tells
+ * other instances about evictions. Failures are logged at WARN at most once a minute per tier.
+ */
+final class TierOperations {
+
+	private static final Logger logger = LoggerFactory.getLogger(TierOperations.class);
+
+	private static final long WARN_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+	private final InvalidationBus bus;
+
+	private final ConcurrentMap<String, Long> lastWarning = new ConcurrentHashMap<>();
+
+	/** @param bus where evictions are announced to other instances, or {@code null} */
+	TierOperations(InvalidationBus bus) {
+		this.bus = bus;
+	}
+
+	Envelope get(TierBinding binding, String cache, String key) {
+		long start = System.nanoTime();
+		try {
+			return binding.tier().get(cache, key);
+		}
+		catch (Exception ex) {
+			failed(binding, "read", ex);
+			return null;
+		}
+		finally {
+			binding.statistics().latency(System.nanoTime() - start);
+		}
+	}
+
+	void put(TierBinding binding, String cache, String key, Envelope envelope, Duration ttl) {
+		long start = System.nanoTime();
+		try {
+			binding.tier().put(cache, key, envelope, ttl);
+			binding.statistics().put();
+		}
+		catch (Exception ex) {
+			failed(binding, "write", ex);
+		}
+		finally {
+			binding.statistics().latency(System.nanoTime() - start);
+		}
+	}
+
+	void evict(List<TierBinding> bindings, String cache, String key, boolean announce) {
+		for (TierBinding binding : bindings) {
+			try {
+				binding.tier().evict(cache, key);
+			}
+			catch (Exception ex) {
+				failed(binding, "evict", ex);
+			}
+		}
+		if (announce) {
+			publishEvict(cache, key);
+		}
+	}
+
+	void clear(List<TierBinding> bindings, String cache, boolean announce) {
+		for (TierBinding binding : bindings) {
+			try {
+				binding.tier().clear(cache);
+			}
+			catch (Exception ex) {
+				failed(binding, "clear", ex);
+			}
+		}
+		if (announce && bus != null) {
+			bus.publishClear(cache);
+		}
+	}
+
+	void publishEvict(String cache, String key) {
+		if (bus != null) {
+			bus.publishEvict(cache, key);
+		}
+	}
+
+	private void failed(TierBinding binding, String operation, Exception ex) {
+		binding.statistics().error();
+		long now = System.nanoTime();
+		boolean[] warn = new boolean[1];
+		lastWarning.compute(binding.name(), (name, last) -> {
+			warn[0] = last == null || now - last > WARN_INTERVAL_NANOS;
+			return warn[0] ? now : last;
+		});
+		if (warn[0]) {
+			logger.warn("Cachet tier '{}' failed to {} ({}); treating it as a miss. Further failures in the next minute "
+					+ "are logged at DEBUG.", binding.name(), operation, ex.toString());
+		}
+		else {
+			logger.debug("Cachet tier '{}' failed to {}", binding.name(), operation, ex);
+		}
+	}
+
+}

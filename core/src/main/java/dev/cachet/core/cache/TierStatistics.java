@@ -1,0 +1,68 @@
+package dev.cachet.core.cache;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** Running counts of one tier, across all caches. Cheap to update from many threads. */
+public class TierStatistics {
+
+	private final LongAdder hits = new LongAdder();
+
+	private final LongAdder misses = new LongAdder();
+
+	private final LongAdder puts = new LongAdder();
+
+	private final LongAdder errors = new LongAdder();
+
+	private final LongAdder calls = new LongAdder();
+
+	private final LongAdder nanos = new LongAdder();
+
+	void hit() {
+		hits.increment();
+	}
+
+	void miss() {
+		misses.increment();
+	}
+
+	void put() {
+		puts.increment();
+	}
+
+	void error() {
+		errors.increment();
+	}
+
+	void latency(long elapsedNanos) {
+		calls.increment();
+		nanos.add(elapsedNanos);
+	}
+
+	public long hits() {
+		return hits.sum();
+	}
+
+	public long misses() {
+		return misses.sum();
+	}
+
+	public long puts() {
+		return puts.sum();
+	}
+
+	/** Failed calls and undecodable entries, each counted as a miss too when it was a read. */
+	public long errors() {
+		return errors.sum();
+	}
+
+	/** Timed calls (reads and writes). */
+	public long calls() {
+		return calls.sum();
+	}
+
+	/** Total nanoseconds spent in timed calls. */
+	public long totalNanos() {
+		return nanos.sum();
+	}
+
+}

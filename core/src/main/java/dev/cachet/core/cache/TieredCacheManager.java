@@ -1,0 +1,244 @@
+package dev.cachet.core.cache;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.springframework.cache.CacheManager;
+
+import dev.cachet.core.key.CachetKeyGenerator;
+import dev.cachet.core.memory.MemoryTier;
+import dev.cachet.core.tier.InvalidationBus;
+import dev.cachet.core.tier.KeyLease;
+
+/**
+ * Creates {@link TieredCache}s on demand, each over the tiers configured for it, and applies
+ * evictions announced by other instances to this instance's node-local tiers. Build one with
+ * {@link #builder(EntrySerializer, CachetKeyGenerator)}.
+ */
+public class TieredCacheManager implements CacheManager {
+
+	private final Map<String, TierBinding> tiers;
+
+	private final List<String> defaultTiers;
+
+	private final Map<String, CacheOverrides> overrides;
+
+	private final Duration defaultMaxAge;
+
+	private final boolean allowNullValues;
+
+	private final EntrySerializer serializer;
+
+	private final CachetKeyGenerator keys;
+
+	private final KeyLease lease;
+
+	private final TierOperations operations;
+
+	private final Clock clock;
+
+	private final ConcurrentMap<String, TieredCache> caches = new ConcurrentHashMap<>();
+
+	private final List<Consumer<TieredCache>> creationListeners = new CopyOnWriteArrayList<>();
+
+	private TieredCacheManager(Builder builder) {
+		this.tiers = new LinkedHashMap<>(builder.tiers);
+		this.defaultTiers = List.copyOf(builder.defaultTiers);
+		this.overrides = Map.copyOf(builder.overrides);
+		this.defaultMaxAge = builder.defaultMaxAge;
+		this.allowNullValues = builder.allowNullValues;
+		this.serializer = builder.serializer;
+		this.keys = builder.keys;
+		this.lease = builder.lease;
+		this.clock = builder.clock;
+		this.operations = new TierOperations(builder.bus);
+		validateTierNames("cachet.tiers", defaultTiers);
+		this.overrides.forEach((cache, override) -> {
+			if (override.tiers() != null) {
+				validateTierNames("cachet.caches." + cache + ".tiers", override.tiers());
+			}
+		});
+		if (builder.bus != null) {
+			builder.bus.subscribe(new RemoteInvalidations());
+		}
+	}
+
+	/** Starts a builder. */
+	public static Builder builder(EntrySerializer serializer, CachetKeyGenerator keys) {
+		return new Builder(serializer, keys);
+	}
+
+	@Override
+	public TieredCache getCache(String name) {
+		return caches.computeIfAbsent(name, this::create);
+	}
+
+	@Override
+	public Collection<String> getCacheNames() {
+		return Set.copyOf(caches.keySet());
+	}
+
+	/** The caches created so far. */
+	public Collection<TieredCache> caches() {
+		return List.copyOf(caches.values());
+	}
+
+	/** Every configured tier, by name, in configuration order. */
+	public Map<String, TierBinding> tiers() {
+		return Map.copyOf(tiers);
+	}
+
+	/** The key generator the caches use for explicit keys, and that {@code @Cacheable} should use. */
+	public CachetKeyGenerator keyGenerator() {
+		return keys;
+	}
+
+	/** Calls {@code listener} for every cache created from now on and for those already created. */
+	public void onCacheCreated(Consumer<TieredCache> listener) {
+		creationListeners.add(listener);
+		caches.values().forEach(listener);
+	}
+
+	private TieredCache create(String name) {
+		CacheOverrides override = overrides.getOrDefault(name, CacheOverrides.NONE);
+		List<TierBinding> bindings = new ArrayList<>();
+		for (String tierName : (override.tiers() != null) ? override.tiers() : defaultTiers) {
+			bindings.add(tiers.get(tierName));
+		}
+		CacheSettings settings = new CacheSettings(defaultMaxAge, override.maxAge(), override.behaviour(),
+				allowNullValues);
+		TieredCache cache = new TieredCache(name, settings, bindings, operations, serializer, keys, lease, clock);
+		creationListeners.forEach(listener -> listener.accept(cache));
+		return cache;
+	}
+
+	private void validateTierNames(String property, List<String> names) {
+		for (String name : names) {
+			if (!tiers.containsKey(name)) {
+				throw new IllegalArgumentException("Unknown tier '" + name + "' in " + property + "; configured tiers are "
+						+ tiers.keySet());
+			}
+		}
+	}
+
+	private List<TierBinding> localTiers() {
+		return tiers.values().stream().filter(binding -> !binding.tier().shared()).toList();
+	}
+
+	/** Applies other instances' evictions to the tiers only this instance has. */
+	private final class RemoteInvalidations implements InvalidationBus.Listener {
+
+		@Override
+		public void evicted(String cache, String key) {
+			operations.evict(localTiers(), cache, key, false);
+		}
+
+		@Override
+		public void cleared(String cache) {
+			operations.clear(localTiers(), cache, false);
+		}
+
+		@Override
+		public void messagesLost() {
+			for (TierBinding binding : localTiers()) {
+				if (binding.tier() instanceof MemoryTier memory) {
+					memory.clearAll();
+				}
+			}
+		}
+
+	}
+
+	/** Builds a {@link TieredCacheManager}. */
+	public static final class Builder {
+
+		private final EntrySerializer serializer;
+
+		private final CachetKeyGenerator keys;
+
+		private final Map<String, TierBinding> tiers = new LinkedHashMap<>();
+
+		private List<String> defaultTiers = List.of();
+
+		private final Map<String, CacheOverrides> overrides = new LinkedHashMap<>();
+
+		private Duration defaultMaxAge = Duration.ofHours(12);
+
+		private boolean allowNullValues = true;
+
+		private KeyLease lease;
+
+		private InvalidationBus bus;
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder(EntrySerializer serializer, CachetKeyGenerator keys) {
+			this.serializer = serializer;
+			this.keys = keys;
+		}
+
+		/** Adds a tier under a name; {@code storageCap} may be {@code null} for no cap. */
+		public Builder tier(String name, dev.cachet.core.tier.CacheTier tier, Duration storageCap) {
+			tiers.put(name, new TierBinding(name, tier, storageCap));
+			return this;
+		}
+
+		/** Tier names in lookup order for caches without their own list. */
+		public Builder defaultTiers(List<String> names) {
+			this.defaultTiers = List.copyOf(names);
+			return this;
+		}
+
+		public Builder cache(String name, CacheOverrides override) {
+			overrides.put(name, override);
+			return this;
+		}
+
+		public Builder defaultMaxAge(Duration maxAge) {
+			this.defaultMaxAge = maxAge;
+			return this;
+		}
+
+		public Builder allowNullValues(boolean allow) {
+			this.allowNullValues = allow;
+			return this;
+		}
+
+		/** Cross-instance single flight; {@code null} for none. */
+		public Builder lease(KeyLease lease) {
+			this.lease = lease;
+			return this;
+		}
+
+		/** Announces evictions to other instances; {@code null} for none. */
+		public Builder invalidationBus(InvalidationBus bus) {
+			this.bus = bus;
+			return this;
+		}
+
+		public Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Builds the manager.
+		 * @throws IllegalArgumentException if a cache names a tier that was not added
+		 */
+		public TieredCacheManager build() {
+			return new TieredCacheManager(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,80 @@
+package dev.cachet.core.key;
+
+import java.lang.reflect.Method;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.cachet.core.fingerprint.MethodFingerprint;
+import dev.cachet.core.policy.MethodPolicy;
+
+/**
+ * What Cachet knows about one cached method: its identity, code fingerprint, the parameters that
+ * take part in the key and its {@link dev.cachet.core.policy.CachePolicy} layers.
+ */
+public final class CachedMethod {
+
+	private final String id;
+
+	private final Class<?> userClass;
+
+	private final Method method;
+
+	private final MethodFingerprint fingerprint;
+
+	private final boolean[] ignoredParameters;
+
+	private final MethodPolicy policy;
+
+	private final AtomicBoolean unsupportedWarned = new AtomicBoolean();
+
+	CachedMethod(String id, Class<?> userClass, Method method, MethodFingerprint fingerprint,
+			boolean[] ignoredParameters, MethodPolicy policy) {
+		this.id = id;
+		this.userClass = userClass;
+		this.method = method;
+		this.fingerprint = fingerprint;
+		this.ignoredParameters = ignoredParameters;
+		this.policy = policy;
+	}
+
+	/** {@code com.acme.ShipService#load(java.lang.String,int)}. */
+	public String id() {
+		return id;
+	}
+
+	public Class<?> userClass() {
+		return userClass;
+	}
+
+	public Method method() {
+		return method;
+	}
+
+	public MethodFingerprint fingerprint() {
+		return fingerprint;
+	}
+
+	public MethodPolicy policy() {
+		return policy;
+	}
+
+	/** Whether parameter {@code index} is left out of the key ({@link CacheKeyIgnore}). */
+	public boolean ignores(int index) {
+		return index < ignoredParameters.length && ignoredParameters[index];
+	}
+
+	/** {@code true} the first time only: one warning per method about unhashable arguments. */
+	boolean firstUnsupportedArgument() {
+		return unsupportedWarned.compareAndSet(false, true);
+	}
+
+	/** Method id in Cachet's format: binary class name, {@code #}, name, parameter type names. */
+	public static String idOf(Class<?> userClass, Method method) {
+		StringBuilder id = new StringBuilder(userClass.getName()).append('#').append(method.getName()).append('(');
+		Class<?>[] types = method.getParameterTypes();
+		for (int i = 0; i < types.length; i++) {
+			id.append(i > 0 ? "," : "").append(types[i].getTypeName());
+		}
+		return id.append(')').toString();
+	}
+
+}

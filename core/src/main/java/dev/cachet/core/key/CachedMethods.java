@@ -1,0 +1,73 @@
+package dev.cachet.core.key;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.core.BridgeMethodResolver;
+import org.springframework.core.MethodClassKey;
+import org.springframework.util.ClassUtils;
+
+import dev.cachet.core.fingerprint.MethodFingerprinter;
+import dev.cachet.core.policy.MethodPolicy;
+
+/**
+ * Resolves and remembers {@link CachedMethod}s: the user class behind any proxy, the most specific
+ * non-bridge method, its fingerprint (computed once) and its policy annotations.
+ */
+public class CachedMethods {
+
+	private final MethodFingerprinter fingerprinter;
+
+	private final ConcurrentMap<MethodClassKey, CachedMethod> methods = new ConcurrentHashMap<>();
+
+	public CachedMethods(MethodFingerprinter fingerprinter) {
+		this.fingerprinter = fingerprinter;
+	}
+
+	/**
+	 * The cached method for a call on {@code targetClass} (a proxy, a CGLIB subclass or the user
+	 * class) through {@code method} (possibly an interface method).
+	 */
+	public CachedMethod resolve(Class<?> targetClass, Method method) {
+		return methods.computeIfAbsent(new MethodClassKey(method, targetClass), key -> create(targetClass, method));
+	}
+
+	/** Every method resolved so far. */
+	public Collection<CachedMethod> all() {
+		return List.copyOf(methods.values());
+	}
+
+	private CachedMethod create(Class<?> targetClass, Method method) {
+		Class<?> userClass = ClassUtils.getUserClass(targetClass);
+		Method specific = BridgeMethodResolver.findBridgedMethod(AopUtils.getMostSpecificMethod(method, userClass));
+		return new CachedMethod(CachedMethod.idOf(userClass, specific), userClass, specific,
+				fingerprinter.fingerprint(userClass, specific), ignoredParameters(specific, method),
+				MethodPolicy.of(userClass, specific));
+	}
+
+	/** {@link CacheKeyIgnore} counts on the implementation or on the interface method it implements. */
+	private static boolean[] ignoredParameters(Method specific, Method declared) {
+		Annotation[][] onSpecific = specific.getParameterAnnotations();
+		Annotation[][] onDeclared = declared.getParameterAnnotations();
+		boolean[] ignored = new boolean[onSpecific.length];
+		for (int i = 0; i < ignored.length; i++) {
+			ignored[i] = hasIgnore(onSpecific[i]) || (i < onDeclared.length && hasIgnore(onDeclared[i]));
+		}
+		return ignored;
+	}
+
+	private static boolean hasIgnore(Annotation[] annotations) {
+		for (Annotation annotation : annotations) {
+			if (annotation.annotationType() == CacheKeyIgnore.class) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

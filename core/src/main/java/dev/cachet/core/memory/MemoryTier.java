@@ -1,0 +1,89 @@
+package dev.cachet.core.memory;
+
+import java.time.Duration;
+import java.util.OptionalLong;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
+import dev.cachet.core.envelope.Envelope;
+import dev.cachet.core.tier.CacheTier;
+
+/**
+ * The in-memory tier, on Caffeine, bounded by the total size of the envelopes it holds. Each entry
+ * expires after the storage time the tiered cache gives it. Envelopes remember their decoded value,
+ * so a repeated hit costs no decoding.
+ */
+public class MemoryTier implements CacheTier {
+
+	private final Cache<StoreKey, Stored> entries;
+
+	private final long maxSizeBytes;
+
+	/** @param maxSizeBytes upper bound of the summed envelope sizes */
+	public MemoryTier(long maxSizeBytes) {
+		if (maxSizeBytes <= 0) {
+			throw new IllegalArgumentException("cachet.memory.max-size must be positive, was " + maxSizeBytes);
+		}
+		this.maxSizeBytes = maxSizeBytes;
+		this.entries = Caffeine.newBuilder()
+			.maximumWeight(maxSizeBytes)
+			.weigher((StoreKey key, Stored stored) -> stored.envelope().size())
+			.expireAfter(Expiry.creating((StoreKey key, Stored stored) -> stored.ttl()))
+			.build();
+	}
+
+	@Override
+	public String type() {
+		return "memory";
+	}
+
+	@Override
+	public String location() {
+		return "heap (max " + maxSizeBytes + " bytes)";
+	}
+
+	@Override
+	public Envelope get(String cache, String key) {
+		Stored stored = entries.getIfPresent(new StoreKey(cache, key));
+		return (stored != null) ? stored.envelope() : null;
+	}
+
+	@Override
+	public void put(String cache, String key, Envelope envelope, Duration storageTtl) {
+		entries.put(new StoreKey(cache, key), new Stored(envelope, storageTtl));
+	}
+
+	@Override
+	public void evict(String cache, String key) {
+		entries.invalidate(new StoreKey(cache, key));
+	}
+
+	@Override
+	public void clear(String cache) {
+		entries.asMap().keySet().removeIf(key -> key.cache().equals(cache));
+	}
+
+	/** Drops every entry of every cache. */
+	public void clearAll() {
+		entries.invalidateAll();
+	}
+
+	@Override
+	public OptionalLong entryCount() {
+		return OptionalLong.of(entries.estimatedSize());
+	}
+
+	@Override
+	public OptionalLong sizeInBytes() {
+		return entries.policy().eviction().map(e -> OptionalLong.of(e.weightedSize().orElse(0))).orElse(OptionalLong.empty());
+	}
+
+	private record StoreKey(String cache, String key) {
+	}
+
+	private record Stored(Envelope envelope, Duration ttl) {
+	}
+
+}
