@@ -1,0 +1,409 @@
+package dev.cachet.backend.disk;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.cachet.core.envelope.CorruptEnvelopeException;
+import dev.cachet.core.envelope.Envelope;
+import dev.cachet.core.tier.CacheTier;
+import dev.cachet.core.tier.TierHealth;
+
+/**
+ * The local disk tier: one file per entry under a folder of this machine, Cachet's embedded
+ * default.
+ *
+ * <p>File names follow {@link EntryNames}: hashes and validated key ids only, with the storage
+ * expiry in the name, so the start-up scan rebuilds the index from directory listings without
+ * opening a file. An in-memory index (key, file, size, expiry, last access) serves lookups, size
+ * accounting and least-recently-used eviction.
+ *
+ * <p>Writes go to a temporary file that is then renamed over the target in one step: a reader
+ * sees the old entry or the new one, and a crash leaves at most a temporary file, deleted at the
+ * next start. Reads verify the envelope checksum; a corrupt file is deleted and read as a miss,
+ * which is also why writes need no {@code fsync}: a file the operating system lost part of in a
+ * power cut fails the checksum.
+ *
+ * <p>The index belongs to this instance: entries other processes write to the same folder are seen
+ * after a restart.
+ */
+public class DiskTier implements CacheTier {
+
+	private static final Logger logger = LoggerFactory.getLogger(DiskTier.class);
+
+	/** Eviction frees down to this share of the max size, so a full tier does not sort its index on every write. */
+	private static final double EVICTION_LOW_WATERMARK = 0.95;
+
+	private static final int LOCK_STRIPES = 256;
+
+	private final Path root;
+
+	private final long maxSizeBytes;
+
+	private final Clock clock;
+
+	private final EntryFiles files;
+
+	private final DiskIndex index = new DiskIndex();
+
+	/** Serializes the file and index changes of one key: publish, delete, evict. Reads take no lock. */
+	private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
+
+	private final ReentrantLock evictionLock = new ReentrantLock();
+
+	private final LongAdder corruptEntriesDeleted = new LongAdder();
+
+	private final LongAdder expiredEntriesDeleted = new LongAdder();
+
+	private final LongAdder sizeEvictions = new LongAdder();
+
+	private final ScheduledExecutorService sweeper;
+
+	/** Creates a disk tier on the system clock. */
+	public DiskTier(DiskTierSettings settings) {
+		this(settings, Clock.systemUTC());
+	}
+
+	/**
+	 * Creates a disk tier, creating its folder if needed and indexing the entries already there.
+	 * @throws IllegalStateException if the folder cannot be created or written
+	 */
+	public DiskTier(DiskTierSettings settings, Clock clock) {
+		this.root = settings.directory().toAbsolutePath().normalize();
+		this.maxSizeBytes = settings.maxSizeBytes();
+		this.clock = clock;
+		this.files = new EntryFiles(this.root.getFileSystem());
+		for (int i = 0; i < LOCK_STRIPES; i++) {
+			this.stripes[i] = new ReentrantLock();
+		}
+		prepareDirectory();
+		rebuildIndex();
+		this.sweeper = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "cachet-disk-sweeper");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long interval = settings.sweepInterval().toMillis();
+		this.sweeper.scheduleWithFixedDelay(this::sweepInBackground, interval, interval, TimeUnit.MILLISECONDS);
+	}
+
+	private void prepareDirectory() {
+		try {
+			this.files.createDirectories(this.root);
+			// A probe write proves the folder is writable now rather than at the first put.
+			this.files.deleteQuietly(this.files.writeTemp(this.root, new byte[0]));
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new IllegalStateException("Cachet disk tier cannot write to directory '" + this.root + "' ("
+					+ ex.getClass().getSimpleName() + ": " + ex.getMessage()
+					+ "); set cachet.disk.path to a writable folder", ex);
+		}
+	}
+
+	private void rebuildIndex() {
+		long start = System.nanoTime();
+		try {
+			DirectoryScan.Result result = new DirectoryScan(this.root, this.index, this.files, this.clock.millis())
+				.run();
+			logger.debug("Cachet disk tier indexed {} entries in {} ms under {} (deleted {} temporary, {} expired, "
+					+ "{} duplicate files)", result.entries(), (System.nanoTime() - start) / 1_000_000, this.root,
+					result.tempFilesDeleted(), result.expiredDeleted(), result.duplicatesDeleted());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cachet disk tier cannot list directory '" + this.root + "' ("
+					+ ex.getMessage() + "); set cachet.disk.path to a writable folder", ex);
+		}
+	}
+
+	@Override
+	public String type() {
+		return "disk";
+	}
+
+	@Override
+	public String location() {
+		return this.root.toString();
+	}
+
+	/**
+	 * Reads an entry. An expired entry is deleted and read as a miss; so is a file that is
+	 * truncated, corrupt or not an envelope (counted by {@link #corruptEntriesDeleted()}).
+	 * @throws IllegalArgumentException if the key id is not 1 to 128 characters of {@code [A-Za-z0-9_-]}
+	 * @throws IOException if the file exists but cannot be read (a failing disk, changed permissions)
+	 */
+	@Override
+	public Envelope get(String cache, String key) throws IOException {
+		IndexedEntry entry = this.index.get(id(cache, key));
+		if (entry == null) {
+			return null;
+		}
+		if (entry.isExpiredAt(this.clock.millis())) {
+			if (deleteIfCurrent(entry)) {
+				this.expiredEntriesDeleted.increment();
+			}
+			return null;
+		}
+		byte[] bytes;
+		try {
+			bytes = this.files.readIfSized(entry.path(this.root), entry.size());
+		}
+		catch (NoSuchFileException ex) {
+			deleteIfCurrent(entry); // removed behind our back: forget it
+			return null;
+		}
+		Envelope envelope = parse(bytes);
+		if (envelope == null) {
+			if (deleteIfCurrent(entry)) {
+				this.corruptEntriesDeleted.increment();
+				logger.warn("Cachet disk tier deleted a corrupt entry file {}", entry.path(this.root));
+			}
+			return null;
+		}
+		this.index.touch(entry);
+		return envelope;
+	}
+
+	private static Envelope parse(byte[] bytes) {
+		if (bytes == null) {
+			return null;
+		}
+		try {
+			return Envelope.parse(bytes);
+		}
+		catch (CorruptEnvelopeException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Stores an entry until {@code storageTtl} has passed, replacing any previous one, then evicts
+	 * the least recently used entries if the tier is over its max size.
+	 * @throws IOException if the file cannot be written (disk full, read-only); no partial file remains
+	 */
+	@Override
+	public void put(String cache, String key, Envelope envelope, Duration storageTtl) throws IOException {
+		String cacheFolder = EntryNames.cacheFolder(cache);
+		String stem = EntryNames.stem(key);
+		if (storageTtl == null || storageTtl.isNegative() || storageTtl.isZero()) {
+			throw new IllegalArgumentException("Storage TTL must be positive, got " + storageTtl);
+		}
+		long expiresAt = expiry(this.clock.millis(), storageTtl);
+		String fileName = EntryNames.entryFile(stem, expiresAt);
+		Path folder = this.root.resolve(cacheFolder).resolve(EntryNames.shard(stem));
+		Path temp = this.files.writeTemp(folder, envelope.bytes());
+		IndexedEntry entry = new IndexedEntry(cacheFolder, stem, fileName, envelope.size(), expiresAt,
+				this.index.tick());
+		ReentrantLock lock = lockFor(entry.id());
+		lock.lock();
+		try {
+			this.files.publish(temp, folder.resolve(fileName));
+			IndexedEntry previous = this.index.put(entry);
+			if (previous != null && !previous.fileName().equals(fileName)) {
+				this.files.deleteQuietly(previous.path(this.root));
+			}
+		}
+		finally {
+			lock.unlock();
+		}
+		evictWhileOverMaxSize();
+	}
+
+	private static long expiry(long nowMillis, Duration ttl) {
+		try {
+			return Math.addExact(nowMillis, ttl.toMillis());
+		}
+		catch (ArithmeticException ex) {
+			return Long.MAX_VALUE;
+		}
+	}
+
+	@Override
+	public void evict(String cache, String key) {
+		IndexedEntry entry = this.index.get(id(cache, key));
+		if (entry != null) {
+			deleteIfCurrent(entry);
+		}
+	}
+
+	/**
+	 * Deletes every entry of a cache, including entry files this instance did not index (written by
+	 * another process). Other files in the folder are left alone.
+	 */
+	@Override
+	public void clear(String cache) throws IOException {
+		String cacheFolder = EntryNames.cacheFolder(cache);
+		for (IndexedEntry entry : this.index.entries()) {
+			if (entry.cacheFolder().equals(cacheFolder)) {
+				deleteIfCurrent(entry);
+			}
+		}
+		Path folder = this.root.resolve(cacheFolder);
+		if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+			return;
+		}
+		try (DirectoryStream<Path> shards = Files.newDirectoryStream(folder)) {
+			for (Path shard : shards) {
+				if (Files.isDirectory(shard, LinkOption.NOFOLLOW_LINKS)) {
+					deleteUnindexedEntryFiles(cacheFolder, shard);
+				}
+			}
+		}
+	}
+
+	private void deleteUnindexedEntryFiles(String cacheFolder, Path shard) throws IOException {
+		try (DirectoryStream<Path> children = Files.newDirectoryStream(shard)) {
+			for (Path child : children) {
+				EntryNames.EntryName name = EntryNames.parseEntryFile(child.getFileName().toString());
+				if (name == null) {
+					continue;
+				}
+				String id = IndexedEntry.id(cacheFolder, name.stem());
+				ReentrantLock lock = lockFor(id);
+				lock.lock();
+				try {
+					// A put that ran since the first pass indexed its file: keep it.
+					IndexedEntry current = this.index.get(id);
+					if (current == null || !current.fileName().equals(child.getFileName().toString())) {
+						this.files.deleteQuietly(child);
+					}
+				}
+				finally {
+					lock.unlock();
+				}
+			}
+		}
+	}
+
+	/**
+	 * Deletes the entries whose storage TTL has passed. The background sweeper calls it every
+	 * sweep interval.
+	 * @return how many entries were deleted
+	 */
+	public int sweepExpired() {
+		long now = this.clock.millis();
+		int deleted = 0;
+		for (IndexedEntry entry : this.index.entries()) {
+			if (entry.isExpiredAt(now) && deleteIfCurrent(entry)) {
+				deleted++;
+			}
+		}
+		this.expiredEntriesDeleted.add(deleted);
+		return deleted;
+	}
+
+	private void sweepInBackground() {
+		try {
+			sweepExpired();
+		}
+		catch (RuntimeException ex) {
+			// An escaping exception would cancel the schedule for good.
+			logger.warn("Cachet disk tier sweep of {} failed", this.root, ex);
+		}
+	}
+
+	private void evictWhileOverMaxSize() {
+		if (this.index.totalBytes() <= this.maxSizeBytes) {
+			return;
+		}
+		this.evictionLock.lock();
+		try {
+			long target = (long) (this.maxSizeBytes * EVICTION_LOW_WATERMARK);
+			if (this.index.totalBytes() <= this.maxSizeBytes) {
+				return; // another writer evicted meanwhile
+			}
+			for (IndexedEntry entry : this.index.leastRecentlyUsedFirst()) {
+				if (this.index.totalBytes() <= target) {
+					break;
+				}
+				if (deleteIfCurrent(entry)) {
+					this.sizeEvictions.increment();
+				}
+			}
+		}
+		finally {
+			this.evictionLock.unlock();
+		}
+	}
+
+	/**
+	 * Removes an entry from the index and deletes its file, unless a write replaced it since it was
+	 * looked up (the newer entry must survive).
+	 * @return whether this call removed it
+	 */
+	private boolean deleteIfCurrent(IndexedEntry entry) {
+		ReentrantLock lock = lockFor(entry.id());
+		lock.lock();
+		try {
+			if (!this.index.remove(entry)) {
+				return false;
+			}
+			this.files.deleteQuietly(entry.path(this.root));
+			return true;
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private static String id(String cache, String key) {
+		return IndexedEntry.id(EntryNames.cacheFolder(cache), EntryNames.stem(key));
+	}
+
+	private ReentrantLock lockFor(String id) {
+		int hash = id.hashCode();
+		return this.stripes[(hash ^ (hash >>> 16)) & (LOCK_STRIPES - 1)];
+	}
+
+	@Override
+	public OptionalLong entryCount() {
+		return OptionalLong.of(this.index.size());
+	}
+
+	@Override
+	public OptionalLong sizeInBytes() {
+		return OptionalLong.of(this.index.totalBytes());
+	}
+
+	/** Down when the folder has disappeared (a cleaned temporary folder, an unmounted disk). */
+	@Override
+	public TierHealth health() {
+		return Files.isDirectory(this.root) ? TierHealth.up()
+				: TierHealth.down("directory " + this.root + " is missing");
+	}
+
+	/** Entry files found corrupt, truncated or unparsable on read, and deleted. */
+	public long corruptEntriesDeleted() {
+		return this.corruptEntriesDeleted.sum();
+	}
+
+	/** Entries deleted because their storage TTL had passed, on read or by the sweeper. */
+	public long expiredEntriesDeleted() {
+		return this.expiredEntriesDeleted.sum();
+	}
+
+	/** Entries evicted to keep the tier under its max size. */
+	public long sizeEvictions() {
+		return this.sizeEvictions.sum();
+	}
+
+	/** Stops the background sweeper; the files stay for the next start. */
+	@Override
+	public void close() {
+		this.sweeper.shutdownNow();
+	}
+
+}

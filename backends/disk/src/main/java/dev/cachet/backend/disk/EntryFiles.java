@@ -1,0 +1,127 @@
+package dev.cachet.backend.disk;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * File operations of the disk tier: owner-only folders and files where the file system is POSIX,
+ * writes that become visible all at once, bounded reads.
+ */
+final class EntryFiles {
+
+	/** Largest file read as an envelope; anything larger cannot be one. */
+	private static final long MAX_ENTRY_SIZE = Integer.MAX_VALUE - 16;
+
+	private static final FileAttribute<?>[] NONE = new FileAttribute<?>[0];
+
+	private final FileAttribute<?>[] directoryAttributes;
+
+	private final FileAttribute<?>[] fileAttributes;
+
+	EntryFiles(FileSystem fileSystem) {
+		boolean posix = fileSystem.supportedFileAttributeViews().contains("posix");
+		this.directoryAttributes = posix
+				? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")) }
+				: NONE;
+		this.fileAttributes = posix
+				? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) }
+				: NONE;
+	}
+
+	/** Creates a folder and its missing parents, owner-only. */
+	void createDirectories(Path directory) throws IOException {
+		Files.createDirectories(directory, this.directoryAttributes);
+	}
+
+	/**
+	 * Writes bytes to a new owner-only temporary file in {@code directory}, creating the folder if
+	 * needed. A failed write leaves no temporary file behind.
+	 * @return the temporary file
+	 */
+	Path writeTemp(Path directory, byte[] bytes) throws IOException {
+		Path temp = directory.resolve(EntryNames.tempFile(ThreadLocalRandom.current().nextLong()));
+		SeekableByteChannel channel;
+		try {
+			channel = openNew(temp);
+		}
+		catch (NoSuchFileException ex) {
+			// The folder is created on first use only: creating it on every write costs two system calls.
+			createDirectories(directory);
+			channel = openNew(temp);
+		}
+		try (SeekableByteChannel out = channel) {
+			ByteBuffer buffer = ByteBuffer.wrap(bytes);
+			while (buffer.hasRemaining()) {
+				out.write(buffer);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			deleteQuietly(temp);
+			throw ex;
+		}
+		return temp;
+	}
+
+	private SeekableByteChannel openNew(Path file) throws IOException {
+		return Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+				this.fileAttributes);
+	}
+
+	/**
+	 * Moves a finished temporary file to its final name in one step, replacing any file there:
+	 * readers see the old file or the new one, never a part.
+	 */
+	void publish(Path temp, Path target) throws IOException {
+		try {
+			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException | RuntimeException ex) {
+			deleteQuietly(temp);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Reads a whole file if it has the expected size.
+	 * @return the bytes, or {@code null} when the size differs (the file was truncated or replaced)
+	 * @throws NoSuchFileException when the file is gone
+	 */
+	byte[] readIfSized(Path file, long expectedSize) throws IOException {
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+			long size = channel.size();
+			if (size != expectedSize || size > MAX_ENTRY_SIZE) {
+				return null;
+			}
+			ByteBuffer buffer = ByteBuffer.allocate((int) size);
+			while (buffer.hasRemaining()) {
+				if (channel.read(buffer) < 0) {
+					return null;
+				}
+			}
+			return buffer.array();
+		}
+	}
+
+	/** Deletes a file if present; a file that cannot be deleted is left for the next start. */
+	boolean deleteQuietly(Path file) {
+		try {
+			return Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+}
