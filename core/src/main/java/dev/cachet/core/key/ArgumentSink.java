@@ -12,7 +12,10 @@ public interface ArgumentSink {
 
 	ArgumentSink putLong(long value);
 
-	/** Doubles are canonical: {@code -0.0} equals {@code 0.0} and every NaN is one NaN. */
+	/**
+	 * Doubles are canonical as {@link Double#equals} compares them: every NaN is one NaN, and
+	 * {@code -0.0} differs from {@code 0.0} (a method may answer differently for them).
+	 */
 	ArgumentSink putDouble(double value);
 
 	ArgumentSink putString(CharSequence value);
