@@ -86,9 +86,10 @@ public class CachetAutoConfiguration {
 	}
 
 	@Bean
-	TieredCacheManager cacheManager(CachetProperties properties, List<TierRegistration> registrations,
+	TieredCacheManager cacheManager(CachetProperties properties, ObjectProvider<TierRegistration> tierRegistrations,
 			ValueCodec codec, CachetKeyGenerator keyGenerator, ObjectProvider<CacheManagerCustomizer<?>> customizers,
 			ObjectProvider<KeyLease> lease, ObjectProvider<InvalidationBus> bus) {
+		List<TierRegistration> registrations = tierRegistrations.orderedStream().toList();
 		Set<String> available = registrations.stream().map(TierRegistration::name).collect(Collectors.toSet());
 		CachetPropertiesValidator.validateTiers(properties, available);
 		TieredCacheManager.Builder builder = TieredCacheManager.builder(new EntrySerializer(codec), keyGenerator)
@@ -96,7 +97,7 @@ public class CachetAutoConfiguration {
 			.defaultMaxAge(properties.getDefaultMaxAge())
 			.allowNullValues(properties.isAllowNullValues())
 			.invalidationBus(bus.getIfAvailable())
-			.lease(lease.getIfAvailable())
+			.lease(lease.getIfAvailable());
 		registrations.forEach(registration -> builder.tier(registration.name(), registration.tier(),
 				registration.storageCap()));
 		properties.getCaches().forEach((name, spec) -> builder.cache(name,
