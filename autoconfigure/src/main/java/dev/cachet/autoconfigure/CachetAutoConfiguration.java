@@ -92,7 +92,8 @@ public class CachetAutoConfiguration {
 		List<TierRegistration> registrations = tierRegistrations.orderedStream().toList();
 		Set<String> available = registrations.stream().map(TierRegistration::name).collect(Collectors.toSet());
 		CachetPropertiesValidator.validateTiers(properties, available);
-		TieredCacheManager.Builder builder = TieredCacheManager.builder(new EntrySerializer(codec), keyGenerator)
+		TieredCacheManager.Builder builder = TieredCacheManager
+			.builder(new EntrySerializer(codec, properties.getCodec().getCompressionThreshold().toBytes()), keyGenerator)
 			.defaultTiers(properties.getTiers())
 			.defaultMaxAge(properties.getDefaultMaxAge())
 			.allowNullValues(properties.isAllowNullValues())

@@ -4,18 +4,33 @@ import org.springframework.cache.support.NullValue;
 
 import dev.cachet.core.codec.CodecException;
 import dev.cachet.core.codec.ValueCodec;
+import dev.cachet.core.codec.ZstdCompression;
 import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.envelope.Envelope;
 
-/** Turns store values into envelopes and back with the configured {@link ValueCodec}. */
+/**
+ * Turns store values into envelopes and back with the configured {@link ValueCodec}, compressing
+ * payloads above a threshold with zstd.
+ */
 public class EntrySerializer {
 
 	private static final byte[] EMPTY = new byte[0];
 
 	private final ValueCodec codec;
 
+	private final ZstdCompression compression = new ZstdCompression();
+
+	private final long compressionThreshold;
+
+	/** A serializer that never compresses. */
 	public EntrySerializer(ValueCodec codec) {
+		this(codec, Long.MAX_VALUE);
+	}
+
+	/** @param compressionThreshold payloads longer than this many bytes are compressed */
+	public EntrySerializer(ValueCodec codec, long compressionThreshold) {
 		this.codec = codec;
+		this.compressionThreshold = compressionThreshold;
 	}
 
 	/** Serializes a store value ({@link NullValue#INSTANCE} for a cached {@code null}). */
@@ -24,6 +39,12 @@ public class EntrySerializer {
 			return Envelope.create(codec.id(), false, true, metadata, EMPTY, 0, 0);
 		}
 		byte[] payload = codec.encode(storeValue);
+		if (payload.length > compressionThreshold) {
+			byte[] compressed = compression.compress(payload, 0, payload.length);
+			if (compressed.length < payload.length) {
+				return Envelope.create(codec.id(), true, false, metadata, compressed, 0, compressed.length);
+			}
+		}
 		return Envelope.create(codec.id(), false, false, metadata, payload, 0, payload.length);
 	}
 
@@ -42,7 +63,14 @@ public class EntrySerializer {
 		if (!codec.id().equals(envelope.codecId())) {
 			throw new CodecException("entry written by codec '" + envelope.codecId() + "', this is '" + codec.id() + "'");
 		}
-		Object value = codec.decode(envelope.bytes(), envelope.payloadOffset(), envelope.payloadLength());
+		Object value;
+		if (envelope.compressed()) {
+			byte[] payload = compression.decompress(envelope.bytes(), envelope.payloadOffset(), envelope.payloadLength());
+			value = codec.decode(payload, 0, payload.length);
+		}
+		else {
+			value = codec.decode(envelope.bytes(), envelope.payloadOffset(), envelope.payloadLength());
+		}
 		envelope.rememberDecodedValue(value);
 		return value;
 	}
