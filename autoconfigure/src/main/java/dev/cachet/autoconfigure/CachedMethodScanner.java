@@ -13,13 +13,15 @@ import org.springframework.cache.interceptor.CacheOperationSource;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
+import dev.cachet.core.cache.FingerprintJournal;
 import dev.cachet.core.key.CachedMethod;
 import dev.cachet.core.key.CachedMethods;
 import dev.cachet.core.key.CanonicalArgumentHasher;
 
 /**
  * At start-up, finds every cached bean method keyed by Cachet, computes its fingerprint (so the
- * first call does not pay for it) and warns about parameter types that can never be hashed.
+ * first call does not pay for it), records it in the {@link FingerprintJournal} (which logs what
+ * changed since the last run) and warns about parameter types that can never be hashed.
  */
 class CachedMethodScanner implements SmartInitializingSingleton {
 
@@ -33,12 +35,15 @@ class CachedMethodScanner implements SmartInitializingSingleton {
 
 	private final CanonicalArgumentHasher hasher;
 
+	private final FingerprintJournal journal;
+
 	CachedMethodScanner(ListableBeanFactory beanFactory, CacheOperationSource operations, CachedMethods methods,
-			CanonicalArgumentHasher hasher) {
+			CanonicalArgumentHasher hasher, FingerprintJournal journal) {
 		this.beanFactory = beanFactory;
 		this.operations = operations;
 		this.methods = methods;
 		this.hasher = hasher;
+		this.journal = journal;
 	}
 
 	@Override
@@ -60,6 +65,7 @@ class CachedMethodScanner implements SmartInitializingSingleton {
 			return;
 		}
 		CachedMethod cached = methods.resolve(userClass, method);
+		journal.record(cached);
 		Class<?>[] types = cached.method().getParameterTypes();
 		for (int i = 0; i < types.length; i++) {
 			Optional<String> reason = cached.ignores(i) ? Optional.empty() : hasher.unsupportedReason(types[i]);

@@ -1,5 +1,6 @@
 package dev.cachet.autoconfigure;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,6 +27,8 @@ import org.springframework.context.annotation.Import;
 
 import dev.cachet.core.cache.CacheOverrides;
 import dev.cachet.core.cache.EntrySerializer;
+import dev.cachet.core.cache.FingerprintJournal;
+import dev.cachet.core.cache.TierBinding;
 import dev.cachet.core.cache.TieredCacheManager;
 import dev.cachet.core.codec.ValueCodec;
 import dev.cachet.core.fingerprint.FingerprintSettings;
@@ -35,6 +38,7 @@ import dev.cachet.core.key.CachedMethods;
 import dev.cachet.core.key.CachetKeyGenerator;
 import dev.cachet.core.key.CanonicalArgumentHasher;
 import dev.cachet.core.key.KeyContributor;
+import dev.cachet.core.tier.CacheTier;
 import dev.cachet.core.tier.InvalidationBus;
 import dev.cachet.core.tier.KeyLease;
 
@@ -107,10 +111,20 @@ public class CachetAutoConfiguration {
 	}
 
 	@Bean
+	FingerprintJournal cachetFingerprintJournal(TieredCacheManager cacheManager) {
+		return new FingerprintJournal(cacheManager.tiers()
+			.values()
+			.stream()
+			.map(TierBinding::tier)
+			.filter(CacheTier::persistent)
+			.toList(), Clock.systemUTC());
+	}
+
+	@Bean
 	@ConditionalOnProperty(name = "cachet.fingerprint.eager", matchIfMissing = true)
 	CachedMethodScanner cachetCachedMethodScanner(ListableBeanFactory beanFactory, CacheOperationSource operations,
-			CachedMethods methods, CanonicalArgumentHasher hasher) {
-		return new CachedMethodScanner(beanFactory, operations, methods, hasher);
+			CachedMethods methods, CanonicalArgumentHasher hasher, FingerprintJournal journal) {
+		return new CachedMethodScanner(beanFactory, operations, methods, hasher, journal);
 	}
 
 	private static List<String> applicationPackages(List<String> configured, BeanFactory beanFactory) {

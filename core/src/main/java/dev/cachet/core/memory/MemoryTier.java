@@ -45,6 +45,11 @@ public class MemoryTier implements CacheTier {
 	}
 
 	@Override
+	public boolean persistent() {
+		return false;
+	}
+
+	@Override
 	public Envelope get(String cache, String key) {
 		Stored stored = entries.getIfPresent(new StoreKey(cache, key));
 		return (stored != null) ? stored.envelope() : null;

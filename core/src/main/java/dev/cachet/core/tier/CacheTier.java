@@ -34,6 +34,11 @@ public interface CacheTier extends AutoCloseable {
 		return false;
 	}
 
+	/** Whether entries outlive the process (every tier but memory). */
+	default boolean persistent() {
+		return true;
+	}
+
 	/**
 	 * Reads an entry.
 	 * @return the envelope, or {@code null} when the tier holds no intact entry for the key
