@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,7 @@ public class TieredCacheManager implements CacheManager {
 
 	/** Every configured tier, by name, in configuration order. */
 	public Map<String, TierBinding> tiers() {
-		return Map.copyOf(tiers);
+		return Collections.unmodifiableMap(tiers);
 	}
 
 	/** The key generator the caches use for explicit keys, and that {@code @Cacheable} should use. */
