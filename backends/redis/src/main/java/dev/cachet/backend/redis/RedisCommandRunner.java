@@ -53,6 +53,8 @@ final class RedisCommandRunner implements AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		});
+		// Connect ahead of the first call, in the background: a failure here only means a retry later.
+		commands();
 	}
 
 	/**
@@ -81,8 +83,9 @@ final class RedisCommandRunner implements AutoCloseable {
 			// A command queued while disconnected must not run late, after the caller gave up.
 			result.whenComplete((value, failure) -> sent.cancel(false));
 		});
-		result.orTimeout(this.timeoutNanos, TimeUnit.NANOSECONDS).whenComplete((value, failure) -> record(failure));
-		return result;
+		// The caller sees the outcome only after the breaker has counted it.
+		return result.orTimeout(this.timeoutNanos, TimeUnit.NANOSECONDS)
+			.whenComplete((value, failure) -> record(failure));
 	}
 
 	/** Sends a command and waits for its result within the time budget. */
@@ -91,7 +94,11 @@ final class RedisCommandRunner implements AutoCloseable {
 			return submit(command).get();
 		}
 		catch (ExecutionException ex) {
-			throw unwrap(ex);
+			Throwable cause = ex.getCause();
+			if (cause instanceof TimeoutException) {
+				throw new TimeoutException("Redis: " + describe(cause));
+			}
+			throw (cause instanceof Exception exception) ? exception : ex;
 		}
 	}
 
@@ -148,11 +155,6 @@ final class RedisCommandRunner implements AutoCloseable {
 			this.connection = connection;
 		}
 		return (RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
-	}
-
-	private static Exception unwrap(ExecutionException ex) {
-		Throwable cause = ex.getCause();
-		return (cause instanceof Exception exception) ? exception : ex;
 	}
 
 	@Override
