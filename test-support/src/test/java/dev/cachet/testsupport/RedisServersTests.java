@@ -1,15 +1,28 @@
 package dev.cachet.testsupport;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RedisServersTests {
 
-	@AfterEach
+	private final String forcedKind = System.getProperty(RedisServers.KIND_PROPERTY);
+
+	@BeforeEach
 	void clearProperty() {
 		System.clearProperty(RedisServers.KIND_PROPERTY);
+	}
+
+	@AfterEach
+	void restoreProperty() {
+		if (this.forcedKind != null) {
+			System.setProperty(RedisServers.KIND_PROPERTY, this.forcedKind);
+		}
+		else {
+			System.clearProperty(RedisServers.KIND_PROPERTY);
+		}
 	}
 
 	@Test
