@@ -38,7 +38,7 @@ final class RedisCommandRunner implements AutoCloseable {
 
 	private final ExecutorService connector;
 
-	private CompletableFuture<RedisClusterAsyncCommands<byte[], byte[]>> commands;
+	private volatile CompletableFuture<RedisClusterAsyncCommands<byte[], byte[]>> commands;
 
 	private RedisConnection connection;
 
@@ -125,7 +125,9 @@ final class RedisCommandRunner implements AutoCloseable {
 		if (cause == null || cause instanceof RedisCommandExecutionException) {
 			// The server answered, even if with an error: it is alive.
 			this.breaker.recordSuccess();
-			this.lastFailure = null;
+			if (this.lastFailure != null) {
+				this.lastFailure = null;
+			}
 		}
 		else if (!(cause instanceof CircuitBreaker.OpenException)) {
 			this.lastFailure = describe(cause);
@@ -141,11 +143,17 @@ final class RedisCommandRunner implements AutoCloseable {
 		return failure.getClass().getSimpleName();
 	}
 
-	private synchronized CompletableFuture<RedisClusterAsyncCommands<byte[], byte[]>> commands() {
-		if (this.commands == null || this.commands.isCompletedExceptionally()) {
-			this.commands = CompletableFuture.supplyAsync(this::connect, this.connector);
+	private CompletableFuture<RedisClusterAsyncCommands<byte[], byte[]>> commands() {
+		CompletableFuture<RedisClusterAsyncCommands<byte[], byte[]>> current = this.commands;
+		if (current != null && !current.isCompletedExceptionally()) {
+			return current;
 		}
-		return this.commands;
+		synchronized (this) {
+			if (this.commands == current) {
+				this.commands = CompletableFuture.supplyAsync(this::connect, this.connector);
+			}
+			return this.commands;
+		}
 	}
 
 	@SuppressWarnings("unchecked")

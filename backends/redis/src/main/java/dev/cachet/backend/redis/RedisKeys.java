@@ -1,6 +1,8 @@
 package dev.cachet.backend.redis;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.dynatrace.hash4j.hashing.Hashing;
 
@@ -15,6 +17,9 @@ final class RedisKeys {
 	private final String prefix;
 
 	private final String escapedPrefix;
+
+	/** Applications have few caches; hashing each name once keeps key building cheap. */
+	private final Map<String, String> cacheHashes = new ConcurrentHashMap<>();
 
 	RedisKeys(String prefix) {
 		this.prefix = prefix;
@@ -46,7 +51,11 @@ final class RedisKeys {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
-	private static String cacheHash(String cache) {
+	private String cacheHash(String cache) {
+		return this.cacheHashes.computeIfAbsent(cache, RedisKeys::hash);
+	}
+
+	private static String hash(String cache) {
 		byte[] name = bytes(cache);
 		return String.format("%016x", Hashing.xxh3_64().hashBytesToLong(name, 0, name.length));
 	}

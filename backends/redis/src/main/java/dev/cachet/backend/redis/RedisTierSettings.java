@@ -26,7 +26,7 @@ public record RedisTierSettings(String keyPrefix, Duration timeout, int failureT
 		if (timeout == null || timeout.isNegative() || timeout.isZero()) {
 			throw new IllegalArgumentException("timeout must be positive");
 		}
-		breakerSettings(failureThreshold, coolDown);
+		new CircuitBreaker.Settings(failureThreshold, coolDown);
 	}
 
 	public RedisTierSettings withKeyPrefix(String keyPrefix) {
@@ -42,11 +42,7 @@ public record RedisTierSettings(String keyPrefix, Duration timeout, int failureT
 	}
 
 	CircuitBreaker.Settings circuitBreaker() {
-		return breakerSettings(this.failureThreshold, this.coolDown);
-	}
-
-	private static CircuitBreaker.Settings breakerSettings(int failureThreshold, Duration coolDown) {
-		return new CircuitBreaker.Settings(failureThreshold, coolDown);
+		return new CircuitBreaker.Settings(this.failureThreshold, this.coolDown);
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.cachet.backend.redis;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.cachet.core.envelope.Envelope;
@@ -13,12 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisSentinelConfiguration;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ScanOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.awaitility.Awaitility.await;
 
 @ExtendWith(RedisServerExtension.class)
 class RedisTierTests {
@@ -93,13 +96,14 @@ class RedisTierTests {
 	}
 
 	@Test
-	void clearTakesGlobCharactersInThePrefixLiterally(RedisServer redis) throws Exception {
+	void clearTakesGlobCharactersInThePrefixLiterally() throws Exception {
 		RedisTier globTier = new RedisTier(this.factory, TestRedis.settings(this.prefix + "*"));
 		this.tier.put("c", "k1", TestRedis.envelope("x"), Duration.ofMinutes(1));
 		globTier.put("c", "k1", TestRedis.envelope("y"), Duration.ofMinutes(1));
 		globTier.clear("c");
 		assertThat(globTier.get("c", "k1")).isNull();
 		assertThat(this.tier.get("c", "k1")).isNotNull();
+		globTier.close();
 	}
 
 	@Test
@@ -108,7 +112,7 @@ class RedisTierTests {
 		try (RedisConnection connection = this.factory.getConnection()) {
 			connection.stringCommands().set(key, "CCHT garbage: long enough to pass the length check, then fails".getBytes());
 			assertThat(this.tier.get("ais", "k1")).isNull();
-			org.awaitility.Awaitility.await()
+			await()
 				.atMost(Duration.ofSeconds(5))
 				.until(() -> !connection.keyCommands().exists(key));
 		}
@@ -141,6 +145,17 @@ class RedisTierTests {
 		configuration.setPassword("s3cret");
 		RedisTier remote = new RedisTier(this.testRedis.factory(configuration), RedisTierSettings.DEFAULTS);
 		assertThat(remote.location()).isEqualTo("redis://redis.example:6380").doesNotContain("s3cret", "cacheuser");
+		remote.close();
+	}
+
+	@Test
+	void sentinelLocationNamesMasterAndSentinelsButNoCredentials() {
+		RedisSentinelConfiguration configuration = new RedisSentinelConfiguration("mymaster",
+				Set.of("sentinel.example:26379"));
+		configuration.setPassword("s3cret");
+		configuration.setSentinelPassword("s3ntinel");
+		RedisTier remote = new RedisTier(this.testRedis.factory(configuration), RedisTierSettings.DEFAULTS);
+		assertThat(remote.location()).isEqualTo("sentinel mymaster [sentinel.example:26379]");
 		remote.close();
 	}
 

@@ -9,6 +9,7 @@ import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.envelope.Envelope;
 import dev.cachet.testsupport.RedisServer;
 
+import org.springframework.data.redis.connection.RedisConfiguration;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -23,7 +24,7 @@ final class TestRedis implements AutoCloseable {
 		return factory(new RedisStandaloneConfiguration(redis.host(), redis.port()));
 	}
 
-	LettuceConnectionFactory factory(RedisStandaloneConfiguration configuration) {
+	LettuceConnectionFactory factory(RedisConfiguration configuration) {
 		LettuceConnectionFactory factory = new LettuceConnectionFactory(configuration,
 				LettuceClientConfiguration.builder().commandTimeout(Duration.ofSeconds(5)).build());
 		factory.afterPropertiesSet();
