@@ -1,0 +1,57 @@
+package dev.cachet.backend.redis;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.cachet.core.envelope.EntryMetadata;
+import dev.cachet.core.envelope.Envelope;
+import dev.cachet.testsupport.RedisServer;
+
+import org.springframework.data.redis.connection.RedisConfiguration;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+/** Connection factories and envelopes for the Redis tests; every factory is closed by {@link #close}. */
+final class TestRedis implements AutoCloseable {
+
+	private final List<LettuceConnectionFactory> factories = new ArrayList<>();
+
+	/** A separate connection factory, as another application instance would have. */
+	LettuceConnectionFactory factory(RedisServer redis) {
+		return factory(new RedisStandaloneConfiguration(redis.host(), redis.port()));
+	}
+
+	LettuceConnectionFactory factory(RedisConfiguration configuration) {
+		LettuceConnectionFactory factory = new LettuceConnectionFactory(configuration,
+				LettuceClientConfiguration.builder().commandTimeout(Duration.ofSeconds(5)).build());
+		factory.afterPropertiesSet();
+		factory.start();
+		this.factories.add(factory);
+		return factory;
+	}
+
+	/** A factory for a port nobody listens on. */
+	LettuceConnectionFactory deadFactory() {
+		return factory(new RedisStandaloneConfiguration("127.0.0.1", 1));
+	}
+
+	static Envelope envelope(String payload) {
+		byte[] bytes = RedisKeys.bytes(payload);
+		EntryMetadata metadata = new EntryMetadata(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofHours(1),
+				Duration.ofMillis(3), "com.acme.Svc#load(java.lang.String)", "fp");
+		return Envelope.create("test", false, false, metadata, bytes, 0, bytes.length);
+	}
+
+	static RedisTierSettings settings(String prefix) {
+		return RedisTierSettings.DEFAULTS.withKeyPrefix(prefix).withTimeout(Duration.ofSeconds(2));
+	}
+
+	@Override
+	public void close() {
+		this.factories.forEach(LettuceConnectionFactory::destroy);
+	}
+
+}

@@ -1,0 +1,128 @@
+package dev.cachet.core.tier;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class CircuitBreakerTests {
+
+	private final MutableClock clock = new MutableClock();
+
+	private final CircuitBreaker breaker = new CircuitBreaker(new CircuitBreaker.Settings(3, Duration.ofSeconds(5)),
+			this.clock);
+
+	@Test
+	void staysClosedBelowThreshold() {
+		this.breaker.recordFailure();
+		this.breaker.recordFailure();
+		assertThat(this.breaker.state()).isEqualTo(CircuitBreaker.State.CLOSED);
+		assertThat(this.breaker.tryAcquirePermission()).isTrue();
+	}
+
+	@Test
+	void successResetsConsecutiveFailures() {
+		this.breaker.recordFailure();
+		this.breaker.recordFailure();
+		this.breaker.recordSuccess();
+		this.breaker.recordFailure();
+		this.breaker.recordFailure();
+		assertThat(this.breaker.state()).isEqualTo(CircuitBreaker.State.CLOSED);
+	}
+
+	@Test
+	void opensAfterThresholdAndRefusesDuringCoolDown() {
+		open();
+		assertThat(this.breaker.state()).isEqualTo(CircuitBreaker.State.OPEN);
+		assertThat(this.breaker.tryAcquirePermission()).isFalse();
+		this.clock.advance(Duration.ofMillis(4999));
+		assertThat(this.breaker.tryAcquirePermission()).isFalse();
+	}
+
+	@Test
+	void letsExactlyOneProbeThroughAfterCoolDown() {
+		open();
+		this.clock.advance(Duration.ofSeconds(5));
+		assertThat(this.breaker.tryAcquirePermission()).isTrue();
+		assertThat(this.breaker.state()).isEqualTo(CircuitBreaker.State.HALF_OPEN);
+		assertThat(this.breaker.tryAcquirePermission()).isFalse();
+	}
+
+	@Test
+	void successfulProbeCloses() {
+		open();
+		this.clock.advance(Duration.ofSeconds(5));
+		this.breaker.tryAcquirePermission();
+		this.breaker.recordSuccess();
+		assertThat(this.breaker.state()).isEqualTo(CircuitBreaker.State.CLOSED);
+		assertThat(this.breaker.tryAcquirePermission()).isTrue();
+	}
+
+	@Test
+	void failedProbeOpensForAnotherCoolDown() {
+		open();
+		this.clock.advance(Duration.ofSeconds(5));
+		this.breaker.tryAcquirePermission();
+		this.breaker.recordFailure();
+		assertThat(this.breaker.state()).isEqualTo(CircuitBreaker.State.OPEN);
+		this.clock.advance(Duration.ofSeconds(4));
+		assertThat(this.breaker.tryAcquirePermission()).isFalse();
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(this.breaker.tryAcquirePermission()).isTrue();
+	}
+
+	@Test
+	void probeThatNeverReportsIsReplacedAfterAnotherCoolDown() {
+		open();
+		this.clock.advance(Duration.ofSeconds(5));
+		assertThat(this.breaker.tryAcquirePermission()).isTrue();
+		this.clock.advance(Duration.ofSeconds(5));
+		assertThat(this.breaker.tryAcquirePermission()).isTrue();
+		assertThat(this.breaker.tryAcquirePermission()).isFalse();
+	}
+
+	@Test
+	void rejectsInvalidSettings() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new CircuitBreaker.Settings(0, Duration.ofSeconds(1)));
+		assertThatIllegalArgumentException().isThrownBy(() -> new CircuitBreaker.Settings(1, Duration.ZERO));
+	}
+
+	private void open() {
+		for (int i = 0; i < 3; i++) {
+			assertThat(this.breaker.tryAcquirePermission()).isTrue();
+			this.breaker.recordFailure();
+		}
+	}
+
+	private static final class MutableClock extends Clock {
+
+		private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+}

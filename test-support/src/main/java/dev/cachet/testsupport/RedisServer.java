@@ -1,0 +1,29 @@
+package dev.cachet.testsupport;
+
+/**
+ * A real Redis server for a test. It can be stopped and started again on the same port, so a
+ * test can take Redis away from a running client and give it back.
+ */
+public interface RedisServer extends AutoCloseable {
+
+	String host();
+
+	int port();
+
+	/** Whether the server is running (it may still be starting). */
+	boolean isRunning();
+
+	/** Kills the server; connected clients see their connections drop. */
+	void stop();
+
+	/** Starts the server again on the same port and waits until it answers. */
+	void start();
+
+	/** How the server was provided: {@code docker}, {@code path} or {@code embedded}. */
+	String kind();
+
+	/** Stops the server for good and removes its files. */
+	@Override
+	void close();
+
+}
