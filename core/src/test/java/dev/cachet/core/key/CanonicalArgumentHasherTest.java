@@ -130,7 +130,9 @@ class CanonicalArgumentHasherTest {
 			.isNotEqualTo(List.copyOf(backward.keySet()))
 			.isNotEqualTo(List.copyOf(linked.keySet()));
 
-		assertThat(hash(forward)).isEqualTo(hash(backward)).isEqualTo(hash(linked)).isEqualTo(hash(new TreeMap<>(forward)));
+		assertThat(hash(forward)).isEqualTo(hash(backward))
+			.isEqualTo(hash(linked))
+			.isEqualTo(hash(new TreeMap<>(forward)));
 		forward.put("k0", -1);
 		assertThat(hash(forward)).isNotEqualTo(hash(backward));
 	}
@@ -164,7 +166,8 @@ class CanonicalArgumentHasherTest {
 	static Stream<Arguments> supportedValues() throws Exception {
 		return Stream.of(
 				Arguments.of("String", "abc", new String("abc"), "abd"),
-				Arguments.of("StringBuilder", new StringBuilder("abc"), new StringBuilder("abc"), new StringBuilder("ab")),
+				Arguments.of("StringBuilder", new StringBuilder("abc"), new StringBuilder("abc"),
+						new StringBuilder("ab")),
 				Arguments.of("Character", 'a', Character.valueOf('a'), 'b'),
 				Arguments.of("BigInteger", new BigInteger("1" + "0".repeat(40)), new BigInteger("1" + "0".repeat(40)),
 						new BigInteger("1" + "0".repeat(39))),
@@ -173,7 +176,8 @@ class CanonicalArgumentHasherTest {
 				Arguments.of("Month", Month.MAY, Month.of(5), Month.JUNE),
 				Arguments.of("DayOfWeek", DayOfWeek.MONDAY, DayOfWeek.of(1), DayOfWeek.SUNDAY),
 				Arguments.of("Class", String.class, Class.forName("java.lang.String"), Integer.class),
-				Arguments.of("Locale", Locale.forLanguageTag("en-US"), new Locale.Builder().setLanguage("en").setRegion("US").build(), Locale.forLanguageTag("en-GB")),
+				Arguments.of("Locale", Locale.forLanguageTag("en-US"),
+						new Locale.Builder().setLanguage("en").setRegion("US").build(), Locale.forLanguageTag("en-GB")),
 				Arguments.of("Locale with extension", Locale.forLanguageTag("de-DE-u-co-phonebk"),
 						Locale.forLanguageTag("de-DE-u-co-phonebk"), Locale.forLanguageTag("de-DE")),
 				Arguments.of("Currency", Currency.getInstance("EUR"), Currency.getInstance(Locale.GERMANY),
@@ -185,7 +189,8 @@ class CanonicalArgumentHasherTest {
 				Arguments.of("File", new File("data/a.csv"), new File("data", "a.csv"), new File("data/b.csv")),
 				Arguments.of("Path", Path.of("data/a.csv"), Path.of("data", "a.csv"), Path.of("data/b.csv")),
 				Arguments.of("Date", new Date(1_000), new Date(1_000), new Date(1_001)),
-				Arguments.of("Instant", Instant.ofEpochSecond(10, 1), Instant.ofEpochSecond(10, 1), Instant.ofEpochSecond(10, 2)),
+				Arguments.of("Instant", Instant.ofEpochSecond(10, 1), Instant.ofEpochSecond(10, 1),
+						Instant.ofEpochSecond(10, 2)),
 				Arguments.of("LocalDate", LocalDate.of(2026, 1, 2), LocalDate.of(2026, 1, 2), LocalDate.of(2026, 2, 1)),
 				Arguments.of("LocalTime", LocalTime.of(1, 2), LocalTime.of(1, 2), LocalTime.of(2, 1)),
 				Arguments.of("LocalDateTime", LocalDateTime.of(2026, 1, 2, 3, 4), LocalDateTime.of(2026, 1, 2, 3, 4),
@@ -193,7 +198,8 @@ class CanonicalArgumentHasherTest {
 				Arguments.of("OffsetDateTime", OffsetDateTime.of(2026, 1, 2, 3, 4, 0, 0, ZoneOffset.UTC),
 						OffsetDateTime.of(2026, 1, 2, 3, 4, 0, 0, ZoneOffset.UTC),
 						OffsetDateTime.of(2026, 1, 2, 4, 4, 0, 0, ZoneOffset.ofHours(1))),
-				Arguments.of("OffsetTime", OffsetTime.of(3, 4, 0, 0, ZoneOffset.UTC), OffsetTime.of(3, 4, 0, 0, ZoneOffset.UTC),
+				Arguments.of("OffsetTime", OffsetTime.of(3, 4, 0, 0, ZoneOffset.UTC),
+						OffsetTime.of(3, 4, 0, 0, ZoneOffset.UTC),
 						OffsetTime.of(3, 4, 0, 0, ZoneOffset.ofHours(1))),
 				Arguments.of("ZonedDateTime", ZonedDateTime.of(2026, 1, 2, 3, 4, 0, 0, ZoneId.of("Europe/Oslo")),
 						ZonedDateTime.of(2026, 1, 2, 3, 4, 0, 0, ZoneId.of("Europe/Oslo")),
@@ -218,9 +224,11 @@ class CanonicalArgumentHasherTest {
 						new ArrayDeque<>(List.of(2, 1))),
 				Arguments.of("record", new Point(1, 2), new Point(1, 2), new Point(2, 1)),
 				Arguments.of("bean", new Vessel("Acme", "Nordlys", 1.5, Status.LOST),
-						new Vessel("Acme", "Nordlys", 1.5, Status.LOST), new Vessel("Acme", "Nordlys", 1.5, Status.DOCKED)),
+						new Vessel("Acme", "Nordlys", 1.5, Status.LOST),
+						new Vessel("Acme", "Nordlys", 1.5, Status.DOCKED)),
 				Arguments.of("bean superclass field", new Vessel("Acme", "Nordlys", 1.5, Status.LOST),
-						new Vessel("Acme", "Nordlys", 1.5, Status.LOST), new Vessel("Other", "Nordlys", 1.5, Status.LOST)));
+						new Vessel("Acme", "Nordlys", 1.5, Status.LOST),
+						new Vessel("Other", "Nordlys", 1.5, Status.LOST)));
 	}
 
 	@Test
@@ -229,6 +237,15 @@ class CanonicalArgumentHasherTest {
 		Vessel sameWithCache = new Vessel("Acme", "Nordlys", 1.5, Status.LOST);
 		sameWithCache.cacheHash(42);
 		assertThat(hash(sameWithCache)).isEqualTo(hash(vessel));
+	}
+
+	@Test
+	void fieldsAddedToACollectionSubclassCount() throws Exception {
+		assertThat(hash(new Route("north", List.of(new Point(1, 1))))).isNotEqualTo(
+				hash(new Route("south", List.of(new Point(1, 1)))))
+			.isEqualTo(hash(new Route("north", List.of(new Point(1, 1)))));
+		assertThat(hash(new Route("north", List.of(new Point(1, 1)))))
+			.isNotEqualTo(hash(new Route("north", List.of(new Point(1, 2)))));
 	}
 
 	@Test
@@ -491,6 +508,17 @@ class CanonicalArgumentHasherTest {
 		PlainPoint(int x, int y) {
 			this.x = x;
 			this.y = y;
+		}
+
+	}
+
+	static class Route extends ArrayList<Point> {
+
+		private final String name;
+
+		Route(String name, List<Point> points) {
+			super(points);
+			this.name = name;
 		}
 
 	}
