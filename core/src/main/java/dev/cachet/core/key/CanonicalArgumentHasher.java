@@ -22,6 +22,7 @@ import java.util.Optional;
  * {@code -0.0} differs from {@code 0.0});
  * <li>arrays; {@code List} in order; {@code Set} and {@code Map} independent of iteration order;
  * other collections in iteration order; map entries; {@code Optional} and its primitive variants;
+ * collection and map classes outside the JDK also by the fields they add;
  * <li>enums by declaring class name and constant name;
  * <li>records by class name and components in declaration order; other application objects by
  * class name and their non-static, non-transient fields (superclasses included), sorted by declaring

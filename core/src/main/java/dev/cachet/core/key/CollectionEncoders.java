@@ -15,7 +15,8 @@ import java.util.Set;
  * independent of iteration order (each element or entry hashed on its own, the hashes sorted), so
  * {@code Set.of} and {@code HashMap} hash alike in every JVM run. A {@code SortedSet} is a set like
  * any other. Other collections (queues, deques) are hashed in iteration order, under a tag of their
- * own.
+ * own. A collection or map class outside the JDK that adds fields (a named list of points) also
+ * contributes those fields, after its content.
  *
  * <p>A method whose result depends on the iteration order of a set or map it receives (joining a
  * {@code HashSet} into a string) gets one key for equal sets iterated in different orders.

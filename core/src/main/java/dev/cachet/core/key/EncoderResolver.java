@@ -51,7 +51,7 @@ final class EncoderResolver {
 		}
 		ValueEncoder builtIn = findBuiltIn(type);
 		if (builtIn != null) {
-			return builtIn;
+			return JdkClasses.isJdk(type) ? builtIn : withAddedState(type, builtIn);
 		}
 		if (Enum.class.isAssignableFrom(type)) {
 			return EnumEncoder.INSTANCE;
@@ -68,6 +68,18 @@ final class EncoderResolver {
 			return ValueEncoder.failing(type, "no canonical encoding for this JDK type; register an ArgumentHasher");
 		}
 		return FieldsEncoder.forType(type);
+	}
+
+	/** A collection or map class of the application or a library: its content, then any fields it adds. */
+	private static ValueEncoder withAddedState(Class<?> type, ValueEncoder content) {
+		ValueEncoder addedState = FieldsEncoder.forAddedState(type);
+		if (addedState == null) {
+			return content;
+		}
+		return (value, digest) -> {
+			content.encode(value, digest);
+			addedState.encode(value, digest);
+		};
 	}
 
 	private static ValueEncoder findBuiltIn(Class<?> type) {

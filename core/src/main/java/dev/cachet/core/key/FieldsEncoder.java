@@ -32,9 +32,7 @@ final class FieldsEncoder implements ValueEncoder {
 				return type.isRecord() ? forRecord(type) : forObject(type);
 			}
 			catch (RuntimeException ex) {
-				// InaccessibleObjectException, SecurityException: the module system keeps the fields closed
-				return ValueEncoder.failing(type, "its fields cannot be read (" + ex.getMessage()
-						+ "); open its package or register an ArgumentHasher");
+				return unreadable(type, ex);
 			}
 		}
 
@@ -78,6 +76,30 @@ final class FieldsEncoder implements ValueEncoder {
 		}
 	}
 
+	/**
+	 * The fields an application class adds to a JDK collection or map it extends (a route name on a
+	 * list of points), which content equality would miss, or {@code null} when it adds none.
+	 */
+	static ValueEncoder forAddedState(Class<?> type) {
+		List<Field> fields = new ArrayList<>();
+		for (Class<?> owner = type; !JdkClasses.isJdk(owner); owner = owner.getSuperclass()) {
+			for (Field field : owner.getDeclaredFields()) {
+				if (!Modifier.isStatic(field.getModifiers()) && !Modifier.isTransient(field.getModifiers())) {
+					fields.add(field);
+				}
+			}
+		}
+		if (fields.isEmpty()) {
+			return null;
+		}
+		try {
+			return sortedFields(type, fields);
+		}
+		catch (RuntimeException ex) {
+			return unreadable(type, ex);
+		}
+	}
+
 	private static ValueEncoder forRecord(Class<?> type) {
 		List<String> names = new ArrayList<>();
 		List<FieldWriter> writers = new ArrayList<>();
@@ -110,6 +132,10 @@ final class FieldsEncoder implements ValueEncoder {
 			return ValueEncoder.failing(type, "it has no state, so it probably carries behaviour, not data;"
 					+ " register an ArgumentHasher or mark the parameter @CacheKeyIgnore");
 		}
+		return sortedFields(type, fields);
+	}
+
+	private static ValueEncoder sortedFields(Class<?> type, List<Field> fields) {
 		fields.sort(Comparator.comparing((Field field) -> field.getDeclaringClass().getName())
 			.thenComparing(Field::getName));
 		List<String> names = new ArrayList<>();
@@ -122,6 +148,12 @@ final class FieldsEncoder implements ValueEncoder {
 			writers.add(writerFor(field));
 		}
 		return new FieldsEncoder(TypeTag.BEAN, NameHash.of(names), writers);
+	}
+
+	/** The module system (InaccessibleObjectException) or a security manager keeps the fields closed. */
+	private static ValueEncoder unreadable(Class<?> type, RuntimeException ex) {
+		return ValueEncoder.failing(type,
+				"its fields cannot be read (" + ex.getMessage() + "); open its package or register an ArgumentHasher");
 	}
 
 	private static Field declaredField(Class<?> type, String name) {

@@ -1,5 +1,7 @@
 package dev.cachet.core.key;
 
+import java.util.Arrays;
+
 import com.dynatrace.hash4j.hashing.HashStream128;
 import com.dynatrace.hash4j.hashing.HashValue128;
 import com.dynatrace.hash4j.hashing.Hashing;
@@ -24,7 +26,7 @@ final class NameHash {
 	}
 
 	static HashValue128 of(String... names) {
-		return of(java.util.Arrays.asList(names));
+		return of(Arrays.asList(names));
 	}
 
 }

@@ -23,6 +23,10 @@ final class StreamingArgumentDigest implements ArgumentDigest {
 	/** Containers nested deeper than this fail closed rather than being truncated. */
 	static final int MAX_DEPTH = 1000;
 
+	private static final Object[] NO_PATH = {};
+
+	private static final HashStream128[] NO_ELEMENT_STREAMS = {};
+
 	private static final Comparator<HashValue128> HASH_ORDER = Comparator
 		.comparingLong(HashValue128::getMostSignificantBits)
 		.thenComparingLong(HashValue128::getLeastSignificantBits);
@@ -32,13 +36,16 @@ final class StreamingArgumentDigest implements ArgumentDigest {
 	/** Where writes go: the digest's own stream, or an element stream while hashing a set element. */
 	private HashStream128 stream;
 
-	/** Containers on the path from the argument to the value being encoded, to detect cycles. */
-	private Object[] path = new Object[16];
+	/**
+	 * Containers on the path from the argument to the value being encoded, to detect cycles. Grown
+	 * on demand, so keys made of scalars allocate nothing beyond the hash stream.
+	 */
+	private Object[] path = NO_PATH;
 
 	private int depth;
 
-	/** One reusable stream per level of nested unordered collections. */
-	private HashStream128[] elementStreams = new HashStream128[2];
+	/** One reusable stream per level of nested unordered collections, grown on demand. */
+	private HashStream128[] elementStreams = NO_ELEMENT_STREAMS;
 
 	private int unorderedLevel;
 
@@ -158,7 +165,7 @@ final class StreamingArgumentDigest implements ArgumentDigest {
 			}
 		}
 		if (this.depth == this.path.length) {
-			this.path = Arrays.copyOf(this.path, this.depth * 2);
+			this.path = Arrays.copyOf(this.path, Math.max(8, this.depth * 2));
 		}
 		this.path[this.depth++] = container;
 	}
@@ -233,7 +240,7 @@ final class StreamingArgumentDigest implements ArgumentDigest {
 
 	private HashStream128 elementStream(int level) {
 		if (level == this.elementStreams.length) {
-			this.elementStreams = Arrays.copyOf(this.elementStreams, level * 2);
+			this.elementStreams = Arrays.copyOf(this.elementStreams, Math.max(2, level * 2));
 		}
 		HashStream128 elementStream = this.elementStreams[level];
 		if (elementStream == null) {
