@@ -3,6 +3,7 @@ package dev.cachet.core.codec;
 import org.apache.fory.Fory;
 import org.apache.fory.ThreadSafeFory;
 import org.apache.fory.config.Language;
+import org.apache.fory.logging.LoggerFactory;
 import org.apache.fory.memory.MemoryBuffer;
 
 import org.springframework.util.ClassUtils;
@@ -27,6 +28,11 @@ public final class ForyValueCodec implements ValueCodec {
 	/** Written into every envelope; change it whenever the Fory version or configuration changes. */
 	public static final String ID = "fory-1";
 
+	static {
+		// Let the application's logging configuration govern Fory's messages instead of Fory's console logger.
+		LoggerFactory.useSlf4jLogging(true);
+	}
+
 	private final ThreadSafeFory fory;
 
 	/** A codec that resolves classes with Spring's default class loader (usually the thread context one). */
@@ -48,7 +54,7 @@ public final class ForyValueCodec implements ValueCodec {
 			.withDeserializeNonexistentClass(false)
 			.withAsyncCompilation(false)
 			.buildThreadSafeForyPool(1, Math.max(4, 2 * processors));
-		this.fory.setTypeChecker((resolver, className) -> allowlist.isAllowed(className));
+		this.fory.setTypeChecker(new AllowlistTypeChecker(allowlist));
 	}
 
 	@Override
@@ -66,7 +72,7 @@ public final class ForyValueCodec implements ValueCodec {
 		}
 		catch (Throwable ex) {
 			// Includes StackOverflowError from very deep graphs: the value is simply not cacheable.
-			throw new CodecException("Cannot encode a " + value.getClass().getName() + ": " + ex, ex);
+			throw new CodecException("Cannot encode a " + value.getClass().getName() + ": " + rootMessage(ex), ex);
 		}
 	}
 
@@ -80,8 +86,17 @@ public final class ForyValueCodec implements ValueCodec {
 		}
 		catch (Throwable ex) {
 			// Untrusted bytes may fail in any way, including errors from crafted lengths or depths.
-			throw new CodecException("Cannot decode " + length + " bytes: " + ex, ex);
+			throw new CodecException("Cannot decode " + length + " bytes: " + rootMessage(ex), ex);
 		}
+	}
+
+	/** Fory wraps the telling exception (an allowlist refusal, say) in several generic ones. */
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 16; depth++) {
+			root = root.getCause();
+		}
+		return root.toString();
 	}
 
 }
