@@ -2,6 +2,7 @@ package dev.cachet.core.fingerprint;
 
 import java.lang.reflect.Method;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,7 +98,7 @@ class MethodFingerprinterGraphTest extends FingerprintTestSupport {
 	}
 
 	@Test
-	void synthetic_hashesDoNotDependOnWhichMethodWasFingerprintedFirst() {
+	void syntheticHashesDoNotDependOnWhichMethodWasFingerprintedFirst() {
 		ClassLoader loader = load(NESTED_ANONYMOUS.formatted("", 1));
 		MethodFingerprinter innerFirst = newFingerprinter();
 		fingerprint(innerFirst, loader, "com.acme.Nest$1$1", "get");
@@ -209,7 +210,7 @@ class MethodFingerprinterGraphTest extends FingerprintTestSupport {
 		Method run = method(root, "run");
 
 		MethodFingerprint fingerprint = null;
-		List<String> firstCalls = new java.util.ArrayList<>();
+		List<String> firstCalls = new ArrayList<>();
 		MethodFingerprinter fingerprinter = null;
 		for (int round = 0; round < 10; round++) {
 			fingerprinter = newFingerprinter();
