@@ -212,4 +212,42 @@ class MethodFingerprinterStabilityTest extends FingerprintTestSupport {
 		assertThat(original.reached()).containsKey("com.acme.Svc$1#compare(java.lang.Integer,java.lang.Integer)");
 	}
 
+	@Test
+	void anEnumSwitchKeepsTheFingerprintWhenItsSwitchMapClassIsRenumbered() {
+		String color = """
+				package com.acme;
+
+				public enum Color {
+					RED, GREEN, BLUE
+				}
+				""";
+		String service = """
+				package com.acme;
+
+				public class Svc {
+					%s
+
+					public int load(Color color) {
+						switch (color) {
+							case RED:
+								return 1;
+							case BLUE:
+								return 3;
+							default:
+								return 0;
+						}
+					}
+				}
+				""";
+		String elsewhere = "public Runnable other() { return new Runnable() { public void run() { } }; }";
+		ClassLoader renumbered = load(service.formatted(elsewhere), color);
+		assertThat(hasClass(renumbered, "com.acme.Svc$2")).as("javac renumbered the switch map class").isTrue();
+
+		MethodFingerprint original = fingerprint("load", service.formatted(""), color);
+
+		assertThat(fingerprint(this.fingerprinter, renumbered, "com.acme.Svc", "load").hash())
+			.isEqualTo(original.hash());
+		assertThat(original.reached()).containsKeys("com.acme.Svc$1#<clinit>()", "com.acme.Color#<clinit>()");
+	}
+
 }
