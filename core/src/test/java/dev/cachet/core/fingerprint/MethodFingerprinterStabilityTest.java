@@ -121,8 +121,12 @@ class MethodFingerprinterStabilityTest extends FingerprintTestSupport {
 			.isEqualTo(fingerprint("load", SERVICE, HELPER).hash());
 	}
 
+	/**
+	 * javac 17 numbers lambdas per class, javac 21 and later per method name: an overload placed
+	 * first renumbers the lambda with either.
+	 */
 	@Test
-	void aLambdaAddedInAnotherMethodKeepsTheFingerprint() {
+	void aLambdaAddedInAnotherMethodKeepsTheFingerprint() throws Exception {
 		String before = """
 				package com.acme;
 
@@ -140,8 +144,8 @@ class MethodFingerprinterStabilityTest extends FingerprintTestSupport {
 				import java.util.List;
 
 				public class Svc {
-					public Runnable other() {
-						return () -> System.out.println("other");
+					public Runnable load(int times) {
+						return () -> System.out.println(times);
 					}
 
 					public int load(List<String> items) {
@@ -149,12 +153,17 @@ class MethodFingerprinterStabilityTest extends FingerprintTestSupport {
 					}
 				}
 				""";
+		ClassLoader original = load(before);
 		ClassLoader renumbered = load(after);
 		assertThat(declaresMethod(renumbered, "com.acme.Svc", "lambda$load$1")).as("javac renumbered the lambda")
 			.isTrue();
 
-		assertThat(fingerprint(this.fingerprinter, renumbered, "com.acme.Svc", "load").hash())
-			.isEqualTo(fingerprint("load", before).hash());
+		assertThat(fingerprintLoad(renumbered).hash()).isEqualTo(fingerprintLoad(original).hash());
+	}
+
+	private MethodFingerprint fingerprintLoad(ClassLoader loader) throws Exception {
+		Class<?> service = Class.forName("com.acme.Svc", false, loader);
+		return this.fingerprinter.fingerprint(service, service.getDeclaredMethod("load", List.class));
 	}
 
 	@Test
