@@ -1,8 +1,11 @@
 package dev.cachet.core.codec;
 
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
 import org.apache.fory.Fory;
-import org.apache.fory.ThreadSafeFory;
 import org.apache.fory.config.Language;
+import org.apache.fory.logging.LoggerFactory;
 import org.apache.fory.memory.MemoryBuffer;
 
 import org.springframework.util.ClassUtils;
@@ -20,14 +23,29 @@ import org.springframework.util.ClassUtils;
  * <p>Shared and cyclic references are preserved. Each class's field layout is hashed into the bytes, so
  * an entry written by an older shape of a class fails to decode (a miss) instead of being misread.
  *
- * <p>Thread-safe: Fory instances, which are not, are pooled.
+ * <p>Thread-safe: Fory instances, which are not, are pooled; an instance that hit an {@link Error} is discarded.
  */
 public final class ForyValueCodec implements ValueCodec {
 
 	/** Written into every envelope; change it whenever the Fory version or configuration changes. */
 	public static final String ID = "fory-1";
 
-	private final ThreadSafeFory fory;
+	static {
+		// Let the application's logging configuration govern Fory's messages instead of Fory's console logger.
+		LoggerFactory.useSlf4jLogging(true);
+	}
+
+	private final ClassAllowlist allowlist;
+
+	private final ClassLoader classLoader;
+
+	/**
+	 * Idle Fory instances. Fory's own pool is not used because it logs every failed decode at ERROR with
+	 * the partially decoded values, which may be private data.
+	 */
+	private final Queue<Fory> idle = new ConcurrentLinkedQueue<>();
+
+	private final int maxIdle = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
 	/** A codec that resolves classes with Spring's default class loader (usually the thread context one). */
 	public ForyValueCodec(ClassAllowlist allowlist) {
@@ -36,10 +54,15 @@ public final class ForyValueCodec implements ValueCodec {
 
 	/** A codec that resolves classes with the given class loader, for example a bean class loader. */
 	public ForyValueCodec(ClassAllowlist allowlist, ClassLoader classLoader) {
-		int processors = Runtime.getRuntime().availableProcessors();
-		this.fory = Fory.builder()
+		this.allowlist = allowlist;
+		this.classLoader = classLoader;
+		this.idle.add(newFory());
+	}
+
+	private Fory newFory() {
+		Fory fory = Fory.builder()
 			.withLanguage(Language.JAVA)
-			.withClassLoader(classLoader)
+			.withClassLoader(this.classLoader)
 			// Classes are admitted by the allowlist below, not by registration.
 			.requireClassRegistration(false)
 			.suppressClassRegistrationWarnings(true)
@@ -47,8 +70,9 @@ public final class ForyValueCodec implements ValueCodec {
 			.withClassVersionCheck(true)
 			.withDeserializeNonexistentClass(false)
 			.withAsyncCompilation(false)
-			.buildThreadSafeForyPool(1, Math.max(4, 2 * processors));
-		this.fory.setTypeChecker((resolver, className) -> allowlist.isAllowed(className));
+			.build();
+		fory.getClassResolver().setTypeChecker(new AllowlistTypeChecker(this.allowlist));
+		return fory;
 	}
 
 	@Override
@@ -61,12 +85,21 @@ public final class ForyValueCodec implements ValueCodec {
 		if (value == null) {
 			throw new CodecException("Cannot encode null");
 		}
+		Fory fory = borrow();
 		try {
-			return this.fory.serialize(value);
+			byte[] bytes = fory.serialize(value);
+			giveBack(fory);
+			return bytes;
+		}
+		catch (Exception ex) {
+			// Fory resets an instance's state after a failed call, so it stays usable.
+			giveBack(fory);
+			throw new CodecException("Cannot encode a " + value.getClass().getName() + ": " + rootMessage(ex), ex);
 		}
 		catch (Throwable ex) {
-			// Includes StackOverflowError from very deep graphs: the value is simply not cacheable.
-			throw new CodecException("Cannot encode a " + value.getClass().getName() + ": " + ex, ex);
+			// Includes StackOverflowError from very deep graphs: the value is simply not cacheable. The
+			// instance is dropped, as an error may have left it in any state.
+			throw new CodecException("Cannot encode a " + value.getClass().getName() + ": " + rootMessage(ex), ex);
 		}
 	}
 
@@ -75,13 +108,49 @@ public final class ForyValueCodec implements ValueCodec {
 		if (bytes == null || offset < 0 || length <= 0 || offset > bytes.length - length) {
 			throw new CodecException("No bytes to decode");
 		}
+		Fory fory = borrow();
 		try {
-			return this.fory.deserialize(MemoryBuffer.fromByteArray(bytes, offset, length));
+			Object value = fory.deserialize(MemoryBuffer.fromByteArray(bytes, offset, length));
+			giveBack(fory);
+			return value;
+		}
+		catch (Exception ex) {
+			giveBack(fory);
+			throw new CodecException("Cannot decode " + length + " bytes: " + rootMessage(ex), ex);
 		}
 		catch (Throwable ex) {
 			// Untrusted bytes may fail in any way, including errors from crafted lengths or depths.
-			throw new CodecException("Cannot decode " + length + " bytes: " + ex, ex);
+			throw new CodecException("Cannot decode " + length + " bytes: " + rootMessage(ex), ex);
 		}
+	}
+
+	private Fory borrow() throws CodecException {
+		Fory fory = this.idle.poll();
+		if (fory != null) {
+			return fory;
+		}
+		try {
+			return newFory();
+		}
+		catch (Throwable ex) {
+			throw new CodecException("Cannot create a Fory instance: " + ex, ex);
+		}
+	}
+
+	private void giveBack(Fory fory) {
+		// Size is O(n) on this queue, but n is small; surplus instances under a burst are left to the GC.
+		if (this.idle.size() < this.maxIdle) {
+			this.idle.offer(fory);
+		}
+	}
+
+	/** Fory wraps the telling exception (an allowlist refusal, say) in several generic ones. */
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 16; depth++) {
+			root = root.getCause();
+		}
+		return root.toString();
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import com.dynatrace.hash4j.hashing.HashStream128;
 import org.slf4j.Logger;
@@ -23,6 +24,13 @@ import org.springframework.asm.Type;
  * <p>
  * When the code cannot be read, the fingerprint is random for this JVM run (so it never matches a
  * result of another run) and one warning names the method. Thread-safe.
+ * <p>
+ * Not seen: code that reaches the method only as an argument or an injected object created
+ * elsewhere (a lambda bean behind an application interface, a callback passed in), data files and
+ * remote services ({@link CacheCodeVersion} covers those), and {@code @CacheCodeVersion} on reached
+ * helpers (only the method's and its declaring class's count). Methods without code (a Spring Data
+ * repository method) count by their declaration: name, descriptor, generic signature and
+ * annotations with their values.
  */
 public class MethodFingerprinter {
 
@@ -111,9 +119,9 @@ public class MethodFingerprinter {
 
 	/** Method ids leave out the return type, so a covariant bridge shares its id with its target. */
 	private static String sameIdBodies(String one, String other) {
-		String first = (one.compareTo(other) <= 0) ? one : other;
-		String second = (first == one) ? other : one;
-		return Hash128.of(Hash128.newStream().putString(first).putString(second)).hex();
+		HashStream128 stream = Hash128.newStream();
+		Stream.of(one, other).sorted().forEach(stream::putString);
+		return Hash128.of(stream).hex();
 	}
 
 	private record MethodKey(Class<?> userClass, Method method) {

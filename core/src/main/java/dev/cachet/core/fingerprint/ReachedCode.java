@@ -5,9 +5,8 @@ import java.util.Set;
 /**
  * What a method reaches: application methods (itself included) and the library classes it calls.
  *
- * @param methods        application methods, sorted
- * @param libraryClasses internal names of classes outside the application that code may run in,
- *                       sorted
+ * @param methods        application methods
+ * @param libraryClasses internal names of classes outside the application that code may run in
  */
 record ReachedCode(Set<MethodRef> methods, Set<String> libraryClasses) {
 

@@ -1,5 +1,7 @@
 package dev.cachet.core.fingerprint;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +49,8 @@ abstract class FingerprintTestSupport {
 		try {
 			return Files.createDirectories(this.temp.resolve("variant-" + this.variants++));
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -1,5 +1,8 @@
 package dev.cachet.core.fingerprint;
 
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -348,16 +351,16 @@ class MethodFingerprinterSensitivityTest extends FingerprintTestSupport {
 	}
 
 	private String libraryFingerprint(Path application, Path libraryJar) {
-		ClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] { toUrl(application), toUrl(libraryJar) },
+		ClassLoader loader = new URLClassLoader(new URL[] { toUrl(application), toUrl(libraryJar) },
 				getClass().getClassLoader());
 		return fingerprint(this.fingerprinter, loader, "com.acme.Svc", "load").hash();
 	}
 
-	private static java.net.URL toUrl(Path path) {
+	private static URL toUrl(Path path) {
 		try {
 			return path.toUri().toURL();
 		}
-		catch (java.net.MalformedURLException ex) {
+		catch (MalformedURLException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

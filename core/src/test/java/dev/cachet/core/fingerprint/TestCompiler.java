@@ -1,5 +1,6 @@
 package dev.cachet.core.fingerprint;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +54,7 @@ final class TestCompiler {
 	static void compile(Path folder, List<String> options, Map<String, String> sources, Path... classpath) {
 		List<String> arguments = new ArrayList<>(options);
 		StringBuilder path = new StringBuilder(coreClasses().toString());
-		Stream.of(classpath).forEach((entry) -> path.append(java.io.File.pathSeparator).append(entry));
+		Stream.of(classpath).forEach((entry) -> path.append(File.pathSeparator).append(entry));
 		arguments.addAll(List.of("--release", "17", "-d", folder.toString(), "-classpath", path.toString()));
 		List<JavaFileObject> units = sources.entrySet()
 			.stream()
@@ -76,7 +78,7 @@ final class TestCompiler {
 			}
 			for (Map.Entry<String, String> entry : extraEntries.entrySet()) {
 				jarOut.putNextEntry(new JarEntry(entry.getKey()));
-				jarOut.write(entry.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				jarOut.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
 				jarOut.closeEntry();
 			}
 		}
