@@ -34,7 +34,7 @@ class DiskTierConcurrencyTests {
 
 	private static final int VARIANTS = 4;
 
-	private static final int OPERATIONS_PER_THREAD = 400;
+	private static final int OPERATIONS_PER_THREAD = 500;
 
 	@TempDir
 	Path root;

@@ -250,6 +250,25 @@ class DiskTierTests {
 	}
 
 	@Test
+	void afterRestartEntriesReadInThisRunOutliveUnreadOnes() throws Exception {
+		int size = envelope("value-00").size();
+		open(10L * size);
+		for (int i = 0; i < 10; i++) {
+			this.tier.put(CACHE, key(i), envelope("value-%02d".formatted(i)), HOUR);
+			this.clock.advance(Duration.ofSeconds(1));
+		}
+		DiskTier restarted = open(10L * size);
+		assertThat(restarted.get(CACHE, key(0))).isNotNull();
+		restarted.put(CACHE, key(10), envelope("value-10"), HOUR);
+		// Unread entries found at start go first, the one expiring soonest first.
+		assertThat(restarted.get(CACHE, key(1))).isNull();
+		assertThat(restarted.get(CACHE, key(2))).isNull();
+		for (int i : new int[] { 0, 3, 9, 10 }) {
+			assertThat(restarted.get(CACHE, key(i))).isNotNull();
+		}
+	}
+
+	@Test
 	void entryLargerThanMaxSizeIsNotKept() throws Exception {
 		DiskTier tier = open(10);
 		tier.put(CACHE, KEY, envelope("far larger than ten bytes"), HOUR);
