@@ -107,7 +107,8 @@ final class EntryNames {
 			return null;
 		}
 		try {
-			return new EntryName(matcher.group(1), Long.parseLong(matcher.group(2)), Integer.parseInt(matcher.group(3)));
+			return new EntryName(matcher.group(1), Long.parseLong(matcher.group(2)),
+					Integer.parseInt(matcher.group(3)));
 		}
 		catch (NumberFormatException ex) {
 			return null; // digits beyond Long.MAX_VALUE or Integer.MAX_VALUE: not one of ours

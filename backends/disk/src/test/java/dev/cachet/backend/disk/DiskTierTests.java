@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -133,7 +134,7 @@ class DiskTierTests {
 		tier.put(CACHE, KEY, envelope("payload that will be cut"), HOUR);
 		Path file = fileOf(CACHE, KEY);
 		byte[] bytes = Files.readAllBytes(file);
-		Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 5));
+		Files.write(file, Arrays.copyOf(bytes, bytes.length - 5));
 		assertThat(tier.get(CACHE, KEY)).isNull();
 		assertThat(file).doesNotExist();
 		assertThat(tier.corruptEntriesDeleted()).isEqualTo(1);
@@ -144,7 +145,7 @@ class DiskTierTests {
 		open().put(CACHE, KEY, envelope("payload that will be cut before a restart"), HOUR);
 		Path file = fileOf(CACHE, KEY);
 		byte[] bytes = Files.readAllBytes(file);
-		Files.write(file, java.util.Arrays.copyOf(bytes, 20));
+		Files.write(file, Arrays.copyOf(bytes, 20));
 		DiskTier restarted = open();
 		assertThat(restarted.get(CACHE, KEY)).isNull();
 		assertThat(file).doesNotExist();
@@ -397,8 +398,8 @@ class DiskTierTests {
 		Path shard = this.root.resolve(EntryNames.cacheFolder(CACHE)).resolve(EntryNames.shard(stem));
 		Files.createDirectories(shard);
 		byte[] bytes = envelope("d").bytes();
-		Path unindexed = Files.write(shard.resolve(EntryNames.entryFile(stem, this.clock.millis() + 60_000, bytes.length)),
-				bytes);
+		String fileName = EntryNames.entryFile(stem, this.clock.millis() + 60_000, bytes.length);
+		Path unindexed = Files.write(shard.resolve(fileName), bytes);
 		Path foreign = Files.writeString(shard.resolve("keep.me"), "x");
 
 		tier.clear(CACHE);
