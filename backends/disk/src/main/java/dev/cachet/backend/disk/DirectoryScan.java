@@ -5,7 +5,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
@@ -15,11 +14,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Rebuilds the index from the files of a disk tier folder at start-up, from directory listings
- * and file attributes only: no entry file is opened. Shard folders are scanned in parallel.
+ * alone: the names hold expiry and size, so no entry file is opened or even {@code stat}ed. Shard
+ * folders are scanned in parallel.
  *
  * <p>Files outside the naming scheme are left alone. Cachet's own temporary files (writes a crash
- * interrupted) and expired entries are deleted. When a crash left two files for one key, the
- * newer one wins and the other is deleted.
+ * interrupted) and expired entries are deleted. When a crash left two files for one key, the one
+ * expiring last wins and the other is deleted.
  */
 final class DirectoryScan {
 
@@ -100,16 +100,6 @@ final class DirectoryScan {
 	}
 
 	private void addEntry(String cacheFolder, EntryNames.EntryName entryName, Path file) {
-		BasicFileAttributes attributes;
-		try {
-			attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-		}
-		catch (IOException ex) {
-			return; // deleted since the listing, or unreadable: a miss either way
-		}
-		if (!attributes.isRegularFile()) {
-			return;
-		}
 		if (this.nowMillis >= entryName.expiresAtMillis()) {
 			if (this.files.deleteQuietly(file)) {
 				this.expiredDeleted.increment();
@@ -117,7 +107,7 @@ final class DirectoryScan {
 			return;
 		}
 		IndexedEntry entry = new IndexedEntry(cacheFolder, entryName.stem(), file.getFileName().toString(),
-				attributes.size(), entryName.expiresAtMillis(), attributes.lastModifiedTime().toMillis());
+				entryName.size(), entryName.expiresAtMillis(), DiskIndex.startTick(entryName.expiresAtMillis()));
 		IndexedEntry stale = this.index.putIfMoreRecent(entry);
 		if (stale != null && this.files.deleteQuietly(stale.path(this.root))) {
 			this.duplicatesDeleted.increment();

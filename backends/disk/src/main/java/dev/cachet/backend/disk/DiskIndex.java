@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Recency is a logical clock, not wall time: every access takes the next tick, so the order is
  * exact even when many reads share a millisecond or the wall clock is frozen in a test. Entries
- * found at start-up take their file's modification time in millis as their tick, and the clock
- * starts after the latest of them, so every read in this run is more recent than any file.
+ * found at start-up rank below every tick of this run, among themselves by expiry: the entry that
+ * expires first is the first evicted (with one storage TTL per tier, that is also the oldest).
  */
 final class DiskIndex {
 
@@ -25,6 +25,11 @@ final class DiskIndex {
 
 	IndexedEntry get(String id) {
 		return this.entries.get(id);
+	}
+
+	/** The tick of an entry found at start-up: at most zero, the first tick of this run being one. */
+	static long startTick(long expiresAtMillis) {
+		return expiresAtMillis - Long.MAX_VALUE; // expiries are never negative: no overflow
 	}
 
 	/** The next tick of the access clock. */
@@ -41,7 +46,6 @@ final class DiskIndex {
 	 * @return the entry it replaced, or {@code null}
 	 */
 	IndexedEntry put(IndexedEntry entry) {
-		this.accessClock.accumulateAndGet(entry.lastAccess(), Math::max);
 		IndexedEntry previous = this.entries.put(entry.id(), entry);
 		this.totalBytes.addAndGet(entry.size() - ((previous != null) ? previous.size() : 0));
 		return previous;
@@ -62,7 +66,6 @@ final class DiskIndex {
 			this.totalBytes.addAndGet(entry.size() - ((current != null) ? current.size() : 0));
 			return entry;
 		});
-		this.accessClock.accumulateAndGet(entry.lastAccess(), Math::max);
 		return loser[0];
 	}
 

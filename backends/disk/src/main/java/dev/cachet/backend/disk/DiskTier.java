@@ -28,8 +28,8 @@ import dev.cachet.core.tier.TierHealth;
  * default.
  *
  * <p>File names follow {@link EntryNames}: hashes and validated key ids only, with the storage
- * expiry in the name, so the start-up scan rebuilds the index from directory listings without
- * opening a file. An in-memory index (key, file, size, expiry, last access) serves lookups, size
+ * expiry and the size in the name, so the start-up scan rebuilds the index from directory listings
+ * alone. An in-memory index (key, file, size, expiry, last access) serves lookups, size
  * accounting and least-recently-used eviction.
  *
  * <p>Writes go to a temporary file that is then renamed over the target in one step: a reader
@@ -202,7 +202,7 @@ public class DiskTier implements CacheTier {
 			throw new IllegalArgumentException("Storage TTL must be positive, got " + storageTtl);
 		}
 		long expiresAt = expiry(this.clock.millis(), storageTtl);
-		String fileName = EntryNames.entryFile(stem, expiresAt);
+		String fileName = EntryNames.entryFile(stem, expiresAt, envelope.size());
 		Path folder = this.root.resolve(cacheFolder).resolve(EntryNames.shard(stem));
 		Path temp = this.files.writeTemp(folder, envelope.bytes());
 		IndexedEntry entry = new IndexedEntry(cacheFolder, stem, fileName, envelope.size(), expiresAt,

@@ -32,12 +32,13 @@ final class EntryFiles {
 
 	EntryFiles(FileSystem fileSystem) {
 		boolean posix = fileSystem.supportedFileAttributeViews().contains("posix");
-		this.directoryAttributes = posix
-				? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")) }
-				: NONE;
-		this.fileAttributes = posix
-				? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) }
-				: NONE;
+		this.directoryAttributes = posix ? permissions("rwx------") : NONE;
+		this.fileAttributes = posix ? permissions("rw-------") : NONE;
+	}
+
+	private static FileAttribute<?>[] permissions(String permissions) {
+		return new FileAttribute<?>[] {
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions)) };
 	}
 
 	/** Creates a folder and its missing parents, owner-only. */

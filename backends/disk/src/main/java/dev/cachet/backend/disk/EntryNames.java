@@ -11,7 +11,7 @@ import com.dynatrace.hash4j.hashing.Hashing;
  * The disk tier's naming scheme. No user text ever reaches a path:
  *
  * <pre>
- * {directory}/{cache folder}/{shard}/{stem}.{expiry, epoch millis}.entry
+ * {directory}/{cache folder}/{shard}/{stem}.{expiry, epoch millis}.{size in bytes}.entry
  * </pre>
  *
  * <ul>
@@ -21,7 +21,9 @@ import com.dynatrace.hash4j.hashing.Hashing;
  * that two keys differing only in case never share a file on a case-insensitive file system; short
  * ones so that no stem is a Windows device name ({@code con}, {@code nul}, {@code com1});</li>
  * <li>shard: the first two characters of the stem (after {@code ~}), to keep folders small;</li>
- * <li>expiry: when the storage TTL ends, so the start-up scan needs no file opens.</li>
+ * <li>expiry and size: when the storage TTL ends and how long the file must be, so the start-up
+ * scan rebuilds the index from directory listings alone, with neither a file open nor a
+ * {@code stat}; a file whose length differs from its name is truncated or foreign.</li>
  * </ul>
  * Temporary files of writes in progress are {@code .cachet-{random}.tmp} in the target folder.
  */
@@ -40,7 +42,7 @@ final class EntryNames {
 	private static final Pattern CACHE_FOLDER = Pattern.compile("[0-9a-f]{32}");
 
 	private static final Pattern ENTRY_FILE = Pattern
-		.compile("(~[0-9a-f]{32}|[a-z0-9_-]{5,128})\\.([0-9]{1,19})" + Pattern.quote(ENTRY_SUFFIX));
+		.compile("(~[0-9a-f]{32}|[a-z0-9_-]{5,128})\\.([0-9]{1,19})\\.([0-9]{1,10})" + Pattern.quote(ENTRY_SUFFIX));
 
 	private static final Pattern TEMP_FILE = Pattern
 		.compile(Pattern.quote(TEMP_PREFIX) + "[0-9a-f]{1,32}" + Pattern.quote(TEMP_SUFFIX));
@@ -78,8 +80,8 @@ final class EntryNames {
 		return stem.substring(start, start + 2);
 	}
 
-	static String entryFile(String stem, long expiresAtMillis) {
-		return stem + "." + expiresAtMillis + ENTRY_SUFFIX;
+	static String entryFile(String stem, long expiresAtMillis, int size) {
+		return stem + "." + expiresAtMillis + "." + size + ENTRY_SUFFIX;
 	}
 
 	/** A fresh, unpredictable temporary file name. */
@@ -105,10 +107,11 @@ final class EntryNames {
 			return null;
 		}
 		try {
-			return new EntryName(matcher.group(1), Long.parseLong(matcher.group(2)));
+			return new EntryName(matcher.group(1), Long.parseLong(matcher.group(2)),
+					Integer.parseInt(matcher.group(3)));
 		}
 		catch (NumberFormatException ex) {
-			return null; // 19 digits beyond Long.MAX_VALUE: not one of ours
+			return null; // digits beyond Long.MAX_VALUE or Integer.MAX_VALUE: not one of ours
 		}
 	}
 
@@ -117,7 +120,7 @@ final class EntryNames {
 	}
 
 	/** A parsed entry file name. */
-	record EntryName(String stem, long expiresAtMillis) {
+	record EntryName(String stem, long expiresAtMillis, int size) {
 	}
 
 }
