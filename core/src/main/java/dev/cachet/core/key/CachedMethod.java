@@ -1,7 +1,11 @@
 package dev.cachet.core.key;
 
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.dynatrace.hash4j.hashing.HashValue128;
+import com.dynatrace.hash4j.hashing.Hashing;
 
 import dev.cachet.core.fingerprint.MethodFingerprint;
 import dev.cachet.core.policy.MethodPolicy;
@@ -24,6 +28,8 @@ public final class CachedMethod {
 
 	private final MethodPolicy policy;
 
+	private final HashValue128 identity;
+
 	private final AtomicBoolean unsupportedWarned = new AtomicBoolean();
 
 	CachedMethod(String id, Class<?> userClass, Method method, MethodFingerprint fingerprint,
@@ -34,6 +40,13 @@ public final class CachedMethod {
 		this.fingerprint = fingerprint;
 		this.ignoredParameters = ignoredParameters;
 		this.policy = policy;
+		this.identity = Hashing.xxh3_128()
+			.hashBytesTo128Bits((id + '\n' + fingerprint.hash()).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** A 128-bit hash of the method id and its fingerprint: what every key of this method starts with. */
+	HashValue128 identity() {
+		return identity;
 	}
 
 	/** {@code com.acme.ShipService#load(java.lang.String,int)}. */

@@ -31,7 +31,7 @@ public final class CachetKey {
 	 * equal each other, so nothing can be shared through them.
 	 */
 	public static CachetKey uncacheable(CachedMethod method) {
-		return new CachetKey("uncacheable-" + System.identityHashCode(new Object()), method, false);
+		return new CachetKey("uncacheable", method, false);
 	}
 
 	public String id() {

@@ -42,7 +42,10 @@ public class CachetKeyGenerator implements KeyGenerator {
 		CachedMethod cached = methods.resolve(AopProxyUtils.ultimateTargetClass(target), method);
 		try {
 			ArgumentDigest digest = hasher.newDigest();
-			digest.putString(cached.id()).putString(cached.fingerprint().hash()).putInt(params.length);
+			HashValue128 identity = cached.identity();
+			digest.putLong(identity.getMostSignificantBits())
+				.putLong(identity.getLeastSignificantBits())
+				.putInt(params.length);
 			for (int i = 0; i < params.length; i++) {
 				if (cached.ignores(i)) {
 					digest.putBoolean(false);
