@@ -1,5 +1,7 @@
 package dev.cachet.core.cache;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.cachet.core.envelope.CorruptEnvelopeException;
 import dev.cachet.core.envelope.Envelope;
+import dev.cachet.core.envelope.EnvelopeStreams;
 import dev.cachet.core.tier.InvalidationBus;
 
 /**
@@ -56,6 +60,67 @@ final class TierOperations {
 		}
 		finally {
 			binding.statistics().latency(System.nanoTime() - start);
+		}
+	}
+
+	/**
+	 * Opens a tier's entry for streaming and reads its header.
+	 * @return the reader, or {@code null} on a miss, a failure or a corrupt header (then evicted)
+	 */
+	EnvelopeStreams.Reader openEnvelope(TierBinding binding, String cache, String key) {
+		long start = System.nanoTime();
+		InputStream in = null;
+		try {
+			in = binding.tier().openEnvelope(cache, key);
+			return (in != null) ? EnvelopeStreams.read(in) : null;
+		}
+		catch (CorruptEnvelopeException ex) {
+			closeQuietly(in);
+			binding.statistics().error();
+			evict(List.of(binding), cache, key, false);
+			return null;
+		}
+		catch (Exception ex) {
+			closeQuietly(in);
+			failed(binding, "read", ex);
+			return null;
+		}
+		finally {
+			binding.statistics().latency(System.nanoTime() - start);
+		}
+	}
+
+	/** Streams an envelope into a tier; {@code envelope} supplies a fresh stream of its bytes. */
+	void putEnvelope(TierBinding binding, String cache, String key, EnvelopeSource envelope, long length,
+			Duration ttl) {
+		long start = System.nanoTime();
+		try {
+			binding.tier().putEnvelope(cache, key, envelope.open(), length, ttl);
+			binding.statistics().put();
+		}
+		catch (Exception ex) {
+			failed(binding, "write", ex);
+		}
+		finally {
+			binding.statistics().latency(System.nanoTime() - start);
+		}
+	}
+
+	/** Opens a new stream of an envelope's bytes. */
+	interface EnvelopeSource {
+
+		InputStream open() throws IOException;
+
+	}
+
+	private static void closeQuietly(InputStream in) {
+		if (in != null) {
+			try {
+				in.close();
+			}
+			catch (IOException ex) {
+				// nothing more to do with a stream that failed
+			}
 		}
 	}
 

@@ -1,5 +1,10 @@
 package dev.cachet.core.cache;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +20,13 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cache.support.AbstractValueAdaptingCache;
+import org.springframework.cache.support.NullValue;
 
 import dev.cachet.core.codec.CodecException;
+import dev.cachet.core.envelope.CorruptEnvelopeException;
 import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.envelope.Envelope;
+import dev.cachet.core.envelope.EnvelopeStreams;
 import dev.cachet.core.key.CachedMethod;
 import dev.cachet.core.key.CachetKey;
 import dev.cachet.core.key.CachetKeyGenerator;
@@ -45,6 +53,12 @@ public class TieredCache extends AbstractValueAdaptingCache {
 
 	private static final Logger logger = LoggerFactory.getLogger(TieredCache.class);
 
+	/** Codec id of file results, whose payload is the file's bytes. */
+	static final String FILE_CODEC = "file-1";
+
+	/** File results larger than this are stored only in tiers that stream (not in memory). */
+	static final long IN_MEMORY_FILE_LIMIT = 8L * 1024 * 1024;
+
 	private final String name;
 
 	private final CacheSettings settings;
@@ -61,6 +75,8 @@ public class TieredCache extends AbstractValueAdaptingCache {
 
 	private final Clock clock;
 
+	private final MaterializedFiles files;
+
 	private final CacheStatistics statistics = new CacheStatistics();
 
 	private final ConcurrentMap<String, CompletableFuture<Object>> loads = new ConcurrentHashMap<>();
@@ -69,7 +85,7 @@ public class TieredCache extends AbstractValueAdaptingCache {
 	private final ThreadLocal<PendingMiss> pendingMiss = new ThreadLocal<>();
 
 	TieredCache(String name, CacheSettings settings, List<TierBinding> tiers, TierOperations operations,
-			EntrySerializer serializer, CachetKeyGenerator keys, KeyLease lease, Clock clock) {
+			EntrySerializer serializer, CachetKeyGenerator keys, KeyLease lease, Clock clock, MaterializedFiles files) {
 		super(settings.allowNullValues());
 		this.name = name;
 		this.settings = settings;
@@ -79,6 +95,7 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		this.keys = keys;
 		this.lease = lease;
 		this.clock = clock;
+		this.files = files;
 	}
 
 	@Override
@@ -242,12 +259,16 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		if (call.key.cacheable()) {
 			operations.evict(tiers, name, call.key.id(), true);
 			statistics.eviction();
+			if (call.returnsFile()) {
+				deleteQuietly(() -> files.evict(name, call.key.id()));
+			}
 		}
 	}
 
 	@Override
 	public void clear() {
 		operations.clear(tiers, name, true);
+		deleteQuietly(() -> files.clear(name));
 	}
 
 	@Override
@@ -262,8 +283,12 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		return new Call(cachetKey, policy.effectiveMaxAge(), policy.effectiveBehaviour());
 	}
 
-	/** The store value of the nearest fresh, decodable entry, filling nearer tiers; {@code null} on a miss. */
+	/** The store value of the nearest fresh, intact entry, filling nearer tiers; {@code null} on a miss. */
 	private Object read(Call call) {
+		return call.returnsFile() ? readFile(call) : readValue(call);
+	}
+
+	private Object readValue(Call call) {
 		Instant now = clock.instant();
 		for (int i = 0; i < tiers.size(); i++) {
 			TierBinding binding = tiers.get(i);
@@ -298,6 +323,68 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		return null;
 	}
 
+	/**
+	 * Reads a file result: the entry's payload is streamed from the nearest tier into a local file,
+	 * verified on the way, then streamed into the nearer tiers.
+	 */
+	private Object readFile(Call call) {
+		Instant now = clock.instant();
+		for (int i = 0; i < tiers.size(); i++) {
+			TierBinding binding = tiers.get(i);
+			try (EnvelopeStreams.Reader reader = operations.openEnvelope(binding, name, call.key.id())) {
+				if (reader == null || !isFresh(reader.metadata(), call.maxAge, now)
+						|| (!reader.nullValue() && !FILE_CODEC.equals(reader.codecId()))) {
+					binding.statistics().miss();
+					continue;
+				}
+				Object value;
+				Path local = null;
+				if (reader.nullValue()) {
+					reader.copyPayloadTo(OutputStream.nullOutputStream());
+					value = NullValue.INSTANCE;
+				}
+				else {
+					local = files.materialize(name, call.key.id(), reader);
+					value = local;
+				}
+				binding.statistics().hit();
+				statistics.hit(reader.metadata().computeTime().toNanos());
+				Path payload = local;
+				EntryMetadata metadata = reader.metadata();
+				writeStreamed(call, tiers.subList(0, i), metadata, reader.nullValue(), payload, now);
+				return value;
+			}
+			catch (CorruptEnvelopeException | IOException ex) {
+				logger.debug("Unreadable file entry in tier {} of cache '{}' dropped: {}", binding.name(), name, ex.toString());
+				binding.statistics().error();
+				binding.statistics().miss();
+				operations.evict(List.of(binding), name, call.key.id(), false);
+			}
+		}
+		statistics.miss();
+		return null;
+	}
+
+	/** Streams a file entry into tiers: always into those that stream, into the others when it is small. */
+	private void writeStreamed(Call call, List<TierBinding> targets, EntryMetadata metadata, boolean nullValue,
+			Path payload, Instant now) throws IOException {
+		long size = (payload != null) ? Files.size(payload) : 0;
+		long length = EnvelopeStreams.length(FILE_CODEC, metadata, size);
+		for (TierBinding target : targets) {
+			Duration ttl = storageTtl(target, metadata, now);
+			if (ttl != null && (target.tier().streams() || size <= IN_MEMORY_FILE_LIMIT)) {
+				operations.putEnvelope(target, name, call.key.id(),
+						() -> EnvelopeStreams.compose(FILE_CODEC, nullValue, metadata,
+								(payload != null) ? Files.newInputStream(payload) : InputStream.nullInputStream(), size),
+						length, ttl);
+			}
+		}
+	}
+
+	private static boolean isFresh(EntryMetadata metadata, Duration maxAge, Instant now) {
+		return metadata.age(now).compareTo(maxAge) < 0;
+	}
+
 	private void write(Call call, Object storeValue, long computeNanos) {
 		if (!call.writes()) {
 			return;
@@ -306,6 +393,10 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		Instant now = clock.instant();
 		EntryMetadata metadata = new EntryMetadata(now, call.maxAge, Duration.ofNanos(computeNanos),
 				(method != null) ? method.id() : name, (method != null) ? method.fingerprint().hash() : "");
+		if (call.returnsFile()) {
+			writeFile(call, storeValue, metadata, now);
+			return;
+		}
 		Envelope envelope;
 		try {
 			envelope = serializer.serialize(storeValue, metadata);
@@ -323,6 +414,42 @@ public class TieredCache extends AbstractValueAdaptingCache {
 			// other instances may hold the old value in node-local tiers
 			operations.publishEvict(name, call.key.id());
 		}
+	}
+
+	private void writeFile(Call call, Object storeValue, EntryMetadata metadata, Instant now) {
+		Path file = (storeValue instanceof Path path) ? path : null;
+		if (storeValue != NullValue.INSTANCE && (file == null || !Files.isRegularFile(file))) {
+			statistics.uncached();
+			logger.warn("Result of {} not cached: {} is not a regular file", metadata.methodId(), storeValue);
+			return;
+		}
+		try {
+			writeStreamed(call, tiers, metadata, file == null, file, now);
+			statistics.put();
+		}
+		catch (IOException ex) {
+			statistics.uncached();
+			logger.warn("Result of {} not cached: {}", metadata.methodId(), ex.toString());
+		}
+		if (call.behaviour == Behaviour.RECOMPUTE) {
+			operations.publishEvict(name, call.key.id());
+		}
+	}
+
+	private void deleteQuietly(FileAction action) {
+		try {
+			action.run();
+		}
+		catch (IOException ex) {
+			logger.debug("Could not delete local copies of cache '{}' files", name, ex);
+		}
+	}
+
+	/** A file operation. */
+	private interface FileAction {
+
+		void run() throws IOException;
+
 	}
 
 	/** How long a tier may keep an entry: its remaining freshness, capped by the tier; {@code null} if none left. */
@@ -392,6 +519,10 @@ public class TieredCache extends AbstractValueAdaptingCache {
 
 		boolean writes() {
 			return key.cacheable() && behaviour != Behaviour.DISABLE;
+		}
+
+		boolean returnsFile() {
+			return key.method() != null && key.method().returnsFile();
 		}
 
 	}

@@ -1,5 +1,6 @@
 package dev.cachet.core.cache;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,6 +47,8 @@ public class TieredCacheManager implements CacheManager {
 
 	private final TierOperations operations;
 
+	private final MaterializedFiles files;
+
 	private final Clock clock;
 
 	private final ConcurrentMap<String, TieredCache> caches = new ConcurrentHashMap<>();
@@ -63,6 +66,7 @@ public class TieredCacheManager implements CacheManager {
 		this.lease = builder.lease;
 		this.clock = builder.clock;
 		this.operations = new TierOperations(builder.bus);
+		this.files = new MaterializedFiles(builder.fileDirectory);
 		validateTierNames("cachet.tiers", defaultTiers);
 		this.overrides.forEach((cache, override) -> {
 			if (override.tiers() != null) {
@@ -118,7 +122,8 @@ public class TieredCacheManager implements CacheManager {
 		}
 		CacheSettings settings = new CacheSettings(defaultMaxAge, override.maxAge(), override.behaviour(),
 				allowNullValues);
-		TieredCache cache = new TieredCache(name, settings, bindings, operations, serializer, keys, lease, clock);
+		TieredCache cache = new TieredCache(name, settings, bindings, operations, serializer, keys, lease, clock,
+				files);
 		creationListeners.forEach(listener -> listener.accept(cache));
 		return cache;
 	}
@@ -183,6 +188,8 @@ public class TieredCacheManager implements CacheManager {
 
 		private Clock clock = Clock.systemUTC();
 
+		private Path fileDirectory = Path.of(System.getProperty("java.io.tmpdir"), "cachet-files");
+
 		private Builder(EntrySerializer serializer, CachetKeyGenerator keys) {
 			this.serializer = serializer;
 			this.keys = keys;
@@ -224,6 +231,12 @@ public class TieredCacheManager implements CacheManager {
 		/** Announces evictions to other instances; {@code null} for none. */
 		public Builder invalidationBus(InvalidationBus bus) {
 			this.bus = bus;
+			return this;
+		}
+
+		/** Where file results ({@link Path}-returning methods) are copied to on a hit. */
+		public Builder fileDirectory(Path directory) {
+			this.fileDirectory = directory;
 			return this;
 		}
 

@@ -25,13 +25,16 @@ public final class Envelope {
 	/** Current format version; readers refuse any other. */
 	public static final byte FORMAT_VERSION = 1;
 
-	private static final int MAGIC = 0x43434854; // "CCHT"
+	static final int MAGIC = 0x43434854; // "CCHT"
 
-	private static final int FLAG_COMPRESSED = 1;
+	static final int FLAG_COMPRESSED = 1;
 
-	private static final int FLAG_NULL_VALUE = 2;
+	static final int FLAG_NULL_VALUE = 2;
 
-	private static final int FIXED_HEADER = 4 + 1 + 1 + 8 + 8 + 8;
+	static final int FIXED_HEADER = 4 + 1 + 1 + 8 + 8 + 8;
+
+	/** Largest payload the format records (its length field is a signed 32-bit integer). */
+	public static final long MAX_PAYLOAD = Integer.MAX_VALUE;
 
 	private final byte[] bytes;
 
@@ -66,27 +69,50 @@ public final class Envelope {
 	 */
 	public static Envelope create(String codecId, boolean compressed, boolean nullValue, EntryMetadata metadata,
 			byte[] payload, int payloadOffset, int payloadLength) {
+		byte[] header = header(codecId, compressed, nullValue, metadata, payloadLength);
+		byte[] out = new byte[header.length + payloadLength + 8];
+		System.arraycopy(header, 0, out, 0, header.length);
+		System.arraycopy(payload, payloadOffset, out, header.length, payloadLength);
+		ByteBuffer.wrap(out, out.length - 8, 8).putLong(checksum(out, out.length - 8));
+		return new Envelope(out, codecId, flags(compressed, nullValue), metadata, header.length, payloadLength);
+	}
+
+	/**
+	 * The header of an envelope, up to and including the payload length: what precedes the payload
+	 * in every tier, also when the payload is streamed (see {@link EnvelopeStreams}).
+	 */
+	static byte[] header(String codecId, boolean compressed, boolean nullValue, EntryMetadata metadata,
+			long payloadLength) {
 		byte[] codec = codecId.getBytes(StandardCharsets.UTF_8);
 		byte[] method = metadata.methodId().getBytes(StandardCharsets.UTF_8);
 		byte[] fingerprint = metadata.fingerprint().getBytes(StandardCharsets.UTF_8);
 		if (codec.length > 255 || fingerprint.length > 255 || method.length > 65535) {
 			throw new IllegalArgumentException("Envelope header field too long");
 		}
-		int headerLength = FIXED_HEADER + 1 + codec.length + 2 + method.length + 1 + fingerprint.length + 4;
-		byte[] out = new byte[headerLength + payloadLength + 8];
-		ByteBuffer buffer = ByteBuffer.wrap(out);
-		int flags = (compressed ? FLAG_COMPRESSED : 0) | (nullValue ? FLAG_NULL_VALUE : 0);
-		buffer.putInt(MAGIC).put(FORMAT_VERSION).put((byte) flags);
-		buffer.putLong(metadata.createdAt().toEpochMilli());
-		buffer.putLong(metadata.maxAge().toMillis());
-		buffer.putLong(metadata.computeTime().toNanos());
-		buffer.put((byte) codec.length).put(codec);
-		buffer.putShort((short) method.length).put(method);
-		buffer.put((byte) fingerprint.length).put(fingerprint);
-		buffer.putInt(payloadLength);
-		buffer.put(payload, payloadOffset, payloadLength);
-		buffer.putLong(checksum(out, out.length - 8));
-		return new Envelope(out, codecId, flags, metadata, headerLength, payloadLength);
+		if (payloadLength < 0 || payloadLength > MAX_PAYLOAD) {
+			throw new IllegalArgumentException("Payload of " + payloadLength + " bytes exceeds the envelope format's "
+					+ MAX_PAYLOAD + " bytes");
+		}
+		byte[] header = new byte[FIXED_HEADER + 1 + codec.length + 2 + method.length + 1 + fingerprint.length + 4];
+		ByteBuffer.wrap(header)
+			.putInt(MAGIC)
+			.put(FORMAT_VERSION)
+			.put((byte) flags(compressed, nullValue))
+			.putLong(metadata.createdAt().toEpochMilli())
+			.putLong(metadata.maxAge().toMillis())
+			.putLong(metadata.computeTime().toNanos())
+			.put((byte) codec.length)
+			.put(codec)
+			.putShort((short) method.length)
+			.put(method)
+			.put((byte) fingerprint.length)
+			.put(fingerprint)
+			.putInt((int) payloadLength);
+		return header;
+	}
+
+	private static int flags(boolean compressed, boolean nullValue) {
+		return (compressed ? FLAG_COMPRESSED : 0) | (nullValue ? FLAG_NULL_VALUE : 0);
 	}
 
 	/**

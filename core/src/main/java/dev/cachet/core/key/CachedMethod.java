@@ -70,6 +70,14 @@ public final class CachedMethod {
 		return policy;
 	}
 
+	/**
+	 * Whether the method returns a {@link java.nio.file.Path}: its results are files, cached by
+	 * content and streamed between tiers.
+	 */
+	public boolean returnsFile() {
+		return method.getReturnType() == java.nio.file.Path.class;
+	}
+
 	/** Whether parameter {@code index} is left out of the key ({@link CacheKeyIgnore}). */
 	public boolean ignores(int index) {
 		return index < ignoredParameters.length && ignoredParameters[index];

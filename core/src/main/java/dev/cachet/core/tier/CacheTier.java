@@ -1,5 +1,7 @@
 package dev.cachet.core.tier;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -56,6 +58,37 @@ public interface CacheTier extends AutoCloseable {
 
 	/** Removes every entry of a cache. */
 	void clear(String cache) throws Exception;
+
+	/**
+	 * Whether {@link #openEnvelope} and {@link #putEnvelope} stream natively, without holding the
+	 * whole envelope in memory. Large values are only stored in tiers that do.
+	 */
+	default boolean streams() {
+		return false;
+	}
+
+	/**
+	 * Opens an entry's envelope bytes for streaming; the caller verifies them while reading
+	 * ({@link dev.cachet.core.envelope.EnvelopeStreams#read}) and closes the stream.
+	 * @return the stream, or {@code null} when the tier holds no entry for the key
+	 */
+	default InputStream openEnvelope(String cache, String key) throws Exception {
+		Envelope envelope = get(cache, key);
+		return (envelope != null) ? new ByteArrayInputStream(envelope.bytes()) : null;
+	}
+
+	/**
+	 * Stores {@code length} envelope bytes read from {@code envelope}, which the tier closes. A
+	 * partial entry must never become readable.
+	 */
+	default void putEnvelope(String cache, String key, InputStream envelope, long length, Duration storageTtl)
+			throws Exception {
+		byte[] bytes;
+		try (envelope) {
+			bytes = envelope.readAllBytes();
+		}
+		put(cache, key, Envelope.parse(bytes), storageTtl);
+	}
 
 	/** Asynchronous read; remote tiers override it to avoid blocking a thread. */
 	default CompletableFuture<Envelope> getAsync(String cache, String key) {

@@ -1,6 +1,7 @@
 package dev.cachet.backend.disk;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -196,17 +197,66 @@ public class DiskTier implements CacheTier {
 	 */
 	@Override
 	public void put(String cache, String key, Envelope envelope, Duration storageTtl) throws IOException {
+		store(cache, key, envelope.size(), storageTtl, folder -> this.files.writeTemp(folder, envelope.bytes()));
+	}
+
+	/** Streams an envelope to disk without holding it in memory, like {@link #put}. */
+	@Override
+	public void putEnvelope(String cache, String key, InputStream envelope, long length, Duration storageTtl)
+			throws IOException {
+		try (envelope) {
+			store(cache, key, length, storageTtl, folder -> this.files.writeTemp(folder, envelope, length));
+		}
+	}
+
+	@Override
+	public boolean streams() {
+		return true;
+	}
+
+	/**
+	 * Opens an entry for streaming; the reader verifies its checksum. An expired entry is deleted and
+	 * read as a miss.
+	 */
+	@Override
+	public InputStream openEnvelope(String cache, String key) throws IOException {
+		IndexedEntry entry = this.index.get(id(cache, key));
+		if (entry == null) {
+			return null;
+		}
+		if (entry.isExpiredAt(this.clock.millis())) {
+			if (deleteIfCurrent(entry)) {
+				this.expiredEntriesDeleted.increment();
+			}
+			return null;
+		}
+		try {
+			InputStream in = this.files.openIfSized(entry.path(this.root), entry.size());
+			if (in == null && deleteIfCurrent(entry)) {
+				this.corruptEntriesDeleted.increment();
+			}
+			else {
+				this.index.touch(entry);
+			}
+			return in;
+		}
+		catch (NoSuchFileException ex) {
+			deleteIfCurrent(entry);
+			return null;
+		}
+	}
+
+	private void store(String cache, String key, long size, Duration storageTtl, TempWriter writer) throws IOException {
 		String cacheFolder = EntryNames.cacheFolder(cache);
 		String stem = EntryNames.stem(key);
 		if (storageTtl == null || storageTtl.isNegative() || storageTtl.isZero()) {
 			throw new IllegalArgumentException("Storage TTL must be positive, got " + storageTtl);
 		}
 		long expiresAt = expiry(this.clock.millis(), storageTtl);
-		String fileName = EntryNames.entryFile(stem, expiresAt, envelope.size());
+		String fileName = EntryNames.entryFile(stem, expiresAt, size);
 		Path folder = this.root.resolve(cacheFolder).resolve(EntryNames.shard(stem));
-		Path temp = this.files.writeTemp(folder, envelope.bytes());
-		IndexedEntry entry = new IndexedEntry(cacheFolder, stem, fileName, envelope.size(), expiresAt,
-				this.index.tick());
+		Path temp = writer.writeTemp(folder);
+		IndexedEntry entry = new IndexedEntry(cacheFolder, stem, fileName, size, expiresAt, this.index.tick());
 		ReentrantLock lock = lockFor(entry.id());
 		lock.lock();
 		try {
@@ -220,6 +270,13 @@ public class DiskTier implements CacheTier {
 			lock.unlock();
 		}
 		evictWhileOverMaxSize();
+	}
+
+	/** Writes an entry's bytes to a temporary file in a folder. */
+	private interface TempWriter {
+
+		Path writeTemp(Path folder) throws IOException;
+
 	}
 
 	private static long expiry(long nowMillis, Duration ttl) {

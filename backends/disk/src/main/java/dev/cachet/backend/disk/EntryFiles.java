@@ -1,7 +1,10 @@
 package dev.cachet.backend.disk;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileSystem;
@@ -52,6 +55,30 @@ final class EntryFiles {
 	 * @return the temporary file
 	 */
 	Path writeTemp(Path directory, byte[] bytes) throws IOException {
+		return writeTemp(directory, out -> {
+			ByteBuffer buffer = ByteBuffer.wrap(bytes);
+			while (buffer.hasRemaining()) {
+				out.write(buffer);
+			}
+		});
+	}
+
+	/**
+	 * Writes exactly {@code length} bytes read from {@code in} to a new owner-only temporary file,
+	 * as {@link #writeTemp(Path, byte[])} does.
+	 * @throws IOException also when {@code in} holds fewer or more bytes than {@code length}
+	 */
+	Path writeTemp(Path directory, InputStream in, long length) throws IOException {
+		return writeTemp(directory, out -> {
+			OutputStream stream = Channels.newOutputStream(out);
+			long copied = in.transferTo(stream);
+			if (copied != length) {
+				throw new IOException("Expected " + length + " bytes, got " + copied);
+			}
+		});
+	}
+
+	private Path writeTemp(Path directory, Writer writer) throws IOException {
 		Path temp = directory.resolve(EntryNames.tempFile(ThreadLocalRandom.current().nextLong()));
 		SeekableByteChannel channel;
 		try {
@@ -63,16 +90,34 @@ final class EntryFiles {
 			channel = openNew(temp);
 		}
 		try (SeekableByteChannel out = channel) {
-			ByteBuffer buffer = ByteBuffer.wrap(bytes);
-			while (buffer.hasRemaining()) {
-				out.write(buffer);
-			}
+			writer.write(out);
 		}
 		catch (IOException | RuntimeException ex) {
 			deleteQuietly(temp);
 			throw ex;
 		}
 		return temp;
+	}
+
+	/** Writes the content of a temporary file. */
+	private interface Writer {
+
+		void write(SeekableByteChannel out) throws IOException;
+
+	}
+
+	/**
+	 * Opens a file for streaming if it has the expected size.
+	 * @return the stream, or {@code null} when the size differs
+	 * @throws NoSuchFileException when the file is gone
+	 */
+	InputStream openIfSized(Path file, long expectedSize) throws IOException {
+		FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+		if (channel.size() != expectedSize) {
+			channel.close();
+			return null;
+		}
+		return Channels.newInputStream(channel);
 	}
 
 	private SeekableByteChannel openNew(Path file) throws IOException {

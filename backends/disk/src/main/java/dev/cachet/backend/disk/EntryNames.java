@@ -80,7 +80,7 @@ final class EntryNames {
 		return stem.substring(start, start + 2);
 	}
 
-	static String entryFile(String stem, long expiresAtMillis, int size) {
+	static String entryFile(String stem, long expiresAtMillis, long size) {
 		return stem + "." + expiresAtMillis + "." + size + ENTRY_SUFFIX;
 	}
 
@@ -108,10 +108,10 @@ final class EntryNames {
 		}
 		try {
 			return new EntryName(matcher.group(1), Long.parseLong(matcher.group(2)),
-					Integer.parseInt(matcher.group(3)));
+					Long.parseLong(matcher.group(3)));
 		}
 		catch (NumberFormatException ex) {
-			return null; // digits beyond Long.MAX_VALUE or Integer.MAX_VALUE: not one of ours
+			return null; // digits beyond Long.MAX_VALUE: not one of ours
 		}
 	}
 
@@ -120,7 +120,7 @@ final class EntryNames {
 	}
 
 	/** A parsed entry file name. */
-	record EntryName(String stem, long expiresAtMillis, int size) {
+	record EntryName(String stem, long expiresAtMillis, long size) {
 	}
 
 }

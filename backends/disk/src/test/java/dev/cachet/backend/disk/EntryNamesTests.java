@@ -45,7 +45,7 @@ class EntryNamesTests {
 		assertThat(EntryNames.parseEntryFile("ABCDEF.123.45.entry")).isNull();
 		assertThat(EntryNames.parseEntryFile("abcdef.99999999999999999999.45.entry")).isNull();
 		assertThat(EntryNames.parseEntryFile("abcdef.9999999999999999999.45.entry")).isNull();
-		assertThat(EntryNames.parseEntryFile("abcdef.123.9999999999.entry")).isNull();
+		assertThat(EntryNames.parseEntryFile("abcdef.123.99999999999999999999.entry")).isNull();
 		assertThat(EntryNames.isTempFile(EntryNames.tempFile(-1L))).isTrue();
 		assertThat(EntryNames.isTempFile(".cachet-notes.txt")).isFalse();
 	}

@@ -1,0 +1,36 @@
+package dev.cachet.backend.disk;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.cachet.core.cache.TieredCache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A 1 GiB file result round-trips through the disk tier in a JVM with a 256 MiB heap: it is never
+ * whole in memory. Runs in its own Surefire execution with {@code -Xmx256m} (see the module's pom).
+ */
+class LargeFileRoundTripTest {
+
+	private static final long GIB = 1L << 30;
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void oneGibibyteStreamsThroughA256MibHeap() throws Exception {
+		assertThat(Runtime.getRuntime().maxMemory()).as("heap limit of this test's JVM").isLessThanOrEqualTo(256L << 20);
+		Path source = FileResultsTest.writeRandomFile(temp.resolve("large.bin"), GIB);
+		FileResultsTest.manager(temp, null).getCache("exports").put(FileResultsTest.key("large"), source);
+
+		TieredCache restarted = FileResultsTest.manager(temp, null).getCache("exports");
+		Path hit = (Path) restarted.get(FileResultsTest.key("large")).get();
+		assertThat(Files.size(hit)).isEqualTo(GIB);
+		assertThat(FileResultsTest.contentHash(hit)).isEqualTo(FileResultsTest.contentHash(source));
+	}
+
+}
