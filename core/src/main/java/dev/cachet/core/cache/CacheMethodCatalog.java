@@ -21,6 +21,11 @@ public class CacheMethodCatalog {
 		methodsByCache.computeIfAbsent(cache, name -> ConcurrentHashMap.newKeySet()).add(method);
 	}
 
+	/** The names of the caches some method is bound to, sorted. */
+	public List<String> cacheNames() {
+		return methodsByCache.keySet().stream().sorted().toList();
+	}
+
 	/** The methods bound to a cache, by id; empty when none is known. */
 	public List<CachedMethod> methodsOf(String cache) {
 		return methodsByCache.getOrDefault(cache, Set.of())
