@@ -13,6 +13,7 @@ import org.springframework.cache.interceptor.CacheOperationSource;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
+import dev.cachet.core.cache.CacheMethodCatalog;
 import dev.cachet.core.cache.FingerprintJournal;
 import dev.cachet.core.key.CachedMethod;
 import dev.cachet.core.key.CachedMethods;
@@ -21,7 +22,8 @@ import dev.cachet.core.key.CanonicalArgumentHasher;
 /**
  * At start-up, finds every cached bean method keyed by Cachet, computes its fingerprint (so the
  * first call does not pay for it), records it in the {@link FingerprintJournal} (which logs what
- * changed since the last run) and warns about parameter types that can never be hashed.
+ * changed since the last run), notes in the {@link CacheMethodCatalog} which caches it uses, and
+ * warns about parameter types that can never be hashed.
  */
 class CachedMethodScanner implements SmartInitializingSingleton {
 
@@ -37,13 +39,16 @@ class CachedMethodScanner implements SmartInitializingSingleton {
 
 	private final FingerprintJournal journal;
 
+	private final CacheMethodCatalog catalog;
+
 	CachedMethodScanner(ListableBeanFactory beanFactory, CacheOperationSource operations, CachedMethods methods,
-			CanonicalArgumentHasher hasher, FingerprintJournal journal) {
+			CanonicalArgumentHasher hasher, FingerprintJournal journal, CacheMethodCatalog catalog) {
 		this.beanFactory = beanFactory;
 		this.operations = operations;
 		this.methods = methods;
 		this.hasher = hasher;
 		this.journal = journal;
+		this.catalog = catalog;
 	}
 
 	@Override
@@ -66,6 +71,9 @@ class CachedMethodScanner implements SmartInitializingSingleton {
 		}
 		CachedMethod cached = methods.resolve(userClass, method);
 		journal.record(cached);
+		cacheOperations.stream()
+			.filter(CachedMethodScanner::keyedByCachet)
+			.forEach(operation -> operation.getCacheNames().forEach(cache -> catalog.bind(cache, cached)));
 		Class<?>[] types = cached.method().getParameterTypes();
 		for (int i = 0; i < types.length; i++) {
 			Optional<String> reason = cached.ignores(i) ? Optional.empty() : hasher.unsupportedReason(types[i]);

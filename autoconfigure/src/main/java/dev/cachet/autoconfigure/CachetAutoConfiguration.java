@@ -25,6 +25,7 @@ import org.springframework.cache.interceptor.CacheOperationSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
+import dev.cachet.core.cache.CacheMethodCatalog;
 import dev.cachet.core.cache.CacheOverrides;
 import dev.cachet.core.cache.EntrySerializer;
 import dev.cachet.core.cache.FingerprintJournal;
@@ -121,10 +122,16 @@ public class CachetAutoConfiguration {
 	}
 
 	@Bean
+	CacheMethodCatalog cachetCacheMethodCatalog() {
+		return new CacheMethodCatalog();
+	}
+
+	@Bean
 	@ConditionalOnProperty(name = "cachet.fingerprint.eager", matchIfMissing = true)
 	CachedMethodScanner cachetCachedMethodScanner(ListableBeanFactory beanFactory, CacheOperationSource operations,
-			CachedMethods methods, CanonicalArgumentHasher hasher, FingerprintJournal journal) {
-		return new CachedMethodScanner(beanFactory, operations, methods, hasher, journal);
+			CachedMethods methods, CanonicalArgumentHasher hasher, FingerprintJournal journal,
+			CacheMethodCatalog catalog) {
+		return new CachedMethodScanner(beanFactory, operations, methods, hasher, journal, catalog);
 	}
 
 	private static List<String> applicationPackages(List<String> configured, BeanFactory beanFactory) {

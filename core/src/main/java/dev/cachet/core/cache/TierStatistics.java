@@ -1,6 +1,9 @@
 package dev.cachet.core.cache;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 
 /** Running counts of one tier, across all caches. Cheap to update from many threads. */
 public class TierStatistics {
@@ -16,6 +19,8 @@ public class TierStatistics {
 	private final LongAdder calls = new LongAdder();
 
 	private final LongAdder nanos = new LongAdder();
+
+	private final List<LongConsumer> latencyListeners = new CopyOnWriteArrayList<>();
 
 	void hit() {
 		hits.increment();
@@ -36,6 +41,18 @@ public class TierStatistics {
 	void latency(long elapsedNanos) {
 		calls.increment();
 		nanos.add(elapsedNanos);
+		if (!latencyListeners.isEmpty()) {
+			latencyListeners.forEach(listener -> listener.accept(elapsedNanos));
+		}
+	}
+
+	/**
+	 * Also hands the duration of every timed call (read or write), in nanoseconds, to
+	 * {@code listener}, such as a metrics timer. The listener runs on the caller's thread and must
+	 * be quick and must not throw.
+	 */
+	public void onLatency(LongConsumer listener) {
+		latencyListeners.add(listener);
 	}
 
 	public long hits() {

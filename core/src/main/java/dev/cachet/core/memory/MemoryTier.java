@@ -2,6 +2,7 @@ package dev.cachet.core.memory;
 
 import java.time.Duration;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -9,6 +10,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 
 import dev.cachet.core.envelope.Envelope;
 import dev.cachet.core.tier.CacheTier;
+import dev.cachet.core.tier.TierEntry;
 
 /**
  * The in-memory tier, on Caffeine, bounded by the total size of the envelopes it holds. Each entry
@@ -68,6 +70,16 @@ public class MemoryTier implements CacheTier {
 	@Override
 	public void clear(String cache) {
 		entries.asMap().keySet().removeIf(key -> key.cache().equals(cache));
+	}
+
+	@Override
+	public Stream<TierEntry> entries(String cache) {
+		return entries.asMap()
+			.entrySet()
+			.stream()
+			.filter(entry -> entry.getKey().cache().equals(cache))
+			.map(entry -> new TierEntry(entry.getKey().key(), entry.getValue().envelope().metadata(),
+					entry.getValue().envelope().size()));
 	}
 
 	/** Drops every entry of every cache. */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 import dev.cachet.core.envelope.Envelope;
 
@@ -108,6 +109,16 @@ public interface CacheTier extends AutoCloseable {
 	/** Stored bytes across all caches, when cheap to know. */
 	default OptionalLong sizeInBytes() {
 		return OptionalLong.empty();
+	}
+
+	/**
+	 * The entries of one cache this tier holds, for inspection (Actuator): key id, envelope
+	 * metadata and size, never payloads. Entries past their storage time may be left out. The
+	 * caller closes the stream. Optional: tiers that cannot list their entries keep this default.
+	 * @throws UnsupportedOperationException if the tier cannot list entries
+	 */
+	default Stream<TierEntry> entries(String cache) throws Exception {
+		throw new UnsupportedOperationException(type() + " tier does not list its entries");
 	}
 
 	/** Current health, cheap to call; remote tiers report connectivity and circuit state. */

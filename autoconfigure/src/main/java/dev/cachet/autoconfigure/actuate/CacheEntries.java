@@ -1,0 +1,158 @@
+package dev.cachet.autoconfigure.actuate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.cachet.core.cache.TierBinding;
+import dev.cachet.core.cache.TieredCache;
+import dev.cachet.core.envelope.EntryMetadata;
+import dev.cachet.core.key.CachedMethod;
+import dev.cachet.core.key.CachedMethods;
+import dev.cachet.core.key.CachetKey;
+import dev.cachet.core.policy.MethodPolicy;
+import dev.cachet.core.tier.TierEntry;
+
+/**
+ * Lists, across the tiers of one cache that can list them, the entries it holds (headers only),
+ * and evicts single or stale entries. An entry is stale when it was written by a method Cachet
+ * knows whose fingerprint is no longer the current one: no call can ever read it again.
+ */
+class CacheEntries {
+
+	private static final Logger logger = LoggerFactory.getLogger(CacheEntries.class);
+
+	private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{32}");
+
+	private final CachedMethods methods;
+
+	private final Clock clock;
+
+	CacheEntries(CachedMethods methods, Clock clock) {
+		this.methods = methods;
+		this.clock = clock;
+	}
+
+	/** Whether {@code key} has the form of a Cachet key id (32 lowercase hex characters). */
+	static boolean isKeyId(String key) {
+		return key != null && KEY_ID.matcher(key).matches();
+	}
+
+	/** One page of the cache's entries, newest first. */
+	EntryPage page(TieredCache cache, int page, int size) {
+		Listing listing = list(cache);
+		Instant now = clock.instant();
+		List<EntryReport> entries = listing.entries()
+			.values()
+			.stream()
+			.sorted(Comparator.comparing((Found found) -> found.metadata().createdAt())
+				.reversed()
+				.thenComparing(Found::key))
+			.skip((long) page * size)
+			.limit(size)
+			.map(found -> report(cache, found, now))
+			.toList();
+		return new EntryPage(cache.getName(), page, size, listing.entries().size(), entries, listing.unlisted());
+	}
+
+	/** Evicts the entries written under a fingerprint that is no longer current; returns their key ids. */
+	List<String> evictStale(TieredCache cache) {
+		List<String> stale = list(cache).entries()
+			.values()
+			.stream()
+			.filter(found -> Boolean.FALSE.equals(currentFingerprint(found.metadata())))
+			.map(Found::key)
+			.sorted()
+			.toList();
+		stale.forEach(key -> evict(cache, key));
+		return stale;
+	}
+
+	/** Evicts one entry from every tier of the cache (and other instances' local tiers). */
+	static void evict(TieredCache cache, String key) {
+		cache.evict(CachetKey.of(key, null));
+	}
+
+	private EntryReport report(TieredCache cache, Found found, Instant now) {
+		EntryMetadata metadata = found.metadata();
+		Optional<CachedMethod> method = method(metadata.methodId());
+		Duration maxAge = CachetReports
+			.resolve(cache.settings(), method.map(CachedMethod::policy).orElse(MethodPolicy.NONE))
+			.effectiveMaxAge();
+		Duration age = metadata.age(now);
+		return new EntryReport(found.key(), metadata.methodId(), metadata.fingerprint(),
+				currentFingerprint(metadata), metadata.createdAt().toString(), age.toString(),
+				maxAge.minus(age).toString(), age.compareTo(maxAge) < 0, found.size(),
+				metadata.computeTime().toString(), found.tiers());
+	}
+
+	/** Whether the entry's fingerprint is its method's current one; {@code null} when that is unknown. */
+	private Boolean currentFingerprint(EntryMetadata metadata) {
+		return method(metadata.methodId()).map(method -> method.fingerprint().hash().equals(metadata.fingerprint()))
+			.orElse(null);
+	}
+
+	private Optional<CachedMethod> method(String methodId) {
+		return methods.all().stream().filter(method -> method.id().equals(methodId)).findFirst();
+	}
+
+	private Listing list(TieredCache cache) {
+		Map<String, Found> entries = new LinkedHashMap<>();
+		List<String> unlisted = new ArrayList<>();
+		for (TierBinding binding : cache.getNativeCache()) {
+			try (Stream<TierEntry> stream = binding.tier().entries(cache.getName())) {
+				stream.forEach(entry -> entries
+					.computeIfAbsent(entry.key(), key -> new Found(key, entry.metadata(), entry.size(), new ArrayList<>()))
+					.tiers()
+					.add(binding.name()));
+			}
+			catch (UnsupportedOperationException ex) {
+				unlisted.add(binding.name());
+			}
+			catch (Exception ex) {
+				logger.debug("Tier '{}' could not list the entries of cache '{}'", binding.name(), cache.getName(), ex);
+				unlisted.add(binding.name());
+			}
+		}
+		return new Listing(entries, unlisted);
+	}
+
+	private record Listing(Map<String, Found> entries, List<String> unlisted) {
+	}
+
+	/** An entry as the nearest tier holding it describes it, and every tier holding it. */
+	private record Found(String key, EntryMetadata metadata, long size, List<String> tiers) {
+	}
+
+	/**
+	 * A page of entries.
+	 *
+	 * @param total         entries in the tiers that could list them
+	 * @param unlistedTiers tiers of the cache that cannot list their entries (or failed to)
+	 */
+	record EntryPage(String cache, int page, int size, int total, List<EntryReport> entries,
+			List<String> unlistedTiers) {
+	}
+
+	/**
+	 * One entry: its key id (a hash: argument values are never stored), the method and fingerprint
+	 * that wrote it, whether that fingerprint is the method's current one ({@code null} if the
+	 * method is unknown), its age and remaining freshness under today's policy (ISO-8601), size in
+	 * bytes, compute time and the tiers holding it, nearest first.
+	 */
+	record EntryReport(String key, String method, String fingerprint, Boolean fingerprintCurrent, String createdAt,
+			String age, String remaining, boolean fresh, long size, String computeTime, List<String> tiers) {
+	}
+
+}

@@ -1,0 +1,113 @@
+package dev.cachet.autoconfigure.actuate;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+
+import dev.cachet.core.cache.TieredCache;
+
+/**
+ * {@code /actuator/cachet}: Cachet's tiers and caches, the methods bound to each cache with their
+ * code fingerprints and policy layers, and the entries the tiers hold.
+ *
+ * <ul>
+ * <li>{@code GET /actuator/cachet}: tiers in order with state and statistics; caches with totals;
+ * recent fingerprint changes.</li>
+ * <li>{@code GET /actuator/cachet/{cache}}: the cache's methods, fingerprints, max-age and
+ * behaviour layers, storage per tier.</li>
+ * <li>{@code GET /actuator/cachet/{cache}/entries?page=0&size=50}: entries, newest first.</li>
+ * <li>{@code DELETE /actuator/cachet/{cache}}: clears the cache in every tier.</li>
+ * <li>{@code DELETE /actuator/cachet/{cache}/{key}}: evicts one entry by key id.</li>
+ * <li>{@code DELETE /actuator/cachet/{cache}/stale}: evicts the entries written under a fingerprint
+ * that is no longer current.</li>
+ * </ul>
+ * Unknown caches answer 404. Nothing here ever shows argument values.
+ */
+@Endpoint(id = "cachet")
+public class CachetEndpoint {
+
+	/** Second path segment of the entry listing. */
+	static final String ENTRIES = "entries";
+
+	/** Second path segment that deletes stale entries instead of one key. */
+	static final String STALE = "stale";
+
+	private static final int DEFAULT_PAGE_SIZE = 50;
+
+	private static final int MAX_PAGE_SIZE = 500;
+
+	private final CachetReports reports;
+
+	private final CacheEntries entries;
+
+	CachetEndpoint(CachetReports reports, CacheEntries entries) {
+		this.reports = reports;
+		this.entries = entries;
+	}
+
+	@ReadOperation
+	public CachetReports.Overview overview() {
+		return reports.overview();
+	}
+
+	@ReadOperation
+	public CachetReports.@Nullable CacheDetail cache(@Selector String cache) {
+		return reports.cache(cache).map(reports::detail).orElse(null);
+	}
+
+	@ReadOperation
+	public CacheEntries.@Nullable EntryPage entries(@Selector String cache, @Selector String view,
+			@Nullable Integer page, @Nullable Integer size) {
+		if (!ENTRIES.equals(view)) {
+			return null;
+		}
+		int pageNumber = (page != null) ? page : 0;
+		int pageSize = (size != null) ? size : DEFAULT_PAGE_SIZE;
+		if (pageNumber < 0 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+			throw new InvalidEndpointRequestException("page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE,
+					"Invalid page or size");
+		}
+		return reports.cache(cache).map(found -> entries.page(found, pageNumber, pageSize)).orElse(null);
+	}
+
+	@DeleteOperation
+	public @Nullable Deletion clear(@Selector String cache) {
+		return reports.cache(cache).map(found -> {
+			found.clear();
+			return new Deletion(found.getName(), "all", List.of());
+		}).orElse(null);
+	}
+
+	@DeleteOperation
+	public @Nullable Deletion evict(@Selector String cache, @Selector String key) {
+		if (!STALE.equals(key) && !CacheEntries.isKeyId(key)) {
+			throw new InvalidEndpointRequestException("A key id is 32 lowercase hex characters, or 'stale'",
+					"Invalid key id");
+		}
+		return reports.cache(cache).map(found -> evict(found, key)).orElse(null);
+	}
+
+	private Deletion evict(TieredCache cache, String key) {
+		if (STALE.equals(key)) {
+			return new Deletion(cache.getName(), STALE, entries.evictStale(cache));
+		}
+		CacheEntries.evict(cache, key);
+		return new Deletion(cache.getName(), "key", List.of(key));
+	}
+
+	/**
+	 * What a delete did.
+	 *
+	 * @param cache   the cache
+	 * @param scope   {@code all}, {@code key} or {@code stale}
+	 * @param evicted the key ids evicted ({@code all} lists none)
+	 */
+	public record Deletion(String cache, String scope, List<String> evicted) {
+	}
+
+}

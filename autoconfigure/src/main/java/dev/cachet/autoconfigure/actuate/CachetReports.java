@@ -1,0 +1,200 @@
+package dev.cachet.autoconfigure.actuate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import dev.cachet.core.cache.CacheMethodCatalog;
+import dev.cachet.core.cache.CacheSettings;
+import dev.cachet.core.cache.CacheStatistics;
+import dev.cachet.core.cache.FingerprintJournal;
+import dev.cachet.core.cache.TierBinding;
+import dev.cachet.core.cache.TierStatistics;
+import dev.cachet.core.cache.TieredCache;
+import dev.cachet.core.cache.TieredCacheManager;
+import dev.cachet.core.fingerprint.FingerprintChange;
+import dev.cachet.core.key.CachedMethod;
+import dev.cachet.core.policy.LayeredSetting;
+import dev.cachet.core.policy.MethodPolicy;
+import dev.cachet.core.policy.PolicyLayer;
+import dev.cachet.core.policy.ResolvedPolicy;
+import dev.cachet.core.tier.TierHealth;
+
+/**
+ * Builds the read-only views of {@link CachetEndpoint}: tiers, cache totals, and per cache the
+ * bound methods with their fingerprints and policy layers. Only names, hashes, counts and
+ * durations appear; never argument values.
+ */
+class CachetReports {
+
+	private final TieredCacheManager manager;
+
+	private final CacheMethodCatalog catalog;
+
+	private final FingerprintJournal journal;
+
+	CachetReports(TieredCacheManager manager, CacheMethodCatalog catalog, FingerprintJournal journal) {
+		this.manager = manager;
+		this.catalog = catalog;
+		this.journal = journal;
+	}
+
+	/** Every cache the application has created or declared, by name. */
+	List<TieredCache> caches() {
+		catalog.cacheNames().forEach(manager::getCache);
+		return manager.caches().stream().sorted(Comparator.comparing(TieredCache::getName)).toList();
+	}
+
+	/** The cache with this name if it exists or a method declares it; otherwise empty. */
+	Optional<TieredCache> cache(String name) {
+		boolean known = manager.getCacheNames().contains(name) || catalog.cacheNames().contains(name);
+		return known ? Optional.of(manager.getCache(name)) : Optional.empty();
+	}
+
+	Overview overview() {
+		List<TierReport> tiers = manager.tiers().values().stream().map(CachetReports::tier).toList();
+		List<TieredCache> caches = caches();
+		List<MethodFingerprint> changes = caches.stream()
+			.flatMap(cache -> catalog.methodsOf(cache.getName()).stream())
+			.distinct()
+			.map(this::fingerprint)
+			.filter(fingerprint -> fingerprint.previous() != null)
+			.sorted(Comparator.comparing(MethodFingerprint::changedAt, Comparator.nullsLast(Comparator.reverseOrder())))
+			.toList();
+		return new Overview(tiers, caches.stream().map(CachetReports::totals).toList(),
+				manager.keyGenerator().uncacheableCalls(), changes);
+	}
+
+	CacheDetail detail(TieredCache cache) {
+		CacheSettings settings = cache.settings();
+		ResolvedPolicy cachePolicy = resolve(settings, MethodPolicy.NONE);
+		List<MethodReport> methods = catalog.methodsOf(cache.getName())
+			.stream()
+			.map(method -> method(cache, method))
+			.toList();
+		return new CacheDetail(cache.getName(), totals(cache), layered(cachePolicy.maxAge()),
+				layered(cachePolicy.behaviour()), storage(cache, cachePolicy.effectiveMaxAge()), methods);
+	}
+
+	/** The policy of a method (or of the cache alone, for {@link MethodPolicy#NONE}) without any per-call layer. */
+	static ResolvedPolicy resolve(CacheSettings settings, MethodPolicy method) {
+		return ResolvedPolicy.resolve(settings.globalMaxAge(), settings.cacheMaxAge(), settings.cacheBehaviour(),
+				method, null);
+	}
+
+	private MethodReport method(TieredCache cache, CachedMethod method) {
+		ResolvedPolicy policy = resolve(cache.settings(), method.policy());
+		return new MethodReport(method.id(), fingerprint(method), layered(policy.maxAge()),
+				layered(policy.behaviour()), storage(cache, policy.effectiveMaxAge()));
+	}
+
+	private MethodFingerprint fingerprint(CachedMethod method) {
+		Optional<FingerprintJournal.Revision> revision = journal.revision(method.id());
+		FingerprintChange change = revision.map(FingerprintJournal.Revision::change).orElse(null);
+		return new MethodFingerprint(method.id(), method.fingerprint().hash(),
+				revision.map(FingerprintJournal.Revision::previous).orElse(null),
+				revision.map(FingerprintJournal.Revision::changedAt).map(Instant::toString).orElse(null),
+				(change != null) ? change.changed() : List.of(), (change != null) ? change.added() : List.of(),
+				(change != null) ? change.removed() : List.of());
+	}
+
+	private static List<TierStorage> storage(TieredCache cache, Duration maxAge) {
+		return cache.getNativeCache().stream().map(binding -> {
+			Duration cap = binding.storageCap();
+			Duration effective = (cap != null && cap.compareTo(maxAge) < 0) ? cap : maxAge;
+			return new TierStorage(binding.name(), text(cap), text(effective));
+		}).toList();
+	}
+
+	private static <T> Layers layered(LayeredSetting<T> setting) {
+		return new Layers(text(setting.global()), text(setting.cache()), text(setting.classLevel()),
+				text(setting.method()), setting.winner(), text(setting.value()));
+	}
+
+	static TierReport tier(TierBinding binding) {
+		TierHealth health = binding.tier().health();
+		TierStatistics statistics = binding.statistics();
+		long calls = statistics.calls();
+		return new TierReport(binding.name(), binding.tier().type(), binding.tier().location(),
+				binding.tier().shared(), binding.tier().persistent(), health.state(), health.detail(),
+				value(binding.tier().entryCount()), value(binding.tier().sizeInBytes()), statistics.hits(),
+				statistics.misses(), statistics.puts(), statistics.errors(), calls,
+				(calls > 0) ? statistics.totalNanos() / 1000.0 / calls : null);
+	}
+
+	static CacheTotals totals(TieredCache cache) {
+		CacheStatistics statistics = cache.statistics();
+		long lookups = statistics.hits() + statistics.misses();
+		return new CacheTotals(cache.getName(), cache.getNativeCache().stream().map(TierBinding::name).toList(),
+				statistics.hits(), statistics.misses(), (lookups > 0) ? (double) statistics.hits() / lookups : null,
+				statistics.puts(), statistics.evictions(), statistics.loads(), statistics.loadNanos() / 1_000_000,
+				statistics.timeSavedNanos() / 1_000_000, statistics.uncachedCalls());
+	}
+
+	private static Long value(OptionalLong value) {
+		return value.isPresent() ? value.getAsLong() : null;
+	}
+
+	private static String text(Object value) {
+		if (value == null) {
+			return null;
+		}
+		return (value instanceof Enum<?> constant) ? constant.name().toLowerCase() : value.toString();
+	}
+
+	/**
+	 * What {@code GET /actuator/cachet} answers.
+	 *
+	 * @param tiers              every configured tier
+	 * @param caches             every cache with its totals
+	 * @param uncacheableCalls   calls that ran uncached because an argument could not be hashed
+	 * @param fingerprintChanges methods whose code changed since their last recorded run, newest first
+	 */
+	record Overview(List<TierReport> tiers, List<CacheTotals> caches, long uncacheableCalls,
+			List<MethodFingerprint> fingerprintChanges) {
+	}
+
+	/**
+	 * One tier. {@code entries}, {@code bytes} and {@code meanLatencyMicros} are {@code null} when
+	 * unknown; {@code location} never holds credentials.
+	 */
+	record TierReport(String name, String type, String location, boolean shared, boolean persistent,
+			TierHealth.State state, String detail, Long entries, Long bytes, long hits, long misses, long puts,
+			long errors, long calls, Double meanLatencyMicros) {
+	}
+
+	/** Running totals of one cache over all its tiers; {@code hitRatio} is {@code null} before the first lookup. */
+	record CacheTotals(String name, List<String> tiers, long hits, long misses, Double hitRatio, long puts,
+			long evictions, long loads, long loadTimeMillis, long timeSavedMillis, long uncachedCalls) {
+	}
+
+	/** What {@code GET /actuator/cachet/{cache}} answers: cache-level policy, storage and bound methods. */
+	record CacheDetail(String name, CacheTotals totals, Layers maxAge, Layers behaviour, List<TierStorage> tiers,
+			List<MethodReport> methods) {
+	}
+
+	/** A cached method with its fingerprint, its policy layers and how long each tier keeps its results. */
+	record MethodReport(String id, MethodFingerprint fingerprint, Layers maxAge, Layers behaviour,
+			List<TierStorage> tiers) {
+	}
+
+	/**
+	 * A method's fingerprint now and, when it changed since its last recorded run, the one before
+	 * and the reached methods that differ.
+	 */
+	record MethodFingerprint(String method, String current, String previous, String changedAt, List<String> changed,
+			List<String> added, List<String> removed) {
+	}
+
+	/** A setting as each layer states it ({@code null} where silent), the winning layer and the value in force. */
+	record Layers(String global, String cache, String classLevel, String method, PolicyLayer winner, String value) {
+	}
+
+	/** A tier's storage cap and the time it keeps an entry written now (max-age capped by the tier). */
+	record TierStorage(String tier, String storageCap, String effective) {
+	}
+
+}
