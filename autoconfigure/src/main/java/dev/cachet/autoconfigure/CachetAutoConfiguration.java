@@ -1,5 +1,6 @@
 package dev.cachet.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +25,7 @@ import org.springframework.cache.interceptor.CacheAspectSupport;
 import org.springframework.cache.interceptor.CacheOperationSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 import dev.cachet.core.cache.CacheMethodCatalog;
 import dev.cachet.core.cache.CacheOverrides;
@@ -91,7 +93,8 @@ public class CachetAutoConfiguration {
 	}
 
 	@Bean
-	TieredCacheManager cacheManager(CachetProperties properties, ObjectProvider<TierRegistration> tierRegistrations,
+	TieredCacheManager cacheManager(CachetProperties properties, Environment environment,
+			ObjectProvider<TierRegistration> tierRegistrations,
 			ValueCodec codec, CachetKeyGenerator keyGenerator, ObjectProvider<CacheManagerCustomizer<?>> customizers,
 			ObjectProvider<KeyLease> lease, ObjectProvider<InvalidationBus> bus) {
 		List<TierRegistration> registrations = tierRegistrations.orderedStream().toList();
@@ -102,6 +105,7 @@ public class CachetAutoConfiguration {
 			.defaultTiers(properties.getTiers())
 			.defaultMaxAge(properties.getDefaultMaxAge())
 			.allowNullValues(properties.isAllowNullValues())
+			.fileDirectory(fileDirectory(properties.getFiles().getPath(), environment))
 			.invalidationBus(bus.getIfAvailable())
 			.lease(lease.getIfAvailable());
 		registrations.forEach(registration -> builder.tier(registration.name(), registration.tier(),
@@ -132,6 +136,14 @@ public class CachetAutoConfiguration {
 			CachedMethods methods, CanonicalArgumentHasher hasher, FingerprintJournal journal,
 			CacheMethodCatalog catalog) {
 		return new CachedMethodScanner(beanFactory, operations, methods, hasher, journal, catalog);
+	}
+
+	private static Path fileDirectory(String configured, Environment environment) {
+		if (configured != null && !configured.isBlank()) {
+			return Path.of(configured).toAbsolutePath();
+		}
+		return Path.of(System.getProperty("java.io.tmpdir"), "cachet-files",
+				environment.getProperty("spring.application.name", "application"));
 	}
 
 	private static List<String> applicationPackages(List<String> configured, BeanFactory beanFactory) {

@@ -37,6 +37,8 @@ public class CachetProperties implements InitializingBean {
 
 	private final Codec codec = new Codec();
 
+	private final Files files = new Files();
+
 	private final Fingerprint fingerprint = new Fingerprint();
 
 	/** Refuses bad durations and sizes as soon as the properties are bound. */
@@ -91,6 +93,29 @@ public class CachetProperties implements InitializingBean {
 
 	public Fingerprint getFingerprint() {
 		return fingerprint;
+	}
+
+	public Files getFiles() {
+		return files;
+	}
+
+	/** File results: methods that return a {@link java.nio.file.Path}. */
+	public static class Files {
+
+		/**
+		 * Folder where a hit of a file result is copied to and handed to the caller; default
+		 * ${java.io.tmpdir}/cachet-files/${spring.application.name}.
+		 */
+		private String path;
+
+		public String getPath() {
+			return path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
 	}
 
 	/** Settings of one cache; unset values inherit the global ones. */

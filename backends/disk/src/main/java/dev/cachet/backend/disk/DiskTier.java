@@ -2,6 +2,8 @@ package dev.cachet.backend.disk;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Objects;
+import java.util.stream.Stream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -21,6 +23,8 @@ import org.slf4j.LoggerFactory;
 
 import dev.cachet.core.envelope.CorruptEnvelopeException;
 import dev.cachet.core.envelope.Envelope;
+import dev.cachet.core.envelope.EnvelopeStreams;
+import dev.cachet.core.tier.TierEntry;
 import dev.cachet.core.tier.CacheTier;
 import dev.cachet.core.tier.TierHealth;
 
@@ -242,6 +246,31 @@ public class DiskTier implements CacheTier {
 		}
 		catch (NoSuchFileException ex) {
 			deleteIfCurrent(entry);
+			return null;
+		}
+	}
+
+	/**
+	 * The live entries of a cache, read from their headers only. Entries whose key was stored as a
+	 * hash (keys that are not lowercase ids) cannot be named and are left out.
+	 */
+	@Override
+	public Stream<TierEntry> entries(String cache) {
+		String cacheFolder = EntryNames.cacheFolder(cache);
+		long now = this.clock.millis();
+		return this.index.entries()
+			.stream()
+			.filter(entry -> entry.cacheFolder().equals(cacheFolder) && !entry.isExpiredAt(now)
+					&& !EntryNames.isHashedStem(entry.stem()))
+			.map(this::describe)
+			.filter(Objects::nonNull);
+	}
+
+	private TierEntry describe(IndexedEntry entry) {
+		try (InputStream in = this.files.openIfSized(entry.path(this.root), entry.size())) {
+			return (in != null) ? new TierEntry(entry.stem(), EnvelopeStreams.read(in).metadata(), entry.size()) : null;
+		}
+		catch (IOException | CorruptEnvelopeException ex) {
 			return null;
 		}
 	}

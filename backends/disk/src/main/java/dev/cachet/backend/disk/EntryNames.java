@@ -74,9 +74,14 @@ final class EntryNames {
 		return "~" + hex(Hashing.xxh3_128().hashBytesTo128Bits(key.getBytes(StandardCharsets.US_ASCII)));
 	}
 
+	/** Whether a stem is the hash of its key rather than the key itself. */
+	static boolean isHashedStem(String stem) {
+		return stem.charAt(0) == '~';
+	}
+
 	/** Shard folder name of a stem. */
 	static String shard(String stem) {
-		int start = (stem.charAt(0) == '~') ? 1 : 0;
+		int start = isHashedStem(stem) ? 1 : 0;
 		return stem.substring(start, start + 2);
 	}
 

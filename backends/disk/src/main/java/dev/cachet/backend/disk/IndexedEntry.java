@@ -44,6 +44,10 @@ final class IndexedEntry {
 		return this.cacheFolder;
 	}
 
+	String stem() {
+		return this.stem;
+	}
+
 	String fileName() {
 		return this.fileName;
 	}
