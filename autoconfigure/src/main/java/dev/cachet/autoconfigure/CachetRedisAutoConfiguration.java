@@ -1,15 +1,16 @@
 package dev.cachet.autoconfigure;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.interceptor.CacheAspectSupport;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import dev.cachet.backend.redis.RedisInvalidationBus;
@@ -33,39 +34,48 @@ import dev.cachet.core.tier.KeyLease;
 @EnableConfigurationProperties(CachetRedisProperties.class)
 public class CachetRedisAutoConfiguration {
 
-	@Bean
-	TierRegistration cachetRedisTier(CachetRedisProperties properties,
-			ObjectProvider<LettuceConnectionFactory> connectionFactory) {
-		return new TierRegistration("redis", new RedisTier(required(connectionFactory), properties.toSettings()),
-				properties.getMaxAge());
+	/** The beans proper, on the application's one Lettuce connection factory. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnSingleCandidate(LettuceConnectionFactory.class)
+	static class OnLettuce {
+
+		@Bean
+		TierRegistration cachetRedisTier(CachetRedisProperties properties, LettuceConnectionFactory connectionFactory) {
+			return new TierRegistration("redis", new RedisTier(connectionFactory, properties.toSettings()),
+					properties.getMaxAge());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(KeyLease.class)
+		@ConditionalOnProperty(name = "cachet.redis.lease.enabled", matchIfMissing = true)
+		RedisKeyLease cachetRedisKeyLease(CachetRedisProperties properties,
+				LettuceConnectionFactory connectionFactory) {
+			return new RedisKeyLease(connectionFactory, properties.toSettings(), properties.getLease().getTime());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(InvalidationBus.class)
+		@ConditionalOnProperty(name = "cachet.redis.invalidation.enabled", matchIfMissing = true)
+		RedisInvalidationBus cachetRedisInvalidationBus(CachetRedisProperties properties,
+				LettuceConnectionFactory connectionFactory) {
+			return new RedisInvalidationBus(connectionFactory, properties.toSettings());
+		}
+
 	}
 
-	@Bean
-	@ConditionalOnMissingBean(KeyLease.class)
-	@ConditionalOnProperty(name = "cachet.redis.lease.enabled", matchIfMissing = true)
-	RedisKeyLease cachetRedisKeyLease(CachetRedisProperties properties,
-			ObjectProvider<LettuceConnectionFactory> connectionFactory) {
-		return new RedisKeyLease(required(connectionFactory), properties.toSettings(), properties.getLease().getTime());
-	}
+	/** Jedis, or no Redis starter at all: the tier cannot work, so start-up stops with the fix. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(LettuceConnectionFactory.class)
+	static class WithoutLettuce {
 
-	@Bean
-	@ConditionalOnMissingBean(InvalidationBus.class)
-	@ConditionalOnProperty(name = "cachet.redis.invalidation.enabled", matchIfMissing = true)
-	RedisInvalidationBus cachetRedisInvalidationBus(CachetRedisProperties properties,
-			ObjectProvider<LettuceConnectionFactory> connectionFactory) {
-		return new RedisInvalidationBus(required(connectionFactory), properties.toSettings());
-	}
-
-	/** The application's Lettuce connection factory; Jedis or no Redis starter at all stops start-up. */
-	private static LettuceConnectionFactory required(ObjectProvider<LettuceConnectionFactory> connectionFactory) {
-		LettuceConnectionFactory factory = connectionFactory.getIfUnique();
-		if (factory == null) {
+		@Bean
+		TierRegistration cachetRedisTier() {
 			throw new CachetConfigurationException("cachet.tiers",
-					"names the redis tier, but the application has no single LettuceConnectionFactory bean",
+					"names the redis tier, but the application has no LettuceConnectionFactory bean",
 					"add spring-boot-starter-data-redis with its default Lettuce client (not Jedis) and configure "
 							+ "spring.data.redis.*, or remove redis from cachet.tiers");
 		}
-		return factory;
+
 	}
 
 }
