@@ -57,7 +57,7 @@ final class CachetPropertiesValidator {
 		});
 	}
 
-	private static void positive(String property, Duration value) {
+	static void positive(String property, Duration value) {
 		if (value != null && (value.isNegative() || value.isZero())) {
 			throw new CachetConfigurationException(property, "must be positive, was " + value,
 					"set a positive duration such as 30m, 12h or 7d");

@@ -28,6 +28,9 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  */
 public final class RedisKeyLease implements KeyLease, AutoCloseable {
 
+	/** The lease time when none is given: long enough for most computations, short enough to survive a crash. */
+	public static final Duration DEFAULT_LEASE_TIME = Duration.ofSeconds(30);
+
 	private static final Logger logger = LoggerFactory.getLogger(RedisKeyLease.class);
 
 	/** Deletes the lease only if the caller's token still holds it, then tells the waiters. */
@@ -47,6 +50,8 @@ public final class RedisKeyLease implements KeyLease, AutoCloseable {
 
 	private static final Handle FAILED_OPEN = new NoOpHandle(true);
 
+	private final Duration leaseTime;
+
 	private final RedisKeys keys;
 
 	private final RedisCommandRunner redis;
@@ -56,11 +61,24 @@ public final class RedisKeyLease implements KeyLease, AutoCloseable {
 	private final ConcurrentHashMap<String, Waiters> waiters = new ConcurrentHashMap<>();
 
 	public RedisKeyLease(LettuceConnectionFactory connectionFactory, RedisTierSettings settings) {
-		this(connectionFactory, settings, Clock.systemUTC());
+		this(connectionFactory, settings, DEFAULT_LEASE_TIME);
 	}
 
-	/** @param clock drives the circuit breaker's cool-down */
-	public RedisKeyLease(LettuceConnectionFactory connectionFactory, RedisTierSettings settings, Clock clock) {
+	/** @param leaseTime how long a lease lasts if its holder dies, reported by {@link #leaseTime()} */
+	public RedisKeyLease(LettuceConnectionFactory connectionFactory, RedisTierSettings settings, Duration leaseTime) {
+		this(connectionFactory, settings, leaseTime, Clock.systemUTC());
+	}
+
+	/**
+	 * @param leaseTime how long a lease lasts if its holder dies, reported by {@link #leaseTime()}
+	 * @param clock     drives the circuit breaker's cool-down
+	 */
+	public RedisKeyLease(LettuceConnectionFactory connectionFactory, RedisTierSettings settings, Duration leaseTime,
+			Clock clock) {
+		if (leaseTime == null || leaseTime.isNegative() || leaseTime.isZero()) {
+			throw new IllegalArgumentException("leaseTime must be positive");
+		}
+		this.leaseTime = leaseTime;
 		this.keys = new RedisKeys(settings.keyPrefix());
 		this.redis = new RedisCommandRunner(connectionFactory, settings, clock);
 		// Lost notices only make waiters wait for the lease's expiry: nothing to do on loss.
@@ -68,6 +86,12 @@ public final class RedisKeyLease implements KeyLease, AutoCloseable {
 				() -> {
 				});
 		this.releases.start();
+	}
+
+	/** The configured lease time, which the tiered cache uses for every lease and wait. */
+	@Override
+	public Duration leaseTime() {
+		return this.leaseTime;
 	}
 
 	@Override

@@ -1,0 +1,169 @@
+package dev.cachet.autoconfigure;
+
+import java.time.Duration;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import dev.cachet.backend.redis.RedisTierSettings;
+
+/**
+ * Configuration of Cachet's Redis tier, key lease and invalidation bus, under {@code cachet.redis.*}.
+ * The connection itself is Spring Boot's, configured under {@code spring.data.redis.*}.
+ */
+@ConfigurationProperties("cachet.redis")
+public class CachetRedisProperties implements InitializingBean {
+
+	/** Prefix of every key and channel Cachet uses in Redis; separates applications sharing a server. */
+	private String keyPrefix = "cachet:";
+
+	/** Time budget of one Redis call; a slower call is a miss, never an error for the caller. */
+	private Duration timeout = Duration.ofMillis(50);
+
+	/** Longest time Redis keeps an entry, whatever its freshness. */
+	private Duration maxAge = Duration.ofDays(30);
+
+	private final CircuitBreaker circuitBreaker = new CircuitBreaker();
+
+	private final Lease lease = new Lease();
+
+	private final Invalidation invalidation = new Invalidation();
+
+	/** Refuses bad values as soon as the properties are bound. */
+	@Override
+	public void afterPropertiesSet() {
+		if (this.keyPrefix == null || this.keyPrefix.isEmpty()) {
+			throw new CachetConfigurationException("cachet.redis.key-prefix", "must not be empty",
+					"set a prefix such as cachet: or myapp:cachet:");
+		}
+		positive("cachet.redis.timeout", this.timeout);
+		positive("cachet.redis.max-age", this.maxAge);
+		if (this.circuitBreaker.failureThreshold < 1) {
+			throw new CachetConfigurationException("cachet.redis.circuit-breaker.failure-threshold",
+					"must be at least 1, was " + this.circuitBreaker.failureThreshold,
+					"set the number of consecutive failures that open the circuit, such as 5");
+		}
+		positive("cachet.redis.circuit-breaker.cool-down", this.circuitBreaker.coolDown);
+		positive("cachet.redis.lease.time", this.lease.time);
+	}
+
+	/** The settings shared by the Redis tier, lease and invalidation bus. */
+	RedisTierSettings toSettings() {
+		return new RedisTierSettings(this.keyPrefix, this.timeout, this.circuitBreaker.failureThreshold,
+				this.circuitBreaker.coolDown);
+	}
+
+	private static void positive(String property, Duration value) {
+		if (value == null) {
+			throw new CachetConfigurationException(property, "must be set", "set a positive duration such as 5s");
+		}
+		CachetPropertiesValidator.positive(property, value);
+	}
+
+	public String getKeyPrefix() {
+		return this.keyPrefix;
+	}
+
+	public void setKeyPrefix(String keyPrefix) {
+		this.keyPrefix = keyPrefix;
+	}
+
+	public Duration getTimeout() {
+		return this.timeout;
+	}
+
+	public void setTimeout(Duration timeout) {
+		this.timeout = timeout;
+	}
+
+	public Duration getMaxAge() {
+		return this.maxAge;
+	}
+
+	public void setMaxAge(Duration maxAge) {
+		this.maxAge = maxAge;
+	}
+
+	public CircuitBreaker getCircuitBreaker() {
+		return this.circuitBreaker;
+	}
+
+	public Lease getLease() {
+		return this.lease;
+	}
+
+	public Invalidation getInvalidation() {
+		return this.invalidation;
+	}
+
+	/** The circuit breaker that stops calling a failing Redis for a while. */
+	public static class CircuitBreaker {
+
+		/** Consecutive failed calls that open the circuit; while open, Redis is skipped (a miss). */
+		private int failureThreshold = 5;
+
+		/** How long the open circuit skips Redis before one probe call tries it again. */
+		private Duration coolDown = Duration.ofSeconds(5);
+
+		public int getFailureThreshold() {
+			return this.failureThreshold;
+		}
+
+		public void setFailureThreshold(int failureThreshold) {
+			this.failureThreshold = failureThreshold;
+		}
+
+		public Duration getCoolDown() {
+			return this.coolDown;
+		}
+
+		public void setCoolDown(Duration coolDown) {
+			this.coolDown = coolDown;
+		}
+
+	}
+
+	/** The per-key lease that makes one instance compute a cold key while the others wait. */
+	public static class Lease {
+
+		/** Whether instances take a Redis lease before computing a cold key. */
+		private boolean enabled = true;
+
+		/** How long a lease lasts if its holder dies, and the longest time another instance waits for it. */
+		private Duration time = Duration.ofSeconds(30);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getTime() {
+			return this.time;
+		}
+
+		public void setTime(Duration time) {
+			this.time = time;
+		}
+
+	}
+
+	/** The pub/sub channel that carries evictions and clears to the other instances. */
+	public static class Invalidation {
+
+		/** Whether evictions and clears are announced to, and received from, the other instances. */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+}

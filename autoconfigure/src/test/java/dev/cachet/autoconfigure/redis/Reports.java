@@ -1,0 +1,69 @@
+package dev.cachet.autoconfigure.redis;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.cache.annotation.CacheEvict;
+import org.springframework.cache.annotation.Cacheable;
+
+/** The cached service of a test instance; each instance has its own counters. */
+public class Reports {
+
+	private final AtomicInteger computations = new AtomicInteger();
+
+	private volatile CountDownLatch gate;
+
+	/** How often a method body ran on this instance (public: callers hold the caching proxy). */
+	public int computations() {
+		return computations.get();
+	}
+
+	/** Makes {@link #gated} block on the latch: a computation that hangs while holding the lease. */
+	public void gate(CountDownLatch latch) {
+		this.gate = latch;
+	}
+
+	/** The result a report must have, computed without any cache. */
+	static String expected(String region) {
+		return "report " + region + " " + Integer.toHexString(region.hashCode() * 31 + 7);
+	}
+
+	@Cacheable("reports")
+	public String report(String region) {
+		computations.incrementAndGet();
+		return expected(region);
+	}
+
+	@Cacheable(cacheNames = "reports", sync = true)
+	public String slow(String region, long millis) throws InterruptedException {
+		computations.incrementAndGet();
+		Thread.sleep(millis);
+		return expected(region);
+	}
+
+	@Cacheable(cacheNames = "reports", sync = true)
+	public String gated(String region) throws InterruptedException {
+		computations.incrementAndGet();
+		CountDownLatch latch = gate;
+		if (latch != null) {
+			latch.await(60, TimeUnit.SECONDS);
+		}
+		return expected(region);
+	}
+
+	@Cacheable(cacheNames = "accounts", key = "#id")
+	public String account(String id) {
+		computations.incrementAndGet();
+		return "account " + id;
+	}
+
+	@CacheEvict(cacheNames = "accounts", key = "#id")
+	public void forgetAccount(String id) {
+	}
+
+	@CacheEvict(cacheNames = "accounts", allEntries = true)
+	public void forgetAllAccounts() {
+	}
+
+}
