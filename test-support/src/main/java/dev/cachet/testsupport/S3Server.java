@@ -81,9 +81,11 @@ public final class S3Server implements AutoCloseable {
 		return this.kind;
 	}
 
-	/** Creates a bucket directly in the store, whether or not the server is running. */
+	/** Creates a bucket directly in the store, unless it exists, whether or not the server is running. */
 	public void createBucket(String bucket) {
-		this.blobStore.createContainer(bucket);
+		if (!this.blobStore.containerExists(bucket)) {
+			this.blobStore.createContainer(bucket);
+		}
 	}
 
 	public synchronized boolean isRunning() {
