@@ -33,7 +33,9 @@ final class S3ClientSource implements AutoCloseable {
 
 	/** @param credentials the application's credentials provider, or {@code null} for the SDK's default chain */
 	static S3ClientSource build(CachetS3Properties properties, AwsCredentialsProvider credentials) {
-		URI endpoint = properties.getEndpoint();
+		// an empty placeholder (${CACHET_S3_ENDPOINT:}) binds to an empty URI: no endpoint override
+		URI endpoint = (properties.getEndpoint() != null && !properties.getEndpoint().toString().isBlank())
+				? properties.getEndpoint() : null;
 		var builder = S3Client.builder()
 			.region(region(properties.getRegion(), endpoint))
 			.forcePathStyle(properties.isPathStyle())
