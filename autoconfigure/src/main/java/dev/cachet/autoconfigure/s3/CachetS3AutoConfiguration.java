@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * application's {@link S3Client} bean if there is exactly one (from Spring Cloud AWS, say), else a
  * client built from {@code cachet.s3.*} with the SDK's default credential and region chains.
  *
- * <p>Start-up checks the bucket within the time budget: a missing bucket stops start-up unless
+ * <p>Start-up checks the bucket within the time budget, at least 5 s: a missing bucket stops start-up unless
  * {@code cachet.s3.create-bucket=true}; S3 out of reach stops it unless {@code cachet.s3.optional=true},
  * which starts the application with the tier down (its calls are misses until S3 answers).
  */
@@ -40,6 +40,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 public class CachetS3AutoConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(CachetS3AutoConfiguration.class);
+
+	/** The least time the start-up check waits: a client's first request pays its one-time set-up. */
+	private static final Duration STARTUP_BUDGET = Duration.ofSeconds(5);
 
 	@Bean
 	S3ClientSource cachetS3ClientSource(CachetS3Properties properties, ObjectProvider<S3Client> applicationClient,
@@ -92,7 +95,9 @@ public class CachetS3AutoConfiguration {
 	}
 
 	private static void checkBucket(S3Tier tier, CachetS3Properties properties) {
-		switch (tier.checkBucket()) {
+		Duration budget = (properties.getTimeout().compareTo(STARTUP_BUDGET) > 0) ? properties.getTimeout()
+				: STARTUP_BUDGET;
+		switch (tier.checkBucket(budget)) {
 			case AVAILABLE -> {
 			}
 			case MISSING -> {
@@ -101,7 +106,7 @@ public class CachetS3AutoConfiguration {
 							"bucket '" + properties.getBucket() + "' does not exist (" + tier.location() + ")",
 							"create the bucket, correct cachet.s3.bucket, or set cachet.s3.create-bucket=true");
 				}
-				tier.createBucket();
+				tier.createBucket(budget);
 				logger.info("Created S3 bucket for the Cachet tier: {}", tier.location());
 			}
 			case FORBIDDEN -> throw new CachetConfigurationException("cachet.s3.bucket",

@@ -1,6 +1,7 @@
 package dev.cachet.backend.s3;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 import dev.cachet.core.tier.CircuitBreaker;
@@ -28,13 +29,18 @@ final class S3Calls {
 
 	S3Calls(S3TierSettings settings, Clock clock) {
 		this.breaker = new CircuitBreaker(settings.circuitBreaker(), clock);
-		this.budget = AwsRequestOverrideConfiguration.builder().apiCallTimeout(settings.timeout()).build();
+		this.budget = budget(settings.timeout());
 		this.budgetText = "no answer within " + settings.timeout().toMillis() + " ms";
 	}
 
 	/** The per-request override that applies the time budget; set it on every request sent through {@link #call}. */
 	AwsRequestOverrideConfiguration budget() {
 		return this.budget;
+	}
+
+	/** A per-request override with another budget, for requests off the hot path. */
+	static AwsRequestOverrideConfiguration budget(Duration timeout) {
+		return AwsRequestOverrideConfiguration.builder().apiCallTimeout(timeout).build();
 	}
 
 	/**

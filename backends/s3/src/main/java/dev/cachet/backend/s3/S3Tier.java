@@ -160,9 +160,19 @@ public final class S3Tier implements CacheTier {
 	 * @return the bucket's state; never throws
 	 */
 	public BucketState checkBucket() {
+		return checkBucket(this.settings.timeout());
+	}
+
+	/**
+	 * Checks that the bucket exists and can be reached, within the given time. A start-up check
+	 * deserves more than the per-request budget: the first request of a client pays its one-time
+	 * set-up.
+	 * @return the bucket's state; never throws
+	 */
+	public BucketState checkBucket(Duration timeout) {
 		HeadBucketRequest request = HeadBucketRequest.builder()
 			.bucket(this.settings.bucket())
-			.overrideConfiguration(this.calls.budget())
+			.overrideConfiguration(S3Calls.budget(timeout))
 			.build();
 		try {
 			this.calls.call(() -> this.client.headBucket(request));
@@ -180,11 +190,11 @@ public final class S3Tier implements CacheTier {
 		}
 	}
 
-	/** Creates the bucket, within the time budget. */
-	public void createBucket() {
+	/** Creates the bucket, within the given time. */
+	public void createBucket(Duration timeout) {
 		CreateBucketRequest request = CreateBucketRequest.builder()
 			.bucket(this.settings.bucket())
-			.overrideConfiguration(this.calls.budget())
+			.overrideConfiguration(S3Calls.budget(timeout))
 			.build();
 		this.calls.call(() -> this.client.createBucket(request));
 	}

@@ -36,7 +36,9 @@ class S3TierFaultTests {
 	@Test
 	void aStoppedServerFailsCallsThenOpensTheCircuitAndARestartClosesIt(S3Server s3) throws Exception {
 		s3.createBucket("faults");
-		S3TierSettings settings = S3TierSettings.of("faults").withCircuitBreaker(3, Duration.ofSeconds(10));
+		S3TierSettings settings = S3TierSettings.of("faults")
+			.withTimeout(Duration.ofSeconds(10))
+			.withCircuitBreaker(3, Duration.ofSeconds(10));
 		try (S3Client client = s3.newClient()) {
 			S3Tier tier = new S3Tier(client, settings, this.clock);
 			Envelope envelope = TestEnvelopes.of("kept", NOW, Duration.ZERO);
@@ -82,8 +84,8 @@ class S3TierFaultTests {
 	void checksTheBucketAndCreatesIt(S3Server s3) {
 		try (S3Client client = s3.newClient()) {
 			S3Tier tier = new S3Tier(client, S3TierSettings.of("created-here"), this.clock);
-			assertThat(tier.checkBucket()).isEqualTo(S3Tier.BucketState.MISSING);
-			tier.createBucket();
+			assertThat(tier.checkBucket(Duration.ofSeconds(10))).isEqualTo(S3Tier.BucketState.MISSING);
+			tier.createBucket(Duration.ofSeconds(5));
 			assertThat(tier.checkBucket()).isEqualTo(S3Tier.BucketState.AVAILABLE);
 			s3.stop();
 			assertThat(tier.checkBucket()).isEqualTo(S3Tier.BucketState.UNREACHABLE);
