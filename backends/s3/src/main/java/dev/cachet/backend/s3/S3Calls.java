@@ -1,0 +1,101 @@
+package dev.cachet.backend.s3;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import dev.cachet.core.tier.CircuitBreaker;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+
+/**
+ * Runs S3 requests within a time budget, guarded by a circuit breaker.
+ *
+ * <p>The budget is the SDK's own {@code apiCallTimeout}, set on each request through
+ * {@link #budget()}, so it bounds retries and body transfer too and works with an application's
+ * client whatever its configuration. A request that the service answered, even with a 4xx error,
+ * counts as a success for the breaker (S3 is alive); a 5xx answer, a timeout or a connection failure
+ * counts as a failure. Open circuit: calls fail at once without touching S3.
+ */
+final class S3Calls {
+
+	private final CircuitBreaker breaker;
+
+	private final AwsRequestOverrideConfiguration budget;
+
+	private final String budgetText;
+
+	private volatile String lastFailure;
+
+	S3Calls(S3TierSettings settings, Clock clock) {
+		this.breaker = new CircuitBreaker(settings.circuitBreaker(), clock);
+		this.budget = budget(settings.timeout());
+		this.budgetText = "no answer within " + settings.timeout().toMillis() + " ms";
+	}
+
+	/** The per-request override that applies the time budget; set it on every request sent through {@link #call}. */
+	AwsRequestOverrideConfiguration budget() {
+		return this.budget;
+	}
+
+	/** A per-request override with another budget, for requests off the hot path. */
+	static AwsRequestOverrideConfiguration budget(Duration timeout) {
+		return AwsRequestOverrideConfiguration.builder().apiCallTimeout(timeout).build();
+	}
+
+	/**
+	 * Sends a request unless the circuit is open.
+	 * @throws CircuitBreaker.OpenException if the circuit is open
+	 */
+	<T> T call(Supplier<T> request) {
+		if (!this.breaker.tryAcquirePermission()) {
+			throw new CircuitBreaker.OpenException("S3 circuit open");
+		}
+		try {
+			T result = request.get();
+			answered();
+			return result;
+		}
+		catch (AwsServiceException ex) {
+			if (ex.statusCode() >= 500) {
+				failed(ex.getClass().getSimpleName() + " " + ex.statusCode());
+			}
+			else {
+				answered();
+			}
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			failed(describe(ex));
+			throw ex;
+		}
+	}
+
+	CircuitBreaker breaker() {
+		return this.breaker;
+	}
+
+	/** What went wrong with the last call, or {@code null} if it succeeded. Never holds credentials. */
+	String lastFailure() {
+		return this.lastFailure;
+	}
+
+	private void answered() {
+		this.breaker.recordSuccess();
+		if (this.lastFailure != null) {
+			this.lastFailure = null;
+		}
+	}
+
+	private void failed(String description) {
+		this.lastFailure = description;
+		this.breaker.recordFailure();
+	}
+
+	private String describe(RuntimeException failure) {
+		// Client exception messages may carry endpoints with user info; the type name is enough.
+		String type = failure.getClass().getSimpleName();
+		return type.contains("Timeout") ? this.budgetText : type;
+	}
+
+}
