@@ -11,7 +11,7 @@ import org.springframework.util.unit.DataSize;
  * Checks {@link CachetProperties} before anything is built, so a bad value stops start-up with a
  * message naming the property and the fix instead of failing later or being ignored.
  */
-final class CachetPropertiesValidator {
+public final class CachetPropertiesValidator {
 
 	/** Tier names Cachet knows, with the module that provides each. */
 	static final Map<String, String> KNOWN_TIERS = Map.of("memory", "cachet-core", "disk", "cachet-backend-disk",
@@ -57,7 +57,18 @@ final class CachetPropertiesValidator {
 		});
 	}
 
-	static void positive(String property, Duration value) {
+	/**
+	 * Refuses a duration that is not set or not positive.
+	 * @throws CachetConfigurationException naming {@code property}
+	 */
+	public static void requirePositive(String property, Duration value) {
+		if (value == null) {
+			throw new CachetConfigurationException(property, "must be set", "set a positive duration such as 5s or 12h");
+		}
+		positive(property, value);
+	}
+
+	private static void positive(String property, Duration value) {
 		if (value != null && (value.isNegative() || value.isZero())) {
 			throw new CachetConfigurationException(property, "must be positive, was " + value,
 					"set a positive duration such as 30m, 12h or 7d");

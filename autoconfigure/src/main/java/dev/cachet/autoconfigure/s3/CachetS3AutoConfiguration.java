@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import dev.cachet.autoconfigure.CachetAutoConfiguration;
 import dev.cachet.autoconfigure.CachetConfigurationException;
+import dev.cachet.autoconfigure.CachetPropertiesValidator;
 import dev.cachet.autoconfigure.ConditionalOnCachetTier;
 import dev.cachet.autoconfigure.TierRegistration;
 import dev.cachet.backend.s3.S3Sweeper;
@@ -72,11 +73,11 @@ public class CachetS3AutoConfiguration {
 			throw new CachetConfigurationException("cachet.s3.bucket", "must be set",
 					"set cachet.s3.bucket to the bucket that holds cached entries");
 		}
-		positive("cachet.s3.timeout", properties.getTimeout());
-		positive("cachet.s3.max-age", properties.getMaxAge());
-		positive("cachet.s3.circuit-breaker.cool-down", properties.getCircuitBreaker().getCoolDown());
+		CachetPropertiesValidator.requirePositive("cachet.s3.timeout", properties.getTimeout());
+		CachetPropertiesValidator.requirePositive("cachet.s3.max-age", properties.getMaxAge());
+		CachetPropertiesValidator.requirePositive("cachet.s3.circuit-breaker.cool-down", properties.getCircuitBreaker().getCoolDown());
 		if (properties.getSweepInterval() != null) {
-			positive("cachet.s3.sweep-interval", properties.getSweepInterval());
+			CachetPropertiesValidator.requirePositive("cachet.s3.sweep-interval", properties.getSweepInterval());
 		}
 		if (properties.getCircuitBreaker().getFailureThreshold() < 1) {
 			throw new CachetConfigurationException("cachet.s3.circuit-breaker.failure-threshold",
@@ -123,13 +124,6 @@ public class CachetS3AutoConfiguration {
 				}
 				logger.warn("{}; starting with the S3 tier down (cachet.s3.optional=true)", problem);
 			}
-		}
-	}
-
-	private static void positive(String property, Duration value) {
-		if (value == null || value.isNegative() || value.isZero()) {
-			throw new CachetConfigurationException(property, "must be positive, was " + value,
-					"set a positive duration such as 2s or 90d");
 		}
 	}
 

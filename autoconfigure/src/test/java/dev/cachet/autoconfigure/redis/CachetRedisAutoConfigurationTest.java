@@ -16,7 +16,6 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.cachet.autoconfigure.CachetAutoConfiguration;
 import dev.cachet.autoconfigure.CachetConfigurationException;
-import dev.cachet.autoconfigure.CachetRedisAutoConfiguration;
 import dev.cachet.autoconfigure.TierRegistration;
 import dev.cachet.backend.redis.RedisInvalidationBus;
 import dev.cachet.backend.redis.RedisKeyLease;

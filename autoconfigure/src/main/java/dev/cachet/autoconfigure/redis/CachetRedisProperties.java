@@ -1,10 +1,12 @@
-package dev.cachet.autoconfigure;
+package dev.cachet.autoconfigure.redis;
 
 import java.time.Duration;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import dev.cachet.autoconfigure.CachetConfigurationException;
+import dev.cachet.autoconfigure.CachetPropertiesValidator;
 import dev.cachet.backend.redis.RedisTierSettings;
 
 /**
@@ -36,28 +38,21 @@ public class CachetRedisProperties implements InitializingBean {
 			throw new CachetConfigurationException("cachet.redis.key-prefix", "must not be empty",
 					"set a prefix such as cachet: or myapp:cachet:");
 		}
-		positive("cachet.redis.timeout", this.timeout);
-		positive("cachet.redis.max-age", this.maxAge);
+		CachetPropertiesValidator.requirePositive("cachet.redis.timeout", this.timeout);
+		CachetPropertiesValidator.requirePositive("cachet.redis.max-age", this.maxAge);
 		if (this.circuitBreaker.failureThreshold < 1) {
 			throw new CachetConfigurationException("cachet.redis.circuit-breaker.failure-threshold",
 					"must be at least 1, was " + this.circuitBreaker.failureThreshold,
 					"set the number of consecutive failures that open the circuit, such as 5");
 		}
-		positive("cachet.redis.circuit-breaker.cool-down", this.circuitBreaker.coolDown);
-		positive("cachet.redis.lease.time", this.lease.time);
+		CachetPropertiesValidator.requirePositive("cachet.redis.circuit-breaker.cool-down", this.circuitBreaker.coolDown);
+		CachetPropertiesValidator.requirePositive("cachet.redis.lease.time", this.lease.time);
 	}
 
 	/** The settings shared by the Redis tier, lease and invalidation bus. */
 	RedisTierSettings toSettings() {
 		return new RedisTierSettings(this.keyPrefix, this.timeout, this.circuitBreaker.failureThreshold,
 				this.circuitBreaker.coolDown);
-	}
-
-	private static void positive(String property, Duration value) {
-		if (value == null) {
-			throw new CachetConfigurationException(property, "must be set", "set a positive duration such as 5s");
-		}
-		CachetPropertiesValidator.positive(property, value);
 	}
 
 	public String getKeyPrefix() {

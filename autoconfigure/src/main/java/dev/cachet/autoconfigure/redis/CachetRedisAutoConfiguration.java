@@ -1,4 +1,4 @@
-package dev.cachet.autoconfigure;
+package dev.cachet.autoconfigure.redis;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -13,6 +13,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
+import dev.cachet.autoconfigure.CachetAutoConfiguration;
+import dev.cachet.autoconfigure.CachetConfigurationException;
+import dev.cachet.autoconfigure.ConditionalOnCachetTier;
+import dev.cachet.autoconfigure.TierRegistration;
 import dev.cachet.backend.redis.RedisInvalidationBus;
 import dev.cachet.backend.redis.RedisKeyLease;
 import dev.cachet.backend.redis.RedisTier;
