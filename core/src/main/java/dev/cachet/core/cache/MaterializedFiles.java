@@ -2,18 +2,15 @@ package dev.cachet.core.cache;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-
-import com.dynatrace.hash4j.hashing.Hashing;
 
 import dev.cachet.core.envelope.CorruptEnvelopeException;
 import dev.cachet.core.envelope.EnvelopeStreams;
+import dev.cachet.core.tier.CacheNameHash;
 
 /**
  * Local copies of cached files, handed to callers of methods that return a {@link Path}. A hit
@@ -80,7 +77,7 @@ final class MaterializedFiles {
 	}
 
 	private static String folderOf(String cache) {
-		return HexFormat.of().toHexDigits(Hashing.xxh3_64().hashBytesToLong(cache.getBytes(StandardCharsets.UTF_8)));
+		return CacheNameHash.of(cache);
 	}
 
 }

@@ -4,7 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.dynatrace.hash4j.hashing.Hashing;
+import dev.cachet.core.tier.CacheNameHash;
+
 
 /**
  * Names of Cachet's Redis keys and channels. An entry lives at
@@ -52,12 +53,7 @@ final class RedisKeys {
 	}
 
 	private String cacheHash(String cache) {
-		return this.cacheHashes.computeIfAbsent(cache, RedisKeys::hash);
-	}
-
-	private static String hash(String cache) {
-		byte[] name = bytes(cache);
-		return String.format("%016x", Hashing.xxh3_64().hashBytesToLong(name, 0, name.length));
+		return this.cacheHashes.computeIfAbsent(cache, CacheNameHash::of);
 	}
 
 	/** A prefix may hold glob characters; SCAN MATCH must take them literally. */

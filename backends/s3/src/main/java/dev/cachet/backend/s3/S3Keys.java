@@ -1,11 +1,11 @@
 package dev.cachet.backend.s3;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.dynatrace.hash4j.hashing.Hashing;
+import dev.cachet.core.tier.CacheNameHash;
+
 
 /**
  * Object keys of the S3 tier. An entry lives at {@code prefix + hash(cache name) + "/" + key id}:
@@ -28,17 +28,12 @@ final class S3Keys {
 
 	/** The listing prefix of every entry of a cache. */
 	String cachePrefix(String cache) {
-		return this.cachePrefixes.computeIfAbsent(cache, (name) -> this.prefix + hash(name) + "/");
+		return this.cachePrefixes.computeIfAbsent(cache, (name) -> this.prefix + CacheNameHash.of(name) + "/");
 	}
 
 	/** The listing prefix of every entry of every cache. */
 	String prefix() {
 		return this.prefix;
-	}
-
-	private static String hash(String cache) {
-		byte[] name = cache.getBytes(StandardCharsets.UTF_8);
-		return HexFormat.of().toHexDigits(Hashing.xxh3_64().hashBytesToLong(name, 0, name.length));
 	}
 
 }
