@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 
+import dev.cachet.autoconfigure.reliability.values.Sample;
+
 /**
  * A few threads calling a cached method with random arguments, each result checked against a direct
  * recompute ({@link Sample#of(int)}). Counts calls, wrong results and exceptions, and keeps the slowest

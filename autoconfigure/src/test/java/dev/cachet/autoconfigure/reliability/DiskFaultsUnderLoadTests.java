@@ -25,6 +25,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.cachet.autoconfigure.reliability.values.Sample;
 import dev.cachet.autoconfigure.CachetAutoConfiguration;
 import dev.cachet.backend.disk.DiskTier;
 import dev.cachet.core.cache.TierStatistics;

@@ -1,4 +1,4 @@
-package dev.cachet.autoconfigure.reliability;
+package dev.cachet.autoconfigure.reliability.values;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +10,10 @@ import java.util.List;
 public record Sample(int n, String text, List<Long> numbers) {
 
 	/** About {@code 3 KB}: a few hundred entries overflow a 2 MB file system. */
-	static final int TEXT_LENGTH = 3000;
+	public static final int TEXT_LENGTH = 3000;
 
-	static Sample of(int n) {
+	/** The value for {@code n}, computed. */
+	public static Sample of(int n) {
 		StringBuilder text = new StringBuilder(TEXT_LENGTH);
 		long state = n * 0x9E3779B97F4A7C15L + 1;
 		while (text.length() < TEXT_LENGTH) {
