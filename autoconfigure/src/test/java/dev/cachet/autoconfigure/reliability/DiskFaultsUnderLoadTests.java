@@ -172,13 +172,17 @@ class DiskFaultsUnderLoadTests {
 				assertThat(load.exceptions()).isEmpty();
 				assertThat(load.wrongResults()).isZero();
 				assertThat(full).as("writes failed once the file system was full").isTrue();
-				assertThat(disk.hits()).as("entries stored before it filled up are still served").isGreaterThan(hitsWhenFull);
 				if (!faults.simulated()) {
+					// the simulation takes the folder away, so only a real full disk can still serve
+					assertThat(disk.hits()).as("entries stored before it filled up are still served")
+						.isGreaterThan(hitsWhenFull);
 					assertThat(temporaryFiles(cacheFolder)).as("partial files left behind").isEmpty();
 				}
 			}
 		});
-		faults.unmount(mountPoint);
+		if (!faults.simulated()) {
+			faults.unmount(mountPoint);
+		}
 	}
 
 	private static List<Path> temporaryFiles(Path folder) throws IOException {

@@ -62,7 +62,19 @@ final class FileSystemFaults implements AutoCloseable {
 		}
 		run("mount", "--bind", folder.toString(), folder.toString());
 		this.mounts.push(folder);
-		run("mount", "-o", "remount,ro,bind", folder.toString());
+		// The remount is refused ("busy") while a file is open for writing on the mount: a write in
+		// flight. Writes are short, so one of a few attempts lands between two.
+		for (int attempt = 1;; attempt++) {
+			try {
+				run("mount", "-o", "remount,ro,bind", folder.toString());
+				return;
+			}
+			catch (AssertionError ex) {
+				if (attempt == 100) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	/** Undoes {@link #makeReadOnly(Path)}. */
