@@ -28,8 +28,9 @@ final class CustomHasherEncoder implements ValueEncoder {
 			digest.out(TypeTag.END);
 		}
 		catch (RuntimeException ex) {
+			// The exception's message may quote the value, and this message is logged: name its type only.
 			UnsupportedArgumentException failure = new UnsupportedArgumentException(value.getClass(),
-					"ArgumentHasher " + this.hasher.getClass().getName() + " failed: " + ex);
+					"ArgumentHasher " + this.hasher.getClass().getName() + " failed with " + ex.getClass().getName());
 			failure.initCause(ex);
 			throw failure;
 		}

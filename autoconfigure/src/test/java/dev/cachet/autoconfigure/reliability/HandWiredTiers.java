@@ -1,0 +1,122 @@
+package dev.cachet.autoconfigure.reliability;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.cache.annotation.CachingConfigurer;
+import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.cache.interceptor.KeyGenerator;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import dev.cachet.backend.disk.DiskTier;
+import dev.cachet.backend.disk.DiskTierSettings;
+import dev.cachet.backend.redis.RedisTier;
+import dev.cachet.backend.redis.RedisTierSettings;
+import dev.cachet.core.cache.EntrySerializer;
+import dev.cachet.core.cache.TieredCacheManager;
+import dev.cachet.core.codec.ClassAllowlist;
+import dev.cachet.core.codec.ForyValueCodec;
+import dev.cachet.core.fingerprint.FingerprintSettings;
+import dev.cachet.core.fingerprint.MethodFingerprinter;
+import dev.cachet.core.key.CachedMethods;
+import dev.cachet.core.key.CachetKeyGenerator;
+import dev.cachet.core.key.CanonicalArgumentHasher;
+import dev.cachet.core.memory.MemoryTier;
+import dev.cachet.testsupport.RedisServer;
+
+/**
+ * Memory, disk and Redis tiers in a {@link TieredCacheManager} built by hand, as the Redis
+ * auto-configuration will build it, with the codec allowing only this test package and JDK values.
+ */
+final class HandWiredTiers implements AutoCloseable {
+
+	static final String PACKAGE = "dev.cachet.autoconfigure.reliability";
+
+	/** The codec decodes these and JDK values only; {@code gadget} is outside. */
+	static final String VALUES_PACKAGE = PACKAGE + ".values";
+
+	/** Fails fast while Redis is down: 200 ms per command, circuit opens after 3 failures for 500 ms. */
+	static final RedisTierSettings REDIS_SETTINGS = RedisTierSettings.DEFAULTS.withKeyPrefix("reliability:")
+		.withTimeout(Duration.ofMillis(200))
+		.withCircuitBreaker(3, Duration.ofMillis(500));
+
+	final MemoryTier memory;
+
+	final DiskTier disk;
+
+	final RedisTier redis;
+
+	final LettuceConnectionFactory connectionFactory;
+
+	/** Compresses payloads above 1 KB, so the compressed read path is exercised too. */
+	final EntrySerializer serializer = new EntrySerializer(
+			new ForyValueCodec(ClassAllowlist.of(List.of(VALUES_PACKAGE))), 1024);
+
+	final TieredCacheManager manager;
+
+	HandWiredTiers(RedisServer server, Path diskFolder, long memoryBytes) {
+		this(connectionFactory(new RedisStandaloneConfiguration(server.host(), server.port())), diskFolder, memoryBytes);
+	}
+
+	HandWiredTiers(LettuceConnectionFactory connectionFactory, Path diskFolder, long memoryBytes) {
+		this.connectionFactory = connectionFactory;
+		this.memory = new MemoryTier(memoryBytes);
+		this.disk = new DiskTier(new DiskTierSettings(diskFolder, Long.MAX_VALUE, Duration.ofMinutes(10)));
+		this.redis = new RedisTier(connectionFactory, REDIS_SETTINGS);
+		CachetKeyGenerator keys = new CachetKeyGenerator(
+				new CachedMethods(new MethodFingerprinter(new FingerprintSettings(List.of(PACKAGE), true, ""))),
+				new CanonicalArgumentHasher(List.of()), List.of());
+		this.manager = TieredCacheManager
+			.builder(this.serializer, keys)
+			.tier("memory", this.memory, null)
+			.tier("disk", this.disk, null)
+			.tier("redis", this.redis, null)
+			.defaultTiers(List.of("memory", "disk", "redis"))
+			.build();
+	}
+
+	static LettuceConnectionFactory connectionFactory(RedisStandaloneConfiguration configuration) {
+		LettuceConnectionFactory factory = new LettuceConnectionFactory(configuration,
+				LettuceClientConfiguration.builder().commandTimeout(Duration.ofSeconds(2)).build());
+		factory.afterPropertiesSet();
+		factory.start();
+		return factory;
+	}
+
+	/** An application context whose {@code @Cacheable} beans use this manager and its key generator. */
+	AnnotationConfigApplicationContext application(Class<?>... beans) {
+		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+		context.register(CachingApp.class);
+		context.registerBean("cacheManager", TieredCacheManager.class, () -> this.manager);
+		context.registerBean(CachingConfigurer.class, () -> new CachingConfigurer() {
+			@Override
+			public KeyGenerator keyGenerator() {
+				return HandWiredTiers.this.manager.keyGenerator();
+			}
+		});
+		for (Class<?> bean : beans) {
+			context.registerBean(bean);
+		}
+		context.refresh();
+		return context;
+	}
+
+	@Override
+	public void close() {
+		this.disk.close();
+		this.redis.close();
+		this.connectionFactory.destroy();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableCaching
+	static class CachingApp {
+
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.cachet.autoconfigure.reliability;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
+import org.slf4j.LoggerFactory;
+
+/** Captures every log event of the JVM at INFO or above while open, as the text a log file would hold. */
+final class LogCapture implements AutoCloseable {
+
+	private final Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory())
+		.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+
+	private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+	LogCapture() {
+		this.appender.start();
+		this.root.addAppender(this.appender);
+	}
+
+	/** Each event at INFO or above: logger, level, message, and every message of its exception chain. */
+	List<String> infoAndAbove() {
+		List<String> lines = new ArrayList<>();
+		for (ILoggingEvent event : List.copyOf(this.appender.list)) {
+			if (!event.getLevel().isGreaterOrEqual(Level.INFO)) {
+				continue;
+			}
+			StringBuilder line = new StringBuilder(event.getLoggerName() + " " + event.getLevel() + " "
+					+ event.getFormattedMessage());
+			for (IThrowableProxy cause = event.getThrowableProxy(); cause != null; cause = cause.getCause()) {
+				line.append(" | ").append(cause.getClassName()).append(": ").append(cause.getMessage());
+			}
+			lines.add(line.toString());
+		}
+		return lines;
+	}
+
+	@Override
+	public void close() {
+		this.root.detachAppender(this.appender);
+		this.appender.stop();
+	}
+
+}
