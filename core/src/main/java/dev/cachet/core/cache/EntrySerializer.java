@@ -18,7 +18,9 @@ public class EntrySerializer {
 
 	private final ValueCodec codec;
 
-	private final ZstdCompression compression = new ZstdCompression();
+	/** A payload claiming more than a quarter of the heap is refused before anything is allocated. */
+	private final ZstdCompression compression = new ZstdCompression(3,
+			(int) Math.min(ZstdCompression.MAX_ARRAY_SIZE, Runtime.getRuntime().maxMemory() / 4));
 
 	private final long compressionThreshold;
 

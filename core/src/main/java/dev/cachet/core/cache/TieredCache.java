@@ -77,6 +77,8 @@ public class TieredCache extends AbstractValueAdaptingCache {
 
 	private final MaterializedFiles files;
 
+	private final LocalTierTrust trust;
+
 	private final CacheStatistics statistics = new CacheStatistics();
 
 	private final ConcurrentMap<String, CompletableFuture<Object>> loads = new ConcurrentHashMap<>();
@@ -85,7 +87,8 @@ public class TieredCache extends AbstractValueAdaptingCache {
 	private final ThreadLocal<PendingMiss> pendingMiss = new ThreadLocal<>();
 
 	TieredCache(String name, CacheSettings settings, List<TierBinding> tiers, TierOperations operations,
-			EntrySerializer serializer, CachetKeyGenerator keys, KeyLease lease, Clock clock, MaterializedFiles files) {
+			EntrySerializer serializer, CachetKeyGenerator keys, KeyLease lease, Clock clock, MaterializedFiles files,
+			LocalTierTrust trust) {
 		super(settings.allowNullValues());
 		this.name = name;
 		this.settings = settings;
@@ -96,6 +99,7 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		this.lease = lease;
 		this.clock = clock;
 		this.files = files;
+		this.trust = trust;
 	}
 
 	@Override
@@ -293,7 +297,7 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		for (int i = 0; i < tiers.size(); i++) {
 			TierBinding binding = tiers.get(i);
 			Envelope envelope = operations.get(binding, name, call.key.id());
-			if (envelope == null || !envelope.isFresh(call.maxAge, now)) {
+			if (envelope == null || !envelope.isFresh(call.maxAge, now) || !trust.trusts(binding, envelope.metadata())) {
 				binding.statistics().miss();
 				continue;
 			}
@@ -333,6 +337,7 @@ public class TieredCache extends AbstractValueAdaptingCache {
 			TierBinding binding = tiers.get(i);
 			try (EnvelopeStreams.Reader reader = operations.openEnvelope(binding, name, call.key.id())) {
 				if (reader == null || !isFresh(reader.metadata(), call.maxAge, now)
+						|| !trust.trusts(binding, reader.metadata())
 						|| (!reader.nullValue() && !FILE_CODEC.equals(reader.codecId()))) {
 					binding.statistics().miss();
 					continue;
@@ -403,7 +408,10 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		}
 		catch (CodecException ex) {
 			statistics.uncached();
-			logger.warn("Result of {} not cached: {}", metadata.methodId(), ex.getMessage());
+			// values and codec messages may hold argument data: details only at DEBUG
+			logger.warn("Result of {} not cached: it could not be encoded ({})", metadata.methodId(),
+					rootCause(ex).getClass().getName());
+			logger.debug("Encoding failure of {}", metadata.methodId(), ex);
 			return;
 		}
 		for (TierBinding binding : tiers) {
@@ -420,7 +428,7 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		Path file = (storeValue instanceof Path path) ? path : null;
 		if (storeValue != NullValue.INSTANCE && (file == null || !Files.isRegularFile(file))) {
 			statistics.uncached();
-			logger.warn("Result of {} not cached: {} is not a regular file", metadata.methodId(), storeValue);
+			logger.warn("Result of {} not cached: the returned path is not a regular file", metadata.methodId());
 			return;
 		}
 		try {
@@ -429,11 +437,21 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		}
 		catch (IOException ex) {
 			statistics.uncached();
-			logger.warn("Result of {} not cached: {}", metadata.methodId(), ex.toString());
+			logger.warn("Result of {} not cached: its file could not be read ({})", metadata.methodId(),
+					ex.getClass().getName());
+			logger.debug("File result failure of {}", metadata.methodId(), ex);
 		}
 		if (call.behaviour == Behaviour.RECOMPUTE) {
 			operations.publishEvict(name, call.key.id());
 		}
+	}
+
+	private static Throwable rootCause(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root;
 	}
 
 	private void deleteQuietly(FileAction action) {
@@ -465,8 +483,9 @@ public class TieredCache extends AbstractValueAdaptingCache {
 	private Object loadOnce(Call call, Callable<?> valueLoader) throws Exception {
 		KeyLease.Handle handle = (lease != null) ? lease.tryAcquire(name, call.key.id(), lease.leaseTime()) : null;
 		try {
-			if (handle != null && !handle.acquired() && lease.awaitRelease(name, call.key.id(), lease.leaseTime())
-					&& call.reads()) {
+			if (handle != null && call.reads()
+					&& (handle.acquired() || lease.awaitRelease(name, call.key.id(), lease.leaseTime()))) {
+				// another instance may have written the entry just before this one took the lease or was woken
 				Object computedElsewhere = read(call);
 				if (computedElsewhere != null) {
 					return computedElsewhere;

@@ -49,6 +49,8 @@ public class TieredCacheManager implements CacheManager {
 
 	private final MaterializedFiles files;
 
+	private final LocalTierTrust trust = new LocalTierTrust();
+
 	private final Clock clock;
 
 	private final ConcurrentMap<String, TieredCache> caches = new ConcurrentHashMap<>();
@@ -123,7 +125,7 @@ public class TieredCacheManager implements CacheManager {
 		CacheSettings settings = new CacheSettings(defaultMaxAge, override.maxAge(), override.behaviour(),
 				allowNullValues);
 		TieredCache cache = new TieredCache(name, settings, bindings, operations, serializer, keys, lease, clock,
-				files);
+				files, trust);
 		creationListeners.forEach(listener -> listener.accept(cache));
 		return cache;
 	}
@@ -156,6 +158,7 @@ public class TieredCacheManager implements CacheManager {
 
 		@Override
 		public void messagesLost() {
+			trust.messagesLostAt(clock.instant());
 			for (TierBinding binding : localTiers()) {
 				if (binding.tier() instanceof MemoryTier memory) {
 					memory.clearAll();

@@ -46,6 +46,12 @@ public final class RedisKeyLease implements KeyLease, AutoCloseable {
 	/** Slack after the lease's expiry before a waiter checks again, for clock granularity. */
 	private static final long EXPIRY_SLACK_MILLIS = 20;
 
+	/**
+	 * Longest sleep between two looks at the lease. Bounds how long a waiter stays blocked when Redis
+	 * dies during its wait (the next look fails, and the waiter computes).
+	 */
+	private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
 	private static final Handle NOT_ACQUIRED = new NoOpHandle(false);
 
 	private static final Handle FAILED_OPEN = new NoOpHandle(true);
@@ -139,6 +145,8 @@ public final class RedisKeyLease implements KeyLease, AutoCloseable {
 				long waitNanos = (remainingMillis >= 0)
 						? Math.min(leftNanos, TimeUnit.MILLISECONDS.toNanos(remainingMillis + EXPIRY_SLACK_MILLIS))
 						: leftNanos;
+				// Look again now and then: if Redis dies meanwhile, the release notice is lost.
+				waitNanos = Math.min(waitNanos, RECHECK_NANOS);
 				if (registration.released.await(waitNanos, TimeUnit.NANOSECONDS)) {
 					return true;
 				}

@@ -128,4 +128,28 @@ class RedisKeyLeaseTests {
 		}
 	}
 
+
+	@Test
+	void aWaiterIsNotStuckForTheLeaseTimeWhenRedisDiesDuringItsWait(RedisServer redis) throws Exception {
+		KeyLease.Handle holder = this.instanceA.tryAcquire("ais", "outage", LEASE_TIME);
+		assertThat(holder.acquired()).isTrue();
+		ExecutorService pool = Executors.newSingleThreadExecutor();
+		try {
+			Future<Long> wait = pool.submit(() -> {
+				long begin = System.nanoTime();
+				this.instanceB.awaitRelease("ais", "outage", LEASE_TIME);
+				return System.nanoTime() - begin;
+			});
+			Thread.sleep(200);
+			redis.stop();
+			long waitedMillis = TimeUnit.NANOSECONDS.toMillis(wait.get(LEASE_TIME.toSeconds(), TimeUnit.SECONDS));
+			assertThat(waitedMillis).as("back within the re-check interval, not the %s lease", LEASE_TIME)
+				.isLessThan(3_000);
+		}
+		finally {
+			pool.shutdownNow();
+			redis.start();
+		}
+	}
+
 }
