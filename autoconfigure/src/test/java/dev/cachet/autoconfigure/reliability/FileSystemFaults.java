@@ -60,17 +60,18 @@ final class FileSystemFaults implements AutoCloseable {
 			replaceWithFile(folder);
 			return;
 		}
-		run("mount", "--bind", folder.toString(), folder.toString());
-		this.mounts.push(folder);
-		// The remount is refused ("busy") while a file is open for writing on the mount: a write in
-		// flight. Writes are short, so one of a few attempts lands between two.
+		// A read-only remount is refused ("busy") while a file is open for writing on the mount. Binding
+		// and remounting in one command leaves writers almost no time to open a file in between; when
+		// one still does, the half-made bind mount is undone and the pair tried again.
 		for (int attempt = 1;; attempt++) {
 			try {
-				run("mount", "-o", "remount,ro,bind", folder.toString());
+				run("mount", "--bind", "-o", "ro", folder.toString(), folder.toString());
+				this.mounts.push(folder);
 				return;
 			}
 			catch (AssertionError ex) {
-				if (attempt == 100) {
+				tryRun("umount", "-l", folder.toString());
+				if (attempt == 200) {
 					throw ex;
 				}
 			}
@@ -84,7 +85,8 @@ final class FileSystemFaults implements AutoCloseable {
 			Files.move(movedAside(folder), folder);
 			return;
 		}
-		run("umount", folder.toString());
+		// lazily: files the load still has open keep the old mount until they are closed
+		run("umount", "-l", folder.toString());
 		this.mounts.remove(folder);
 	}
 
@@ -104,6 +106,15 @@ final class FileSystemFaults implements AutoCloseable {
 
 	private static Path movedAside(Path folder) {
 		return folder.resolveSibling(folder.getFileName() + ".moved-aside");
+	}
+
+	private static void tryRun(String... command) {
+		try {
+			run(command);
+		}
+		catch (AssertionError ex) {
+			// nothing to undo
+		}
 	}
 
 	private static void run(String... command) {
