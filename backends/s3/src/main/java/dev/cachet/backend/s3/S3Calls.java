@@ -12,11 +12,12 @@ import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
  * Runs S3 requests within a time budget, guarded by a circuit breaker.
  *
  * <p>The budget is the SDK's own {@code apiCallTimeout}, set on each request through
- * {@link #budget()} (or {@link #transferBudget()} for a part upload), so it bounds retries and body
- * transfer too and works with an application's client whatever its configuration. For a streamed
- * download it ends when the response headers arrive; {@link StreamedBody} then paces the body. A request that the service answered, even with a 4xx error,
- * counts as a success for the breaker (S3 is alive); a 5xx answer, a timeout or a connection failure
- * counts as a failure. Open circuit: calls fail at once without touching S3.
+ * {@link #budget()} (or {@link #transferBudget()} for the parts and completion of a multipart
+ * upload), so it bounds retries and body transfer too and works with an application's client
+ * whatever its configuration. For a streamed download it ends when the response headers arrive;
+ * {@link StreamedBody} then paces the body. A request that the service answered, even with a 4xx
+ * error, counts as a success for the breaker (S3 is alive); a 5xx answer, a timeout or a connection
+ * failure counts as a failure. Open circuit: calls fail at once without touching S3.
  */
 final class S3Calls {
 
@@ -42,7 +43,7 @@ final class S3Calls {
 		return this.budget;
 	}
 
-	/** The per-request override for requests that carry one part of a streamed entry. */
+	/** The per-request override for the parts and the completion of a multipart upload. */
 	AwsRequestOverrideConfiguration transferBudget() {
 		return this.transferBudget;
 	}

@@ -17,8 +17,9 @@ import dev.cachet.core.tier.CircuitBreaker;
  * @param coolDown           how long the open circuit refuses calls before one probe
  * @param multipartThreshold envelopes of at least this size are uploaded in parts of this size; at
  *                           least 5 MiB, the smallest part S3 accepts
- * @param transferTimeout    time budget of moving one part of a streamed entry (a file result): each
- *                           part upload, and each multipart-threshold stretch of a streamed download
+ * @param transferTimeout    time budget of moving one part of a multipart or streamed entry (a file
+ *                           result): each part upload, the upload's completion, and each
+ *                           multipart-threshold stretch of a streamed download
  */
 public record S3TierSettings(String bucket, String prefix, Duration timeout, int failureThreshold, Duration coolDown,
 		long multipartThreshold, Duration transferTimeout) {

@@ -95,7 +95,8 @@ final class S3Writer {
 				.multipartUpload((upload) -> upload.parts(parts))
 				.ifNoneMatch(precondition.ifNoneMatch())
 				.ifMatch(precondition.ifMatch())
-				.overrideConfiguration(this.calls.budget())
+				// S3 may take a while to assemble a large object
+				.overrideConfiguration(this.calls.transferBudget())
 				.build();
 			completed = unlessRefused(() -> this.calls.call(() -> this.client.completeMultipartUpload(complete)));
 			return completed;
