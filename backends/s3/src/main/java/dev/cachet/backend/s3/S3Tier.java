@@ -170,7 +170,7 @@ public final class S3Tier implements CacheTier {
 			throws Exception {
 		try (envelope) {
 			if (length < this.settings.multipartThreshold()) {
-				put(cache, key, Envelope.parse(envelope.readNBytes((int) length)), storageTtl);
+				put(cache, key, Envelope.parse(envelope.readNBytes(Math.toIntExact(length))), storageTtl);
 				return;
 			}
 			BufferedInputStream buffered = new BufferedInputStream(envelope);
@@ -209,8 +209,8 @@ public final class S3Tier implements CacheTier {
 			response.abort();
 			return null;
 		}
-		return new StreamedBody(response, response.response().contentLength(), this.settings.multipartThreshold(),
-				this.settings.transferTimeout(), this.calls);
+		return new StreamedBody(response, this.settings.multipartThreshold(), this.settings.transferTimeout(),
+				this.calls);
 	}
 
 	@Override

@@ -10,14 +10,12 @@ import software.amazon.awssdk.core.ResponseInputStream;
  * The body of a streamed GET, read at the caller's pace but not slower than the transfer budget:
  * every stretch of {@code stretch} bytes must arrive within {@code budget}, or the connection is
  * aborted and the read fails. A connection that stalls inside one read is cut by the HTTP client's
- * socket timeout. Closing before the end aborts the connection rather than draining the rest of a
- * large object.
+ * socket timeout. Closing before the end of the stream aborts the connection rather than draining
+ * the rest of a large object.
  */
 final class StreamedBody extends InputStream {
 
 	private final ResponseInputStream<?> response;
-
-	private final long length;
 
 	private final long stretch;
 
@@ -27,13 +25,14 @@ final class StreamedBody extends InputStream {
 
 	private long position;
 
+	private boolean ended;
+
 	private long stretchEnd;
 
 	private long stretchDeadline;
 
-	StreamedBody(ResponseInputStream<?> response, long length, long stretch, Duration budget, S3Calls calls) {
+	StreamedBody(ResponseInputStream<?> response, long stretch, Duration budget, S3Calls calls) {
 		this.response = response;
-		this.length = length;
 		this.stretch = stretch;
 		this.budgetNanos = budget.toNanos();
 		this.calls = calls;
@@ -56,7 +55,10 @@ final class StreamedBody extends InputStream {
 			this.calls.transferFailed("S3 download failed: " + ex.getClass().getSimpleName());
 			throw ex;
 		}
-		if (read > 0) {
+		if (read < 0) {
+			this.ended = true;
+		}
+		else if (read > 0) {
 			this.position += read;
 			if (System.nanoTime() - this.stretchDeadline > 0) {
 				String failure = "S3 download slower than " + this.stretch + " bytes in "
@@ -79,7 +81,7 @@ final class StreamedBody extends InputStream {
 
 	@Override
 	public void close() throws IOException {
-		if (this.position < this.length) {
+		if (!this.ended) {
 			this.response.abort();
 		}
 		this.response.close();
