@@ -12,16 +12,20 @@ import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
  * Runs S3 requests within a time budget, guarded by a circuit breaker.
  *
  * <p>The budget is the SDK's own {@code apiCallTimeout}, set on each request through
- * {@link #budget()}, so it bounds retries and body transfer too and works with an application's
- * client whatever its configuration. A request that the service answered, even with a 4xx error,
- * counts as a success for the breaker (S3 is alive); a 5xx answer, a timeout or a connection failure
- * counts as a failure. Open circuit: calls fail at once without touching S3.
+ * {@link #budget()} (or {@link #transferBudget()} for the parts and completion of a multipart
+ * upload), so it bounds retries and body transfer too and works with an application's client
+ * whatever its configuration. For a streamed download it ends when the response headers arrive;
+ * {@link StreamedBody} then paces the body. A request that the service answered, even with a 4xx
+ * error, counts as a success for the breaker (S3 is alive); a 5xx answer, a timeout or a connection
+ * failure counts as a failure. Open circuit: calls fail at once without touching S3.
  */
 final class S3Calls {
 
 	private final CircuitBreaker breaker;
 
 	private final AwsRequestOverrideConfiguration budget;
+
+	private final AwsRequestOverrideConfiguration transferBudget;
 
 	private final String budgetText;
 
@@ -30,12 +34,18 @@ final class S3Calls {
 	S3Calls(S3TierSettings settings, Clock clock) {
 		this.breaker = new CircuitBreaker(settings.circuitBreaker(), clock);
 		this.budget = budget(settings.timeout());
+		this.transferBudget = budget(settings.transferTimeout());
 		this.budgetText = "no answer within " + settings.timeout().toMillis() + " ms";
 	}
 
 	/** The per-request override that applies the time budget; set it on every request sent through {@link #call}. */
 	AwsRequestOverrideConfiguration budget() {
 		return this.budget;
+	}
+
+	/** The per-request override for the parts and the completion of a multipart upload. */
+	AwsRequestOverrideConfiguration transferBudget() {
+		return this.transferBudget;
 	}
 
 	/** A per-request override with another budget, for requests off the hot path. */
@@ -69,6 +79,11 @@ final class S3Calls {
 			failed(describe(ex));
 			throw ex;
 		}
+	}
+
+	/** Counts a streamed body that failed after its request was answered, such as a stalled download. */
+	void transferFailed(String description) {
+		failed(description);
 	}
 
 	CircuitBreaker breaker() {

@@ -1,6 +1,9 @@
 package dev.cachet.backend.s3;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,13 +11,16 @@ import java.time.Instant;
 import java.util.Map;
 
 import dev.cachet.core.envelope.CorruptEnvelopeException;
+import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.envelope.Envelope;
+import dev.cachet.core.envelope.EnvelopeStreams;
 import dev.cachet.core.tier.CacheTier;
 import dev.cachet.core.tier.CircuitBreaker;
 import dev.cachet.core.tier.TierHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -36,14 +42,19 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * so each object carries its storage expiry as metadata and an object past it is a miss; a bucket
  * lifecycle rule or {@link S3Sweeper} deletes it later. Writes are conditional: see
  * {@link ObjectMetadata} for when an existing object is replaced. Envelopes from the multipart
- * threshold on are uploaded in parts.
+ * threshold on are uploaded in parts, and the tier {@linkplain #streams() streams}: a large file
+ * result moves between a file and S3 with one part at most in memory.
  *
  * <p>Every request has a time budget and feeds a {@link CircuitBreaker}; failures throw quickly and
- * the tiered cache treats them as misses. Constructing the tier sends no request.
+ * the tiered cache treats them as misses. Moving a part of a streamed entry has its own, longer
+ * budget ({@link S3TierSettings#transferTimeout()}). Constructing the tier sends no request.
  */
 public final class S3Tier implements CacheTier {
 
 	private static final Logger logger = LoggerFactory.getLogger(S3Tier.class);
+
+	/** Upper bound of an envelope header: fixed fields and three strings of at most 255, 65535, 255 bytes. */
+	private static final int MAX_HEADER = 67 * 1024;
 
 	private final S3Client client;
 
@@ -122,26 +133,84 @@ public final class S3Tier implements CacheTier {
 
 	/**
 	 * Stores an entry unless a concurrent computation stored it first; replaces an older one (see
-	 * {@link ObjectMetadata}).
+	 * {@link ObjectMetadata}). Entries from the multipart threshold on are uploaded in parts.
 	 */
 	@Override
 	public void put(String cache, String key, Envelope envelope, Duration storageTtl) throws Exception {
+		byte[] bytes = envelope.bytes();
+		if (bytes.length >= this.settings.multipartThreshold()) {
+			putInParts(this.keys.entry(cache, key), new ByteArrayInputStream(bytes), bytes.length,
+					envelope.metadata(), storageTtl);
+			return;
+		}
 		String objectKey = this.keys.entry(cache, key);
 		Instant now = this.clock.instant();
 		Map<String, String> metadata = ObjectMetadata.of(envelope.metadata(), now.plus(storageTtl));
-		if (this.writer.write(objectKey, envelope.bytes(), metadata, S3Writer.Precondition.ABSENT)) {
+		if (this.writer.write(objectKey, bytes, metadata, S3Writer.Precondition.ABSENT)) {
 			return;
 		}
 		HeadObjectResponse existing = head(objectKey);
 		if (existing == null) {
 			// deleted since the refused upload: try once more to be the first
-			this.writer.write(objectKey, envelope.bytes(), metadata, S3Writer.Precondition.ABSENT);
+			this.writer.write(objectKey, bytes, metadata, S3Writer.Precondition.ABSENT);
 		}
 		else if (ObjectMetadata.replacedBy(existing.metadata(), envelope.metadata(), now)) {
 			// refused again only if someone replaced the object meanwhile: theirs is as new as ours
-			this.writer.write(objectKey, envelope.bytes(), metadata,
-					S3Writer.Precondition.replacing(existing.eTag()));
+			this.writer.write(objectKey, bytes, metadata, S3Writer.Precondition.replacing(existing.eTag()));
 		}
+	}
+
+	/**
+	 * Streams an entry into S3: below the multipart threshold as one request (the envelope is then
+	 * small enough to hold), from it on in parts, one part in memory at a time. The same rule as
+	 * {@link #put} decides whether an existing object is replaced.
+	 */
+	@Override
+	public void putEnvelope(String cache, String key, InputStream envelope, long length, Duration storageTtl)
+			throws Exception {
+		try (envelope) {
+			if (length < this.settings.multipartThreshold()) {
+				put(cache, key, Envelope.parse(envelope.readNBytes(Math.toIntExact(length))), storageTtl);
+				return;
+			}
+			BufferedInputStream buffered = new BufferedInputStream(envelope);
+			buffered.mark(MAX_HEADER);
+			EntryMetadata entry = EnvelopeStreams.read(buffered).metadata();
+			buffered.reset();
+			putInParts(this.keys.entry(cache, key), buffered, length, entry, storageTtl);
+		}
+	}
+
+	@Override
+	public boolean streams() {
+		return true;
+	}
+
+	/**
+	 * Opens an entry for streaming. The time budget covers the request until S3 answers with the
+	 * headers; the body then has the transfer budget per multipart-threshold bytes (see
+	 * {@link StreamedBody}). An object past its storage expiry is a miss.
+	 */
+	@Override
+	public InputStream openEnvelope(String cache, String key) throws Exception {
+		GetObjectRequest request = GetObjectRequest.builder()
+			.bucket(this.settings.bucket())
+			.key(this.keys.entry(cache, key))
+			.overrideConfiguration(this.calls.budget())
+			.build();
+		ResponseInputStream<GetObjectResponse> response;
+		try {
+			response = this.calls.call(() -> this.client.getObject(request));
+		}
+		catch (NoSuchKeyException ex) {
+			return null;
+		}
+		if (ObjectMetadata.expired(response.response().metadata(), this.clock.instant())) {
+			response.abort();
+			return null;
+		}
+		return new StreamedBody(response, this.settings.multipartThreshold(), this.settings.transferTimeout(),
+				this.calls);
 	}
 
 	@Override
@@ -242,6 +311,30 @@ public final class S3Tier implements CacheTier {
 			throw new IOException("S3 object ended after " + read + " of " + length + " bytes");
 		}
 		return bytes;
+	}
+
+	/**
+	 * Uploads a large entry in parts. Uploading costs far more than a HEAD request, so the existing
+	 * object is looked at first: a concurrent computation's object is kept without uploading, an
+	 * older one is replaced if it is still the one seen ({@code If-Match}). A refusal means that
+	 * another instance stored the key in between: its entry is as new as this one.
+	 */
+	private void putInParts(String objectKey, InputStream envelope, long length, EntryMetadata entry,
+			Duration storageTtl) throws IOException {
+		Instant now = this.clock.instant();
+		HeadObjectResponse existing = head(objectKey);
+		S3Writer.Precondition precondition;
+		if (existing == null) {
+			precondition = S3Writer.Precondition.ABSENT;
+		}
+		else if (ObjectMetadata.replacedBy(existing.metadata(), entry, now)) {
+			precondition = S3Writer.Precondition.replacing(existing.eTag());
+		}
+		else {
+			return;
+		}
+		this.writer.writeInParts(objectKey, envelope, length, ObjectMetadata.of(entry, now.plus(storageTtl)),
+				precondition);
 	}
 
 	private HeadObjectResponse head(String objectKey) {

@@ -1,6 +1,8 @@
 package dev.cachet.backend.s3;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +22,8 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
- * Uploads envelope bytes with a precondition, in one request or, from the multipart threshold on,
- * in parts. Request bodies are views of the envelope's array: nothing is copied.
+ * Uploads envelope bytes with a precondition: an envelope held in memory in one request, a larger
+ * one from a stream in parts, read one part at a time into a single reused buffer.
  */
 final class S3Writer {
 
@@ -30,6 +32,9 @@ final class S3Writer {
 	private static final String CONTENT_TYPE = "application/octet-stream";
 
 	private static final int PRECONDITION_FAILED = 412;
+
+	/** S3 accepts at most this many parts; larger objects get larger parts. */
+	private static final int MAX_PARTS = 10_000;
 
 	private final S3Client client;
 
@@ -47,36 +52,31 @@ final class S3Writer {
 	}
 
 	/**
-	 * Uploads an object if the precondition holds.
+	 * Uploads an object in one request if the precondition holds. The body is a view of the array:
+	 * nothing is copied.
 	 * @return {@code false} if S3 refused the upload because the precondition failed (412)
 	 */
 	boolean write(String key, byte[] bytes, Map<String, String> metadata, Precondition precondition) {
-		try {
-			if (bytes.length >= this.partSize) {
-				writeInParts(key, bytes, metadata, precondition);
-			}
-			else {
-				PutObjectRequest request = PutObjectRequest.builder()
-					.bucket(this.bucket)
-					.key(key)
-					.metadata(metadata)
-					.ifNoneMatch(precondition.ifNoneMatch())
-					.ifMatch(precondition.ifMatch())
-					.overrideConfiguration(this.calls.budget())
-					.build();
-				this.calls.call(() -> this.client.putObject(request, body(bytes, 0, bytes.length)));
-			}
-			return true;
-		}
-		catch (S3Exception ex) {
-			if (ex.statusCode() == PRECONDITION_FAILED) {
-				return false;
-			}
-			throw ex;
-		}
+		PutObjectRequest request = PutObjectRequest.builder()
+			.bucket(this.bucket)
+			.key(key)
+			.metadata(metadata)
+			.ifNoneMatch(precondition.ifNoneMatch())
+			.ifMatch(precondition.ifMatch())
+			.overrideConfiguration(this.calls.budget())
+			.build();
+		return unlessRefused(() -> this.calls.call(() -> this.client.putObject(request, body(bytes, bytes.length))));
 	}
 
-	private void writeInParts(String key, byte[] bytes, Map<String, String> metadata, Precondition precondition) {
+	/**
+	 * Uploads {@code length} bytes of a stream in parts, completing the upload if the precondition
+	 * holds. Only one part is in memory at a time. Any failure, including a refusal, aborts the
+	 * upload so that no part lingers. The caller closes the stream.
+	 * @return {@code false} if S3 refused the upload because the precondition failed (412)
+	 * @throws IOException if the stream fails or ends before {@code length} bytes
+	 */
+	boolean writeInParts(String key, InputStream in, long length, Map<String, String> metadata,
+			Precondition precondition) throws IOException {
 		CreateMultipartUploadRequest create = CreateMultipartUploadRequest.builder()
 			.bucket(this.bucket)
 			.key(key)
@@ -85,27 +85,9 @@ final class S3Writer {
 			.overrideConfiguration(this.calls.budget())
 			.build();
 		String uploadId = this.calls.call(() -> this.client.createMultipartUpload(create)).uploadId();
+		boolean completed = false;
 		try {
-			List<CompletedPart> parts = new ArrayList<>();
-			for (long offset = 0; offset < bytes.length; offset += this.partSize) {
-				int length = (int) Math.min(this.partSize, bytes.length - offset);
-				int partNumber = parts.size() + 1;
-				UploadPartRequest part = UploadPartRequest.builder()
-					.bucket(this.bucket)
-					.key(key)
-					.uploadId(uploadId)
-					.partNumber(partNumber)
-					.contentLength((long) length)
-					.overrideConfiguration(this.calls.budget())
-					.build();
-				RequestBody body = body(bytes, (int) offset, length);
-				UploadPartResponse uploaded = this.calls.call(() -> this.client.uploadPart(part, body));
-				parts.add(CompletedPart.builder()
-					.partNumber(partNumber)
-					.eTag(uploaded.eTag())
-					.checksumCRC32(uploaded.checksumCRC32())
-					.build());
-			}
+			List<CompletedPart> parts = uploadParts(key, uploadId, in, length);
 			CompleteMultipartUploadRequest complete = CompleteMultipartUploadRequest.builder()
 				.bucket(this.bucket)
 				.key(key)
@@ -113,12 +95,60 @@ final class S3Writer {
 				.multipartUpload((upload) -> upload.parts(parts))
 				.ifNoneMatch(precondition.ifNoneMatch())
 				.ifMatch(precondition.ifMatch())
-				.overrideConfiguration(this.calls.budget())
+				// S3 may take a while to assemble a large object
+				.overrideConfiguration(this.calls.transferBudget())
 				.build();
-			this.calls.call(() -> this.client.completeMultipartUpload(complete));
+			completed = unlessRefused(() -> this.calls.call(() -> this.client.completeMultipartUpload(complete)));
+			return completed;
 		}
-		catch (RuntimeException ex) {
-			abort(key, uploadId);
+		finally {
+			if (!completed) {
+				abort(key, uploadId);
+			}
+		}
+	}
+
+	private List<CompletedPart> uploadParts(String key, String uploadId, InputStream in, long length)
+			throws IOException {
+		// ceiling division: at most MAX_PARTS parts, never smaller than the configured size
+		long size = Math.max(this.partSize, (length + MAX_PARTS - 1) / MAX_PARTS);
+		byte[] buffer = new byte[(int) Math.min(size, length)];
+		List<CompletedPart> parts = new ArrayList<>();
+		for (long offset = 0; offset < length; offset += buffer.length) {
+			int partLength = (int) Math.min(buffer.length, length - offset);
+			int read = in.readNBytes(buffer, 0, partLength);
+			if (read != partLength) {
+				throw new IOException("envelope ended after " + (offset + read) + " of " + length + " bytes");
+			}
+			int partNumber = parts.size() + 1;
+			UploadPartRequest part = UploadPartRequest.builder()
+				.bucket(this.bucket)
+				.key(key)
+				.uploadId(uploadId)
+				.partNumber(partNumber)
+				.contentLength((long) partLength)
+				.overrideConfiguration(this.calls.transferBudget())
+				.build();
+			RequestBody body = body(buffer, partLength);
+			UploadPartResponse uploaded = this.calls.call(() -> this.client.uploadPart(part, body));
+			parts.add(CompletedPart.builder()
+				.partNumber(partNumber)
+				.eTag(uploaded.eTag())
+				.checksumCRC32(uploaded.checksumCRC32())
+				.build());
+		}
+		return parts;
+	}
+
+	private static boolean unlessRefused(Runnable upload) {
+		try {
+			upload.run();
+			return true;
+		}
+		catch (S3Exception ex) {
+			if (ex.statusCode() == PRECONDITION_FAILED) {
+				return false;
+			}
 			throw ex;
 		}
 	}
@@ -139,9 +169,9 @@ final class S3Writer {
 		}
 	}
 
-	/** A body reading a slice of the array in place; the SDK may open it again for a retry. */
-	private static RequestBody body(byte[] bytes, int offset, int length) {
-		return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(bytes, offset, length), length,
+	/** A body reading the start of the array in place; the SDK may open it again for a retry. */
+	private static RequestBody body(byte[] bytes, int length) {
+		return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(bytes, 0, length), length,
 				CONTENT_TYPE);
 	}
 
