@@ -74,6 +74,7 @@ public class CachetS3AutoConfiguration {
 					"set cachet.s3.bucket to the bucket that holds cached entries");
 		}
 		CachetPropertiesValidator.requirePositive("cachet.s3.timeout", properties.getTimeout());
+		CachetPropertiesValidator.requirePositive("cachet.s3.transfer-timeout", properties.getTransferTimeout());
 		CachetPropertiesValidator.requirePositive("cachet.s3.max-age", properties.getMaxAge());
 		CachetPropertiesValidator.requirePositive("cachet.s3.circuit-breaker.cool-down", properties.getCircuitBreaker().getCoolDown());
 		if (properties.getSweepInterval() != null) {
@@ -92,7 +93,8 @@ public class CachetS3AutoConfiguration {
 		}
 		return new S3TierSettings(properties.getBucket(), Objects.requireNonNullElse(properties.getPrefix(), ""),
 				properties.getTimeout(), properties.getCircuitBreaker().getFailureThreshold(),
-				properties.getCircuitBreaker().getCoolDown(), properties.getMultipartThreshold().toBytes());
+				properties.getCircuitBreaker().getCoolDown(), properties.getMultipartThreshold().toBytes(),
+				properties.getTransferTimeout());
 	}
 
 	private static void checkBucket(S3Tier tier, CachetS3Properties properties) {

@@ -32,8 +32,17 @@ public class CachetS3Properties {
 	/** Longest time S3 keeps an entry, whatever its freshness. */
 	private Duration maxAge = Duration.ofDays(90);
 
-	/** Time budget of one S3 request, including its body transfer; a slower request is a miss. */
+	/**
+	 * Time budget of one S3 request until S3 answers, and of the whole of small requests; a slower
+	 * request is a miss.
+	 */
 	private Duration timeout = Duration.ofSeconds(2);
+
+	/**
+	 * Time budget of streamed transfers of large file results: each uploaded part, and each
+	 * multipart-threshold bytes of a download.
+	 */
+	private Duration transferTimeout = Duration.ofMinutes(1);
 
 	/** Whether a missing bucket is created at start-up instead of stopping it. */
 	private boolean createBucket;
@@ -95,6 +104,14 @@ public class CachetS3Properties {
 
 	public void setMaxAge(Duration maxAge) {
 		this.maxAge = maxAge;
+	}
+
+	public Duration getTransferTimeout() {
+		return transferTimeout;
+	}
+
+	public void setTransferTimeout(Duration transferTimeout) {
+		this.transferTimeout = transferTimeout;
 	}
 
 	public Duration getTimeout() {

@@ -359,11 +359,17 @@ public class TieredCache extends AbstractValueAdaptingCache {
 				writeStreamed(call, tiers.subList(0, i), metadata, reader.nullValue(), payload, now);
 				return value;
 			}
-			catch (CorruptEnvelopeException | IOException ex) {
-				logger.debug("Unreadable file entry in tier {} of cache '{}' dropped: {}", binding.name(), name, ex.toString());
+			catch (CorruptEnvelopeException ex) {
+				logger.debug("Corrupt file entry in tier {} of cache '{}' dropped: {}", binding.name(), name, ex.getMessage());
 				binding.statistics().error();
 				binding.statistics().miss();
 				operations.evict(List.of(binding), name, call.key.id(), false);
+			}
+			catch (IOException ex) {
+				// a cut transfer or a local disk error: the entry itself may be intact, keep it
+				logger.debug("File entry of tier {} of cache '{}' not read: {}", binding.name(), name, ex.toString());
+				binding.statistics().error();
+				binding.statistics().miss();
 			}
 		}
 		statistics.miss();

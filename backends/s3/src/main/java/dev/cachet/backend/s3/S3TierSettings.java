@@ -49,19 +49,13 @@ public record S3TierSettings(String bucket, String prefix, Duration timeout, int
 		}
 	}
 
-	/** Settings with the {@linkplain #DEFAULT_TRANSFER_TIMEOUT default transfer timeout}. */
-	public S3TierSettings(String bucket, String prefix, Duration timeout, int failureThreshold, Duration coolDown,
-			long multipartThreshold) {
-		this(bucket, prefix, timeout, failureThreshold, coolDown, multipartThreshold, DEFAULT_TRANSFER_TIMEOUT);
-	}
-
 	/**
 	 * Prefix {@code cachet/}, 2 s per request, circuit opens after 5 failures for 10 s, parts of 16 MiB
 	 * with a minute each.
 	 */
 	public static S3TierSettings of(String bucket) {
 		return new S3TierSettings(bucket, "cachet/", Duration.ofSeconds(2), 5, Duration.ofSeconds(10),
-				16L * 1024 * 1024);
+				16L * 1024 * 1024, DEFAULT_TRANSFER_TIMEOUT);
 	}
 
 	public S3TierSettings withPrefix(String prefix) {
