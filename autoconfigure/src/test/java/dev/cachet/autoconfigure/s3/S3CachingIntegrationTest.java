@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -132,12 +134,19 @@ class S3CachingIntegrationTest {
 		app("disk-a", "cachet.tiers=s3").run((first) -> app("disk-b", "cachet.tiers=s3").run((second) -> {
 			// both applications are up: what they wrote at start-up (fingerprint journal) is not counted
 			this.requests.reset();
-			CompletableFuture<String> a = CompletableFuture
-				.supplyAsync(() -> call(() -> first.getBean(Reports.class).concurrent("south")));
-			CompletableFuture<String> b = CompletableFuture
-				.supplyAsync(() -> call(() -> second.getBean(Reports.class).concurrent("south")));
-			assertThat(a.get(30, TimeUnit.SECONDS)).isEqualTo("concurrent south");
-			assertThat(b.get(30, TimeUnit.SECONDS)).isEqualTo("concurrent south");
+			// two threads of their own: the common pool may have a single one on a small machine
+			ExecutorService callers = Executors.newFixedThreadPool(2);
+			try {
+				CompletableFuture<String> a = CompletableFuture
+					.supplyAsync(() -> call(() -> first.getBean(Reports.class).concurrent("south")), callers);
+				CompletableFuture<String> b = CompletableFuture
+					.supplyAsync(() -> call(() -> second.getBean(Reports.class).concurrent("south")), callers);
+				assertThat(a.get(30, TimeUnit.SECONDS)).isEqualTo("concurrent south");
+				assertThat(b.get(30, TimeUnit.SECONDS)).isEqualTo("concurrent south");
+			}
+			finally {
+				callers.shutdownNow();
+			}
 			assertThat(Reports.computed).hasValue(2);
 			assertThat(this.requests.count("PutObjectRequest")).as("successful uploads").isEqualTo(1);
 		}));
