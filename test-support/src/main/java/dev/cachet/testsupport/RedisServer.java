@@ -4,7 +4,7 @@ package dev.cachet.testsupport;
  * A real Redis server for a test. It can be stopped and started again on the same port, so a
  * test can take Redis away from a running client and give it back.
  */
-public interface RedisServer extends AutoCloseable {
+public interface RedisServer extends TestServer {
 
 	String host();
 
@@ -14,9 +14,11 @@ public interface RedisServer extends AutoCloseable {
 	boolean isRunning();
 
 	/** Kills the server; connected clients see their connections drop. */
+	@Override
 	void stop();
 
 	/** Starts the server again on the same port and waits until it answers. */
+	@Override
 	void start();
 
 	/** How the server was provided: {@code docker}, {@code path} or {@code embedded}. */

@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  * <p>s3proxy checks AWS V4 signatures: clients need {@link #accessKey()}, {@link #secretKey()}, any
  * region and path-style addressing, as {@link #newClient()} sets up.
  */
-public final class S3Server implements AutoCloseable {
+public final class S3Server implements TestServer {
 
 	private static final String ACCESS_KEY = "cachet-test-access";
 
@@ -93,6 +93,7 @@ public final class S3Server implements AutoCloseable {
 	}
 
 	/** Starts the server on its port, if it is stopped, and waits until it accepts connections. */
+	@Override
 	public synchronized void start() {
 		if (this.proxy != null) {
 			return;
@@ -116,6 +117,7 @@ public final class S3Server implements AutoCloseable {
 	}
 
 	/** Stops the server; its objects are kept for the next {@link #start()}. */
+	@Override
 	public synchronized void stop() {
 		if (this.proxy == null) {
 			return;

@@ -1,11 +1,5 @@
 package dev.cachet.testsupport;
 
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
-
 /**
  * Gives a test class one in-memory {@link S3Server}, injected as a parameter into constructors,
  * lifecycle and test methods. The server is started again before each test if an earlier test
@@ -19,43 +13,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * </pre>
  */
-public class S3ServerExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+public class S3ServerExtension extends ServerPerTestClass<S3Server> {
 
-	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
-		.create(S3ServerExtension.class);
-
-	@Override
-	public void beforeAll(ExtensionContext context) {
-		server(context);
-	}
-
-	@Override
-	public void beforeEach(ExtensionContext context) {
-		server(context).start();
-	}
-
-	@Override
-	public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-		return parameterContext.getParameter().getType() == S3Server.class;
-	}
-
-	@Override
-	public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-		return server(extensionContext);
-	}
-
-	private static S3Server server(ExtensionContext context) {
-		ExtensionContext classContext = classContext(context);
-		return classContext.getStore(NAMESPACE)
-			.computeIfAbsent(classContext.getRequiredTestClass(), (key) -> S3Server.inMemory(), S3Server.class);
-	}
-
-	private static ExtensionContext classContext(ExtensionContext context) {
-		ExtensionContext current = context;
-		while (current.getTestMethod().isPresent() && current.getParent().isPresent()) {
-			current = current.getParent().get();
-		}
-		return current;
+	public S3ServerExtension() {
+		super(S3Server.class, S3Server::inMemory);
 	}
 
 }

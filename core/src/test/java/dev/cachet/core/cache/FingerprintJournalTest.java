@@ -12,6 +12,7 @@ import dev.cachet.core.fingerprint.MethodFingerprinter;
 import dev.cachet.core.key.CachedMethod;
 import dev.cachet.core.key.CachedMethods;
 import dev.cachet.core.memory.MemoryTier;
+import dev.cachet.testsupport.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -16,6 +16,7 @@ import dev.cachet.core.key.CanonicalArgumentHasher;
 import dev.cachet.core.memory.MemoryTier;
 import dev.cachet.core.tier.CacheTier;
 import dev.cachet.core.tier.InvalidationBus;
+import dev.cachet.testsupport.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -20,6 +20,7 @@ import dev.cachet.core.policy.Cachet;
 import dev.cachet.core.policy.CallOptions;
 import dev.cachet.core.policy.PolicyLayer;
 import dev.cachet.core.policy.ResolvedPolicy;
+import dev.cachet.testsupport.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -26,6 +26,7 @@ import dev.cachet.core.memory.MemoryTier;
 import dev.cachet.core.policy.Cachet;
 import dev.cachet.core.policy.CallOptions;
 import dev.cachet.core.tier.CacheTier;
+import dev.cachet.testsupport.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -4,10 +4,11 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import dev.cachet.core.cache.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import dev.cachet.testsupport.MutableClock;
 
 class CircuitBreakerTests {
 

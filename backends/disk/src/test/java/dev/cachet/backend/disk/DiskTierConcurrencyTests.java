@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.cachet.core.envelope.Envelope;
+import dev.cachet.testsupport.MutableClock;
 
 import static dev.cachet.backend.disk.TestEnvelopes.envelope;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.cachet.core.envelope.Envelope;
+import dev.cachet.testsupport.MutableClock;
 
 import static dev.cachet.backend.disk.TestEnvelopes.envelope;
 import static dev.cachet.backend.disk.TestEnvelopes.payload;

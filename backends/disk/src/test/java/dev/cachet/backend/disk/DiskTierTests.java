@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.cachet.core.envelope.Envelope;
 import dev.cachet.core.tier.TierHealth;
+import dev.cachet.testsupport.MutableClock;
 
 import static dev.cachet.backend.disk.TestEnvelopes.envelope;
 import static dev.cachet.backend.disk.TestEnvelopes.payload;

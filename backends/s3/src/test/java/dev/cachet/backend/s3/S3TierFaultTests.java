@@ -14,6 +14,7 @@ import dev.cachet.core.tier.CircuitBreaker;
 import dev.cachet.core.tier.TierHealth;
 import dev.cachet.testsupport.S3Server;
 import dev.cachet.testsupport.S3ServerExtension;
+import dev.cachet.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,7 +32,7 @@ class S3TierFaultTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
 
-	private final SettableClock clock = new SettableClock(NOW);
+	private final MutableClock clock = new MutableClock(NOW);
 
 	@Test
 	void aStoppedServerFailsCallsThenOpensTheCircuitAndARestartClosesIt(S3Server s3) throws Exception {
@@ -90,36 +91,6 @@ class S3TierFaultTests {
 			s3.stop();
 			assertThat(tier.checkBucket()).isEqualTo(S3Tier.BucketState.UNREACHABLE);
 		}
-	}
-
-	/** A clock the test moves by hand, so the circuit's cool-down passes without waiting. */
-	static final class SettableClock extends Clock {
-
-		private volatile Instant now;
-
-		SettableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.cachet.backend.disk;
+package dev.cachet.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,21 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move by hand. */
-final class MutableClock extends Clock {
+/** A clock tests move by hand, so expiries and cool-downs pass without waiting. */
+public final class MutableClock extends Clock {
 
 	private volatile Instant now;
 
-	MutableClock(Instant start) {
+	/** A clock at 2026-01-01T00:00:00Z. */
+	public MutableClock() {
+		this(Instant.parse("2026-01-01T00:00:00Z"));
+	}
+
+	public MutableClock(Instant start) {
 		this.now = start;
 	}
 
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		this.now = this.now.plus(duration);
 	}
 
@@ -31,7 +36,7 @@ final class MutableClock extends Clock {
 
 	@Override
 	public Clock withZone(ZoneId zone) {
-		throw new UnsupportedOperationException();
+		return this;
 	}
 
 }
