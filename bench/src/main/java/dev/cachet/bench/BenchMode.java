@@ -10,7 +10,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public enum BenchMode {
 
-	QUICK(2, TimeValue.milliseconds(500), 3, TimeValue.milliseconds(500), 5, 10, List.of(1_000, 100_000), 5, 3, 10_000,
+	QUICK(3, TimeValue.milliseconds(500), 3, TimeValue.milliseconds(500), 5, 10, List.of(1_000, 100_000), 5, 3, 10_000,
 			2),
 
 	FULL(5, TimeValue.seconds(1), 10, TimeValue.seconds(1), 20, 30, List.of(1_000, 100_000, 1_000_000), 15, 5, 50_000,

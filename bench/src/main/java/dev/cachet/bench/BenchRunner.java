@@ -14,8 +14,8 @@ import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -89,34 +89,40 @@ public final class BenchRunner {
 		write(results, report, jmhResults);
 	}
 
-	private static Collection<RunResult> timedBenchmarks(BenchMode mode, RedisServer redis) throws RunnerException {
+	private static Collection<RunResult> run(Options options) throws Exception {
+		JmhLock.awaitFree();
+		return new Runner(options).run();
+	}
+
+	private static Collection<RunResult> timedBenchmarks(BenchMode mode, RedisServer redis) throws Exception {
 		ChainedOptionsBuilder options = common(redis).warmupIterations(mode.warmupIterations)
 			.warmupTime(mode.warmupTime)
 			.measurementIterations(mode.measurementIterations)
 			.measurementTime(mode.measurementTime);
 		TIMED.forEach(benchmark -> options.include(PACKAGE + benchmark));
 		if (mode == BenchMode.QUICK) {
-			options.param("codec", "cachet", "jdk", "jackson").param("payload", "VESSELS");
+			// fewer variants, same cases: the goals' rows stay
+			options.param("codec", "cachet", "jdk").param("payload", "VESSELS").param("shape", "none", "record");
 		}
-		return new Runner(options.build()).run();
+		return run(options.build());
 	}
 
-	private static Collection<RunResult> fingerprintBenchmark(BenchMode mode) throws RunnerException {
-		return new Runner(new OptionsBuilder().include(PACKAGE + "key\\.FingerprintBenchmark\\.")
+	private static Collection<RunResult> fingerprintBenchmark(BenchMode mode) throws Exception {
+		return run(new OptionsBuilder().include(PACKAGE + "key\\.FingerprintBenchmark\\.")
 			.forks(1)
 			.warmupIterations(mode.fingerprintWarmups)
 			.measurementIterations(mode.fingerprintMeasurements)
-			.build()).run();
+			.build());
 	}
 
-	private static Collection<RunResult> s3Benchmarks(BenchMode mode, RedisServer redis) throws RunnerException {
+	private static Collection<RunResult> s3Benchmarks(BenchMode mode, RedisServer redis) throws Exception {
 		try {
-			return new Runner(common(redis).include(PACKAGE + S3)
+			return run(common(redis).include(PACKAGE + S3)
 				.warmupIterations(mode.warmupIterations)
 				.warmupTime(mode.warmupTime)
 				.measurementIterations(mode.measurementIterations)
 				.measurementTime(mode.measurementTime)
-				.build()).run();
+				.build());
 		}
 		catch (NoBenchmarksException ex) {
 			System.out.println("[s3] no S3TierBenchmark in this build: S3 not measured");

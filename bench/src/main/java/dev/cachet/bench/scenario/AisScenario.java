@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.cachet.bench.report.Measurement;
 import dev.cachet.bench.report.Unit;
+import dev.cachet.bench.support.BenchApplications;
 import dev.cachet.bench.support.TempFolders;
+import dev.cachet.core.cache.TierBinding;
+import dev.cachet.core.cache.TieredCacheManager;
 import dev.cachet.core.policy.Cachet;
 import dev.cachet.core.policy.CallOptions;
 import dev.cachet.sample.AisFileGenerator;
@@ -55,17 +55,24 @@ public final class AisScenario {
 		if (tier.equals("redis")) {
 			sources.add(BenchRedisTierConfiguration.class);
 		}
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
-			.web(WebApplicationType.NONE)
-			.bannerMode(Banner.Mode.OFF)
-			.logStartupInfo(false)
-			.properties("logging.level.root=warn", "cachet.tiers=" + tier, "cachet.disk.path=" + diskFolder,
-					"cachet.fingerprint.packages=dev.cachet.sample")
-			.run()) {
+		try (ConfigurableApplicationContext context = BenchApplications.run(sources, "cachet.tiers=" + tier,
+				"cachet.disk.path=" + diskFolder, "cachet.fingerprint.packages=dev.cachet.sample")) {
 			AisRepository repository = context.getBean(AisRepository.class);
+			List<String> tiers = context.getBean(TieredCacheManager.class)
+				.getCache("ais")
+				.getNativeCache()
+				.stream()
+				.map(TierBinding::name)
+				.toList();
+			if (!tiers.equals(List.of(tier))) {
+				throw new IllegalStateException("The ais cache reads tiers " + tiers + ", not [" + tier + "]");
+			}
 			List<Double> cold = new ArrayList<>();
 			List<Double> warm = new ArrayList<>();
 			Cachet recompute = Cachet.with(CallOptions.recompute());
+			// one unmeasured call of each kind: class loading and the first JIT compilations are no cache's cost
+			time(() -> recompute.call(() -> repository.load(csv)) != null, repository, true);
+			time(() -> repository.load(csv) != null, repository, false);
 			for (int i = 0; i < calls; i++) {
 				cold.add(time(() -> recompute.call(() -> repository.load(csv)) != null, repository, true));
 			}

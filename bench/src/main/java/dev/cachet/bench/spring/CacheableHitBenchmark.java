@@ -1,5 +1,6 @@
 package dev.cachet.bench.spring;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -11,10 +12,11 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.cachet.bench.support.BenchApplications;
+import dev.cachet.core.cache.TierBinding;
+import dev.cachet.core.cache.TieredCacheManager;
 
 /**
  * A {@code @Cacheable} hit through Spring's caching interceptor: Cachet's memory tier (key with
@@ -36,26 +38,23 @@ public class CacheableHitBenchmark {
 
 	@Setup(Level.Trial)
 	public void start() {
-		cachetContext = run(CachetContext.class, "cachet.tiers=memory", "cachet.fingerprint.packages=dev.cachet.bench");
-		caffeineContext = run(CaffeineContext.class, "spring.cache.type=caffeine");
+		cachetContext = BenchApplications.run(List.of(CachetContext.class), "cachet.tiers=memory",
+				"cachet.fingerprint.packages=dev.cachet.bench");
+		caffeineContext = BenchApplications.run(List.of(CaffeineContext.class), "spring.cache.type=caffeine");
 		cachetGreetings = cachetContext.getBean(Greetings.class);
 		caffeineGreetings = caffeineContext.getBean(Greetings.class);
 		if (!cachetGreetings.greet("Ada").equals(caffeineGreetings.greet("Ada"))) {
 			throw new IllegalStateException("The two contexts disagree");
 		}
-		String cacheManager = cachetContext.getBean(org.springframework.cache.CacheManager.class).getClass().getName();
-		if (!cacheManager.startsWith("dev.cachet")) {
-			throw new IllegalStateException("Cachet context runs " + cacheManager);
+		List<String> tiers = cachetContext.getBean(TieredCacheManager.class)
+			.getCache("greetings")
+			.getNativeCache()
+			.stream()
+			.map(TierBinding::name)
+			.toList();
+		if (!tiers.equals(List.of("memory"))) {
+			throw new IllegalStateException("Cachet context reads tiers " + tiers + ", not [memory]");
 		}
-	}
-
-	private static ConfigurableApplicationContext run(Class<?> configuration, String... properties) {
-		return new SpringApplicationBuilder(configuration).web(WebApplicationType.NONE)
-			.bannerMode(Banner.Mode.OFF)
-			.logStartupInfo(false)
-			.properties("logging.level.root=warn")
-			.properties(properties)
-			.run();
 	}
 
 	@TearDown(Level.Trial)
