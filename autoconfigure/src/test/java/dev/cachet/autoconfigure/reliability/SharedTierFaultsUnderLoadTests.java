@@ -55,7 +55,7 @@ class SharedTierFaultsUnderLoadTests {
 	@Test
 	void s3RedisAndBothStoppedAndRestartedUnderLoad(RedisServer redis, S3Server s3) throws Exception {
 		try (SharedTiersApplication app = SharedTiersApplication.start(redis, s3, s3.credentials(), this.disk,
-				WebApplicationType.NONE, EVERY_TIER_SERVES)) {
+				WebApplicationType.NONE, List.of(), EVERY_TIER_SERVES)) {
 			app.awaitSharedTiersServe(1_000_000);
 			Map<String, TierStatistics> shared = Map.of("redis", app.statistics("redis"), "s3", app.statistics("s3"));
 			Map<String, Runnable> stop = Map.of("redis", redis::stop, "s3", s3::stop);

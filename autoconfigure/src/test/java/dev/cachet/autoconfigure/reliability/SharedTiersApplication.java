@@ -12,6 +12,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
@@ -64,10 +65,11 @@ final class SharedTiersApplication implements AutoCloseable {
 	/**
 	 * Starts the application.
 	 * @param credentials the S3 credentials, as the application's {@link AwsCredentialsProvider} bean
+	 * @param listeners application listeners, such as a {@link LogCapture}
 	 * @param settings further properties, {@code name=value}; later ones win
 	 */
 	static SharedTiersApplication start(RedisServer redis, S3Server s3, AwsCredentialsProvider credentials,
-			Path disk, WebApplicationType web, String... settings) {
+			Path disk, WebApplicationType web, List<ApplicationListener<?>> listeners, String... settings) {
 		s3.createBucket(BUCKET);
 		String unique = UUID.randomUUID().toString().substring(0, 8);
 		List<String> properties = new ArrayList<>(List.of("spring.main.banner-mode=off",
@@ -84,6 +86,7 @@ final class SharedTiersApplication implements AutoCloseable {
 		return new SharedTiersApplication(new SpringApplicationBuilder(App.class).web(web)
 			.properties(properties.toArray(String[]::new))
 			.initializers((context) -> context.getBeanFactory().registerSingleton("s3Credentials", credentials))
+			.listeners(listeners.toArray(ApplicationListener[]::new))
 			.run());
 	}
 
