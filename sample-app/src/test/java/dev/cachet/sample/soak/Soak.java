@@ -114,7 +114,7 @@ public final class Soak {
 			System.out.printf("soak: %s, %d s phases, %d threads; Redis (%s) on port %d, S3 API on port %d; "
 					+ "application log in %s%n", this.total, this.phaseLength.toSeconds(), this.threads, redis.kind(),
 					redis.port(), s3.port(), work.resolve("soak.log"));
-			try (ConfigurableApplicationContext app = start(redis, s3, disk, work.resolve("soak.log"))) {
+			try (ConfigurableApplicationContext app = start(redis, s3, work)) {
 				AisRepository repository = app.getBean(AisRepository.class);
 				TieredCacheManager manager = app.getBean(TieredCacheManager.class);
 				ExecutorService callers = Executors.newFixedThreadPool(this.threads);
@@ -136,13 +136,15 @@ public final class Soak {
 		return print();
 	}
 
-	private static ConfigurableApplicationContext start(RedisServer redis, S3Server s3, Path disk, Path log) {
+	/** Starts the sample application with its files, cache folder and log in {@code work}. */
+	private static ConfigurableApplicationContext start(RedisServer redis, S3Server s3, Path work) {
 		// Command-line arguments: they win over the sample's application.yml.
 		return new SpringApplicationBuilder(SampleApplication.class).web(WebApplicationType.NONE)
 			.initializers((context) -> context.getBeanFactory().registerSingleton("soakCredentials", s3.credentials()))
-			.run("--spring.main.banner-mode=off", "--logging.file.name=" + log, "--logging.threshold.console=OFF",
+			.run("--spring.main.banner-mode=off", "--logging.file.name=" + work.resolve("soak.log"),
+					"--logging.threshold.console=OFF", "--ais.data-dir=" + work.resolve("data"),
 					"--spring.data.redis.host=" + redis.host(), "--spring.data.redis.port=" + redis.port(),
-					"--cachet.tiers=memory,disk,redis,s3", "--cachet.disk.path=" + disk,
+					"--cachet.tiers=memory,disk,redis,s3", "--cachet.disk.path=" + work.resolve("cache"),
 					"--cachet.s3.bucket=soak", "--cachet.s3.endpoint=" + s3.endpoint(), "--cachet.s3.path-style=true",
 					// short storage caps, so that a key leaves memory, disk and Redis in turn and every tier serves
 					"--cachet.memory.max-age=2s", "--cachet.disk.max-age=4s", "--cachet.redis.max-age=6s");
