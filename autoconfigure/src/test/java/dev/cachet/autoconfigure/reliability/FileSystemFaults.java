@@ -60,21 +60,11 @@ final class FileSystemFaults implements AutoCloseable {
 			replaceWithFile(folder);
 			return;
 		}
-		run("mount", "--bind", folder.toString(), folder.toString());
+		// One mount(8) call binds the folder onto itself read-only: a bind followed by a separate
+		// remount is refused ("busy") whenever a write opened a file on the new mount in between,
+		// which under load is nearly always.
+		run("mount", "-o", "bind,ro", folder.toString(), folder.toString());
 		this.mounts.push(folder);
-		// The remount is refused ("busy") while a file is open for writing on the mount: a write in
-		// flight. Writes are short, so one of a few attempts lands between two.
-		for (int attempt = 1;; attempt++) {
-			try {
-				run("mount", "-o", "remount,ro,bind", folder.toString());
-				return;
-			}
-			catch (AssertionError ex) {
-				if (attempt == 100) {
-					throw ex;
-				}
-			}
-		}
 	}
 
 	/** Undoes {@link #makeReadOnly(Path)}. */
