@@ -36,6 +36,11 @@ final class S3ClientSource implements AutoCloseable {
 		// an empty placeholder (${CACHET_S3_ENDPOINT:}) binds to an empty URI: no endpoint override
 		URI endpoint = (properties.getEndpoint() != null && !properties.getEndpoint().toString().isBlank())
 				? properties.getEndpoint() : null;
+		if (endpoint != null && !isHttpUrl(endpoint)) {
+			throw new CachetConfigurationException("cachet.s3.endpoint",
+					"must be an http or https URL with a host, was '" + endpoint + "'",
+					"write the scheme too, such as http://localhost:9000 or https://s3.eu-west-1.amazonaws.com");
+		}
 		var builder = S3Client.builder()
 			.region(region(properties.getRegion(), endpoint))
 			.forcePathStyle(properties.isPathStyle())
@@ -44,6 +49,12 @@ final class S3ClientSource implements AutoCloseable {
 			builder.endpointOverride(endpoint);
 		}
 		return new S3ClientSource(builder.build(), true);
+	}
+
+	/** A scheme-less {@code localhost:9000} parses as a URI with the scheme {@code localhost}. */
+	private static boolean isHttpUrl(URI endpoint) {
+		return ("http".equalsIgnoreCase(endpoint.getScheme()) || "https".equalsIgnoreCase(endpoint.getScheme()))
+				&& endpoint.getHost() != null;
 	}
 
 	S3Client client() {

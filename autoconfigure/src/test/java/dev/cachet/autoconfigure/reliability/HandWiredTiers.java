@@ -2,6 +2,7 @@ package dev.cachet.autoconfigure.reliability;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.cache.annotation.CachingConfigurer;
@@ -17,6 +18,8 @@ import dev.cachet.backend.disk.DiskTier;
 import dev.cachet.backend.disk.DiskTierSettings;
 import dev.cachet.backend.redis.RedisTier;
 import dev.cachet.backend.redis.RedisTierSettings;
+import dev.cachet.backend.s3.S3Tier;
+import dev.cachet.backend.s3.S3TierSettings;
 import dev.cachet.core.cache.EntrySerializer;
 import dev.cachet.core.cache.TieredCacheManager;
 import dev.cachet.core.codec.ClassAllowlist;
@@ -28,10 +31,12 @@ import dev.cachet.core.key.CachetKeyGenerator;
 import dev.cachet.core.key.CanonicalArgumentHasher;
 import dev.cachet.core.memory.MemoryTier;
 import dev.cachet.testsupport.RedisServer;
+import dev.cachet.testsupport.S3Server;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Memory, disk and Redis tiers in a {@link TieredCacheManager} built by hand, as the Redis
- * auto-configuration will build it, with the codec allowing only this test package and JDK values.
+ * Memory, disk and Redis tiers, and optionally S3, in a {@link TieredCacheManager} built by hand, as the
+ * auto-configuration builds it, with the codec allowing only this test package and JDK values.
  */
 final class HandWiredTiers implements AutoCloseable {
 
@@ -45,11 +50,25 @@ final class HandWiredTiers implements AutoCloseable {
 		.withTimeout(Duration.ofMillis(200))
 		.withCircuitBreaker(3, Duration.ofMillis(500));
 
+	/** The bucket of the S3 tier, created on the test's server. */
+	static final String BUCKET = "hand-wired";
+
+	/** Fails fast while S3 is down: 1 s per request, circuit opens after 3 failures for 500 ms. */
+	static final S3TierSettings S3_SETTINGS = S3TierSettings.of(BUCKET)
+		.withPrefix("reliability/")
+		.withTimeout(Duration.ofSeconds(1))
+		.withCircuitBreaker(3, Duration.ofMillis(500));
+
 	final MemoryTier memory;
 
 	final DiskTier disk;
 
 	final RedisTier redis;
+
+	/** {@code null} unless built with an S3 server. */
+	final S3Tier s3;
+
+	private final S3Client s3Client;
 
 	final LettuceConnectionFactory connectionFactory;
 
@@ -60,24 +79,50 @@ final class HandWiredTiers implements AutoCloseable {
 	final TieredCacheManager manager;
 
 	HandWiredTiers(RedisServer server, Path diskFolder, long memoryBytes) {
-		this(connectionFactory(new RedisStandaloneConfiguration(server.host(), server.port())), diskFolder, memoryBytes);
+		this(connectionFactory(server), null, diskFolder, memoryBytes);
+	}
+
+	/** Adds the S3 tier, last, on {@link #BUCKET} of the given server. */
+	HandWiredTiers(RedisServer server, S3Server s3, Path diskFolder, long memoryBytes) {
+		this(connectionFactory(server), s3, diskFolder, memoryBytes);
 	}
 
 	HandWiredTiers(LettuceConnectionFactory connectionFactory, Path diskFolder, long memoryBytes) {
+		this(connectionFactory, null, diskFolder, memoryBytes);
+	}
+
+	private HandWiredTiers(LettuceConnectionFactory connectionFactory, S3Server s3, Path diskFolder,
+			long memoryBytes) {
 		this.connectionFactory = connectionFactory;
 		this.memory = new MemoryTier(memoryBytes);
 		this.disk = new DiskTier(new DiskTierSettings(diskFolder, Long.MAX_VALUE, Duration.ofMinutes(10)));
 		this.redis = new RedisTier(connectionFactory, REDIS_SETTINGS);
+		if (s3 != null) {
+			s3.createBucket(BUCKET);
+			this.s3Client = s3.newClient();
+			this.s3 = new S3Tier(this.s3Client, S3_SETTINGS);
+		}
+		else {
+			this.s3Client = null;
+			this.s3 = null;
+		}
 		CachetKeyGenerator keys = new CachetKeyGenerator(
 				new CachedMethods(new MethodFingerprinter(new FingerprintSettings(List.of(PACKAGE), true, ""))),
 				new CanonicalArgumentHasher(List.of()), List.of());
-		this.manager = TieredCacheManager
-			.builder(this.serializer, keys)
+		List<String> order = new ArrayList<>(List.of("memory", "disk", "redis"));
+		TieredCacheManager.Builder builder = TieredCacheManager.builder(this.serializer, keys)
 			.tier("memory", this.memory, null)
 			.tier("disk", this.disk, null)
-			.tier("redis", this.redis, null)
-			.defaultTiers(List.of("memory", "disk", "redis"))
-			.build();
+			.tier("redis", this.redis, null);
+		if (this.s3 != null) {
+			builder.tier("s3", this.s3, null);
+			order.add("s3");
+		}
+		this.manager = builder.defaultTiers(order).build();
+	}
+
+	private static LettuceConnectionFactory connectionFactory(RedisServer server) {
+		return connectionFactory(new RedisStandaloneConfiguration(server.host(), server.port()));
 	}
 
 	static LettuceConnectionFactory connectionFactory(RedisStandaloneConfiguration configuration) {
@@ -111,6 +156,9 @@ final class HandWiredTiers implements AutoCloseable {
 		this.disk.close();
 		this.redis.close();
 		this.connectionFactory.destroy();
+		if (this.s3Client != null) {
+			this.s3Client.close();
+		}
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -10,9 +10,15 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 
-/** Captures every log event of the JVM at INFO or above while open, as the text a log file would hold. */
-final class LogCapture implements AutoCloseable {
+/**
+ * Captures every log event of the JVM at INFO or above while open, as the text a log file would hold. Given
+ * to a {@code SpringApplication} as a listener, it attaches again after Spring Boot's logging system has
+ * reset Logback for its own configuration.
+ */
+final class LogCapture implements AutoCloseable, ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
 	private final Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory())
 		.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -20,8 +26,18 @@ final class LogCapture implements AutoCloseable {
 	private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
 	LogCapture() {
+		attach();
+	}
+
+	private void attach() {
 		this.appender.start();
 		this.root.addAppender(this.appender);
+	}
+
+	/** Runs after Spring Boot's logging system initialized, which detached and stopped every appender. */
+	@Override
+	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+		attach();
 	}
 
 	/** Each event at INFO or above: logger, level, message, and every message of its exception chain. */

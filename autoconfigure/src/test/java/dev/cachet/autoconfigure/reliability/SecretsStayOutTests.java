@@ -42,7 +42,7 @@ class SecretsStayOutTests {
 
 	private static final String SECRET = "secret-arg-4711";
 
-	private static final String REDIS_PASSWORD = "redis-pass-0815";
+	static final String REDIS_PASSWORD = "redis-pass-0815";
 
 	@TempDir
 	Path temp;
@@ -150,7 +150,8 @@ class SecretsStayOutTests {
 		throw new AssertionError("nothing reached Redis within 20 s");
 	}
 
-	private static void requirePassword(RedisServer server) {
+	/** Makes the server require {@link #REDIS_PASSWORD}; a restarted server has forgotten it. */
+	static void requirePassword(RedisServer server) {
 		LettuceConnectionFactory open = HandWiredTiers
 			.connectionFactory(new RedisStandaloneConfiguration(server.host(), server.port()));
 		try (RedisConnection connection = open.getConnection()) {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -15,29 +14,34 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.cache.support.NullValue;
 import org.springframework.data.redis.connection.RedisConnection;
 
 import dev.cachet.autoconfigure.reliability.EnvelopeMutator.Kind;
 import dev.cachet.autoconfigure.reliability.values.Sample;
 import dev.cachet.core.cache.TieredCache;
-import dev.cachet.core.codec.ClassAllowlist;
+import dev.cachet.core.codec.CodecException;
 import dev.cachet.core.envelope.CorruptEnvelopeException;
 import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.envelope.Envelope;
 import dev.cachet.core.key.CachetKey;
+import dev.cachet.core.tier.CacheNameHash;
 import dev.cachet.testsupport.RedisServer;
 import dev.cachet.testsupport.RedisServerExtension;
+import dev.cachet.testsupport.S3Server;
+import dev.cachet.testsupport.S3ServerExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Over 10,000 damaged and forged envelopes, planted in the memory, disk and Redis tiers, read through
- * {@link TieredCache#get(Object, java.util.concurrent.Callable)}: nothing reaches the caller but a value.
+ * Over 10,000 damaged and forged envelopes planted in the memory, disk and Redis tiers, and 2,000 more planted
+ * as S3 objects, read through {@link TieredCache#get(Object, java.util.concurrent.Callable)}: nothing reaches
+ * the caller but a value.
  * Damaged bytes and forged headers give the original value or a miss (the call computes); forged payloads
  * give at worst another value of an allowed class, since a checksum is no signature.
  */
-@ExtendWith(RedisServerExtension.class)
+@ExtendWith({ RedisServerExtension.class, S3ServerExtension.class })
 class UntrustedBytesFuzzTests {
 
 	private static final int CASES = 10_200;
@@ -45,6 +49,11 @@ class UntrustedBytesFuzzTests {
 	private static final String CACHE = "fuzz";
 
 	private static final String[] TIERS = { "memory", "disk", "redis" };
+
+	private static final int S3_CASES = 2_000;
+
+	/** Its own cache: the Redis server, shared by the tests of this class, holds entries of {@link #CACHE}. */
+	private static final String S3_CACHE = "fuzz-s3";
 
 	@TempDir
 	Path disk;
@@ -59,8 +68,7 @@ class UntrustedBytesFuzzTests {
 		try (HandWiredTiers planting = new HandWiredTiers(server, this.disk, 1024)) {
 			for (int i = 0; i < CASES; i++) {
 				Object original = original(i);
-				Envelope valid = planting.serializer.serialize(original, new EntryMetadata(Instant.now(),
-						Duration.ofHours(1), Duration.ofMillis(i), "fuzz#value(int)", "fingerprint-" + i));
+				Envelope valid = envelope(planting, original, i);
 				Kind kind = mutator.nextKind(i);
 				originals.add(original);
 				kinds.add(kind);
@@ -76,10 +84,8 @@ class UntrustedBytesFuzzTests {
 			}
 		}
 
-		Map<Kind, int[]> outcomes = new EnumMap<>(Kind.class); // original, miss, other value
+		FuzzVerdicts verdicts = new FuzzVerdicts();
 		int enteredMemory = 0;
-		List<String> violations = new ArrayList<>();
-		ClassAllowlist allowlist = ClassAllowlist.of(List.of(HandWiredTiers.VALUES_PACKAGE));
 		try (HandWiredTiers tiers = new HandWiredTiers(server, this.disk, 64 * 1024 * 1024);
 				RedisConnection redis = tiers.connectionFactory.getConnection()) {
 			String redisKeyPrefix = redisKeyPrefix(tiers, redis);
@@ -93,45 +99,62 @@ class UntrustedBytesFuzzTests {
 						// planted on disk above
 					}
 				}
-				String computed = "computed-" + i;
-				Object result;
-				try {
-					result = cache.get(CachetKey.of(key(i), null), () -> computed);
-				}
-				catch (Throwable ex) {
-					violations.add("case " + i + " (" + kinds.get(i) + " in " + tier(i) + ") threw " + ex);
-					continue;
-				}
-				int[] counts = outcomes.computeIfAbsent(kinds.get(i), (kind) -> new int[3]);
-				if (originals.get(i).equals(result)) {
-					counts[0]++;
-				}
-				else if (computed.equals(result)) {
-					counts[1]++;
-				}
-				else {
-					counts[2]++;
-					String type = (result != null) ? result.getClass().getName() : "null";
-					if (kinds.get(i).originalOrMiss) {
-						violations.add("case " + i + " (" + kinds.get(i) + " in " + tier(i) + ") returned another " + type);
-					}
-					else if (result != null && result != NullValue.INSTANCE && !allowlist.isAllowed(type)) {
-						violations.add("case " + i + " (" + kinds.get(i) + ") returned a " + type + " outside the allowlist");
-					}
-				}
+				verdicts.read(cache, key(i), i, tier(i), kinds.get(i), originals.get(i));
 			}
 			System.out.printf("fuzz: %d cases, %d forged envelopes entered the memory tier, %d corrupt disk files "
-					+ "deleted; outcomes [original, miss, other value] by kind:%n", CASES, enteredMemory,
-					tiers.disk.corruptEntriesDeleted());
-			outcomes.forEach((kind, counts) -> System.out.printf("  %-20s %5d %5d %5d%n", kind, counts[0], counts[1],
-					counts[2]));
-			assertThat(violations).isEmpty();
-			assertThat(outcomes.values().stream().mapToInt((counts) -> counts[1]).sum())
-				.as("most mutants are misses, or the mutations did not reach the readers")
+					+ "deleted%n", CASES, enteredMemory, tiers.disk.corruptEntriesDeleted());
+			verdicts.print();
+			assertThat(verdicts.violations()).isEmpty();
+			assertThat(verdicts.misses()).as("most mutants are misses, or the mutations did not reach the readers")
 				.isGreaterThan(CASES / 2);
 			assertThat(tiers.disk.corruptEntriesDeleted()).isPositive();
 			assertThat(enteredMemory).isPositive();
 		}
+	}
+
+	/**
+	 * Damaged and forged envelopes planted as S3 objects, as anyone with write access to the bucket could,
+	 * read through the tiered cache in front of which memory, disk and Redis miss.
+	 */
+	@Test
+	void damagedOrForgedObjectsInS3AreMissesOrTheOriginal(RedisServer server, S3Server s3) throws Exception {
+		EnvelopeMutator mutator = new EnvelopeMutator(20261123);
+		FuzzVerdicts verdicts = new FuzzVerdicts();
+		try (HandWiredTiers tiers = new HandWiredTiers(server, s3, this.disk, 64 * 1024 * 1024);
+				S3Client client = s3.newClient()) {
+			TieredCache cache = tiers.manager.getCache(S3_CACHE);
+			String cachePrefix = HandWiredTiers.S3_SETTINGS.prefix() + CacheNameHash.of(S3_CACHE) + "/";
+			Envelope control = envelope(tiers, "control", -1);
+			plantInS3(client, cachePrefix + "control", control.bytes());
+			assertThat(cache.get(CachetKey.of("control", null), () -> "computed"))
+				.as("an intact object planted this way is a hit: the mutants reach the S3 reader")
+				.isEqualTo("control");
+			long s3Errors = tiers.manager.tiers().get("s3").statistics().errors();
+			for (int i = 0; i < S3_CASES; i++) {
+				Object original = original(i);
+				Kind kind = mutator.nextKind(i);
+				plantInS3(client, cachePrefix + key(i), mutator.mutate(envelope(tiers, original, i), kind));
+				verdicts.read(cache, key(i), i, "s3", kind, original);
+			}
+			long refused = tiers.manager.tiers().get("s3").statistics().errors() - s3Errors;
+			System.out.printf("fuzz: %d S3 objects, %d refusals counted by the S3 tier%n", S3_CASES, refused);
+			verdicts.print();
+			assertThat(verdicts.violations()).isEmpty();
+			assertThat(verdicts.misses()).as("most mutants are misses, or the mutations did not reach the reader")
+				.isGreaterThan(S3_CASES / 2);
+			assertThat(refused).isPositive();
+		}
+	}
+
+	private static Envelope envelope(HandWiredTiers tiers, Object value, int i) throws CodecException {
+		return tiers.serializer.serialize(value, new EntryMetadata(Instant.now(), Duration.ofHours(1),
+				Duration.ofMillis(Math.max(i, 0)), "fuzz#value(int)", "fingerprint-" + i));
+	}
+
+	/** Writes an object directly, without Cachet's metadata: the tier reads such objects as unexpiring. */
+	private static void plantInS3(S3Client client, String objectKey, byte[] bytes) {
+		client.putObject((request) -> request.bucket(HandWiredTiers.BUCKET).key(objectKey),
+				RequestBody.fromBytes(bytes));
 	}
 
 	private static Object original(int i) {

@@ -19,16 +19,18 @@ import dev.cachet.core.key.CachetKey;
 import dev.cachet.core.tier.CacheTier;
 import dev.cachet.testsupport.RedisServer;
 import dev.cachet.testsupport.RedisServerExtension;
+import dev.cachet.testsupport.S3Server;
+import dev.cachet.testsupport.S3ServerExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An entry whose payload names a class outside the codec's allowlist, planted in each tier, is
+ * An entry whose payload names a class outside the codec's allowlist, planted in each tier (S3 included), is
  * refused by the full tiered-cache read path without the class being loaded in the application's
  * class loader: its static initializer, constructor and {@code readObject} never run there, and the
  * call computes its value instead.
  */
-@ExtendWith(RedisServerExtension.class)
+@ExtendWith({ RedisServerExtension.class, S3ServerExtension.class })
 class UntrustedEntryTests {
 
 	private static final String APPLICATION_LOADER = "app;";
@@ -37,14 +39,15 @@ class UntrustedEntryTests {
 	Path disk;
 
 	@Test
-	void aGadgetInAnyTierIsRefusedWithoutRunningItsCodeAndTheCallComputes(RedisServer server) throws Exception {
+	void aGadgetInAnyTierIsRefusedWithoutRunningItsCodeAndTheCallComputes(RedisServer server, S3Server s3) throws Exception {
 		Envelope gadget = gadgetEnvelope();
 		assertThat(GadgetLoader.events("constructor")).as("the writer built a real gadget").contains("writer;");
-		try (HandWiredTiers tiers = new HandWiredTiers(server, this.disk, 1024 * 1024)) {
+		try (HandWiredTiers tiers = new HandWiredTiers(server, s3, this.disk, 1024 * 1024)) {
 			TieredCache cache = tiers.manager.getCache("untrusted");
 			plantAndRead(tiers, cache, "memory", tiers.memory, gadget);
 			plantAndRead(tiers, cache, "disk", tiers.disk, gadget);
 			plantAndRead(tiers, cache, "redis", tiers.redis, gadget);
+			plantAndRead(tiers, cache, "s3", tiers.s3, gadget);
 		}
 		assertThat(GadgetLoader.events("clinit")).doesNotContain(APPLICATION_LOADER);
 		assertThat(GadgetLoader.events("constructor")).doesNotContain(APPLICATION_LOADER);
@@ -75,7 +78,7 @@ class UntrustedEntryTests {
 		assertThat(tiers.serializer.deserialize(stored)).isEqualTo("computed in place of the gadget");
 	}
 
-	/** Redis may still be connecting: a put through the tier is retried until it lands. */
+	/** Redis may still be connecting, S3 setting up its client: a put through the tier is retried until it lands. */
 	private static void awaitPut(CacheTier tier, String key, Envelope envelope) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		while (true) {
