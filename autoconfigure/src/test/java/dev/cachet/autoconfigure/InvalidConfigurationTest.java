@@ -40,7 +40,23 @@ class InvalidConfigurationTest {
 				Arguments.of("cachet.memory.max-size=0MB", "cachet.memory.max-size"),
 				Arguments.of("cachet.disk.max-age=-7d", "cachet.disk.max-age"),
 				Arguments.of("cachet.disk.path=" + file.resolve("cache"), "cachet.disk.path"),
-				Arguments.of("cachet.caches.ais.behaviour=sometimes", "cachet.caches.ais.behaviour"));
+				Arguments.of("cachet.caches.ais.behaviour=sometimes", "cachet.caches.ais.behaviour"),
+				Arguments.of("cachet.codec.compression-threshold=-1KB", "cachet.codec.compression-threshold"),
+				Arguments.of("cachet.codec.compression-threshold=large", "cachet.codec.compression-threshold"),
+				Arguments.of("cachet.disk.sweep-interval=0s", "cachet.disk.sweep-interval"),
+				Arguments.of("cachet.disk.sweep-interval=-1m", "cachet.disk.sweep-interval"),
+				Arguments.of("cachet.disk.sweep-interval=often", "cachet.disk.sweep-interval"),
+				Arguments.of("cachet.memory.max-age=-1s", "cachet.memory.max-age"),
+				Arguments.of("cachet.memory.max-age=0s", "cachet.memory.max-age"),
+				Arguments.of("cachet.memory.max-size=-1MB", "cachet.memory.max-size"),
+				Arguments.of("cachet.memory.max-size=huge", "cachet.memory.max-size"),
+				Arguments.of("cachet.disk.max-size=0B", "cachet.disk.max-size"),
+				Arguments.of("cachet.disk.max-age=0s", "cachet.disk.max-age"),
+				Arguments.of("cachet.caches.ais.max-age=0s", "cachet.caches.ais.max-age"),
+				Arguments.of("cachet.caches.ais.tiers=disk,disk", "cachet.caches.ais.tiers"),
+				Arguments.of("cachet.caches.ais.tiers=s3", "cachet.caches.ais.tiers"),
+				Arguments.of("cachet.allow-null-values=maybe", "cachet.allow-null-values"),
+				Arguments.of("cachet.fingerprint.eager=sometimes", "cachet.fingerprint.eager"));
 	}
 
 	@ParameterizedTest(name = "{0}")
