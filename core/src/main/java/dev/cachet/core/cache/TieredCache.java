@@ -83,6 +83,9 @@ public class TieredCache extends AbstractValueAdaptingCache {
 
 	private final ConcurrentMap<String, CompletableFuture<Object>> loads = new ConcurrentHashMap<>();
 
+	/** What each method's calls get when no per-call options are in force. */
+	private final ConcurrentMap<CachedMethod, Effective> methodPolicies = new ConcurrentHashMap<>();
+
 	/** Start of the last miss per thread, so a following {@code put} knows the compute time. */
 	private final ThreadLocal<PendingMiss> pendingMiss = new ThreadLocal<>();
 
@@ -283,8 +286,26 @@ public class TieredCache extends AbstractValueAdaptingCache {
 
 	private Call call(Object key) {
 		CachetKey cachetKey = (key instanceof CachetKey k) ? k : keys.keyFor(name, key);
-		ResolvedPolicy policy = policyFor(cachetKey.method());
-		return new Call(cachetKey, policy.effectiveMaxAge(), policy.effectiveBehaviour());
+		Effective effective;
+		if (Cachet.current() == null) {
+			// without a per-call layer the outcome depends on the method only: resolve it once
+			effective = (cachetKey.method() != null)
+					? methodPolicies.computeIfAbsent(cachetKey.method(), method -> Effective.of(policyFor(method)))
+					: Effective.of(policyFor(null));
+		}
+		else {
+			effective = Effective.of(policyFor(cachetKey.method()));
+		}
+		return new Call(cachetKey, effective.maxAge(), effective.behaviour());
+	}
+
+	/** The max-age and behaviour in force. */
+	private record Effective(Duration maxAge, Behaviour behaviour) {
+
+		static Effective of(ResolvedPolicy policy) {
+			return new Effective(policy.effectiveMaxAge(), policy.effectiveBehaviour());
+		}
+
 	}
 
 	/** The store value of the nearest fresh, intact entry, filling nearer tiers; {@code null} on a miss. */

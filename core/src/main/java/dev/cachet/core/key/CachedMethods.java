@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentMap;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.BridgeMethodResolver;
-import org.springframework.core.MethodClassKey;
 import org.springframework.util.ClassUtils;
 
 import dev.cachet.core.fingerprint.MethodFingerprinter;
@@ -23,7 +22,12 @@ public class CachedMethods {
 
 	private final MethodFingerprinter fingerprinter;
 
-	private final ConcurrentMap<MethodClassKey, CachedMethod> methods = new ConcurrentHashMap<>();
+	/**
+	 * By method, then target class. Callers pass the same {@link Method} instance on every call, so
+	 * lookups succeed on reference equality, without {@link Method#equals}, which compares parameter
+	 * types.
+	 */
+	private final ConcurrentMap<Method, ConcurrentMap<Class<?>, CachedMethod>> methods = new ConcurrentHashMap<>();
 
 	public CachedMethods(MethodFingerprinter fingerprinter) {
 		this.fingerprinter = fingerprinter;
@@ -34,12 +38,17 @@ public class CachedMethods {
 	 * class) through {@code method} (possibly an interface method).
 	 */
 	public CachedMethod resolve(Class<?> targetClass, Method method) {
-		return methods.computeIfAbsent(new MethodClassKey(method, targetClass), key -> create(targetClass, method));
+		ConcurrentMap<Class<?>, CachedMethod> byTarget = methods.get(method);
+		if (byTarget == null) {
+			byTarget = methods.computeIfAbsent(method, key -> new ConcurrentHashMap<>());
+		}
+		CachedMethod cached = byTarget.get(targetClass);
+		return (cached != null) ? cached : byTarget.computeIfAbsent(targetClass, key -> create(targetClass, method));
 	}
 
 	/** Every method resolved so far. */
 	public Collection<CachedMethod> all() {
-		return List.copyOf(methods.values());
+		return methods.values().stream().flatMap(byTarget -> byTarget.values().stream()).distinct().toList();
 	}
 
 	private CachedMethod create(Class<?> targetClass, Method method) {

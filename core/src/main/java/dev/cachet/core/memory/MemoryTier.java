@@ -30,6 +30,8 @@ public class MemoryTier implements CacheTier {
 		}
 		this.maxSizeBytes = maxSizeBytes;
 		this.entries = Caffeine.newBuilder()
+			// maintenance runs on the calling thread: handing it to a pool costs a thread wake-up on hits
+			.executor(Runnable::run)
 			.maximumWeight(maxSizeBytes)
 			.weigher((StoreKey key, Stored stored) -> stored.envelope().size())
 			.expireAfter(Expiry.creating((StoreKey key, Stored stored) -> stored.ttl()))
