@@ -318,7 +318,7 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		for (int i = 0; i < tiers.size(); i++) {
 			TierBinding binding = tiers.get(i);
 			Envelope envelope = operations.get(binding, name, call.key.id());
-			if (envelope == null || !envelope.isFresh(call.maxAge, now) || !trust.trusts(binding, envelope.metadata())) {
+			if (envelope == null || !envelope.metadata().isFresh(call.maxAge, now) || !trust.trusts(binding, envelope.metadata())) {
 				binding.statistics().miss();
 				continue;
 			}
@@ -357,7 +357,7 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		for (int i = 0; i < tiers.size(); i++) {
 			TierBinding binding = tiers.get(i);
 			try (EnvelopeStreams.Reader reader = operations.openEnvelope(binding, name, call.key.id())) {
-				if (reader == null || !isFresh(reader.metadata(), call.maxAge, now)
+				if (reader == null || !reader.metadata().isFresh(call.maxAge, now)
 						|| !trust.trusts(binding, reader.metadata())
 						|| (!reader.nullValue() && !FILE_CODEC.equals(reader.codecId()))) {
 					binding.statistics().miss();
@@ -411,10 +411,6 @@ public class TieredCache extends AbstractValueAdaptingCache {
 						length, ttl);
 			}
 		}
-	}
-
-	private static boolean isFresh(EntryMetadata metadata, Duration maxAge, Instant now) {
-		return metadata.age(now).compareTo(maxAge) < 0;
 	}
 
 	private void write(Call call, Object storeValue, long computeNanos) {

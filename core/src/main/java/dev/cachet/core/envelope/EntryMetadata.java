@@ -26,4 +26,9 @@ public record EntryMetadata(Instant createdAt, Duration maxAge, Duration compute
 		return Duration.between(createdAt, now);
 	}
 
+	/** Whether the entry is still fresh under {@code maxAge} at {@code now}. */
+	public boolean isFresh(Duration maxAge, Instant now) {
+		return age(now).compareTo(maxAge) < 0;
+	}
+
 }

@@ -201,11 +201,6 @@ public final class Envelope {
 		return payloadLength;
 	}
 
-	/** Whether the entry is still fresh under {@code maxAge} at {@code now}. */
-	public boolean isFresh(Duration maxAge, Instant now) {
-		return metadata.age(now).compareTo(maxAge) < 0;
-	}
-
 	/** The value decoded from this envelope earlier, or {@code null}. */
 	public Object decodedValue() {
 		return decoded;

@@ -61,8 +61,8 @@ class EnvelopeTest {
 	void freshnessIsJudgedAgainstCreationTime() {
 		Envelope envelope = sample();
 		Instant created = envelope.metadata().createdAt();
-		assertThat(envelope.isFresh(Duration.ofMinutes(10), created.plusSeconds(599))).isTrue();
-		assertThat(envelope.isFresh(Duration.ofMinutes(10), created.plusSeconds(600))).isFalse();
+		assertThat(envelope.metadata().isFresh(Duration.ofMinutes(10), created.plusSeconds(599))).isTrue();
+		assertThat(envelope.metadata().isFresh(Duration.ofMinutes(10), created.plusSeconds(600))).isFalse();
 	}
 
 }
