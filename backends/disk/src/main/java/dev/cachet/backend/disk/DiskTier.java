@@ -152,14 +152,8 @@ public class DiskTier implements CacheTier {
 	 */
 	@Override
 	public Envelope get(String cache, String key) throws IOException {
-		IndexedEntry entry = this.index.get(id(cache, key));
+		IndexedEntry entry = liveEntry(cache, key);
 		if (entry == null) {
-			return null;
-		}
-		if (entry.isExpiredAt(this.clock.millis())) {
-			if (deleteIfCurrent(entry)) {
-				this.expiredEntriesDeleted.increment();
-			}
 			return null;
 		}
 		byte[] bytes;
@@ -180,6 +174,18 @@ public class DiskTier implements CacheTier {
 		}
 		this.index.touch(entry);
 		return envelope;
+	}
+
+	/** The indexed entry of a key, or {@code null} when there is none or it expired (then deleted). */
+	private IndexedEntry liveEntry(String cache, String key) {
+		IndexedEntry entry = this.index.get(id(cache, key));
+		if (entry != null && entry.isExpiredAt(this.clock.millis())) {
+			if (deleteIfCurrent(entry)) {
+				this.expiredEntriesDeleted.increment();
+			}
+			return null;
+		}
+		return entry;
 	}
 
 	private static Envelope parse(byte[] bytes) {
@@ -224,14 +230,8 @@ public class DiskTier implements CacheTier {
 	 */
 	@Override
 	public InputStream openEnvelope(String cache, String key) throws IOException {
-		IndexedEntry entry = this.index.get(id(cache, key));
+		IndexedEntry entry = liveEntry(cache, key);
 		if (entry == null) {
-			return null;
-		}
-		if (entry.isExpiredAt(this.clock.millis())) {
-			if (deleteIfCurrent(entry)) {
-				this.expiredEntriesDeleted.increment();
-			}
 			return null;
 		}
 		try {
