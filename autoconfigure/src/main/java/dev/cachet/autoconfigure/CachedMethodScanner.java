@@ -15,9 +15,9 @@ import org.springframework.util.ReflectionUtils;
 
 import dev.cachet.core.cache.CacheMethodCatalog;
 import dev.cachet.core.cache.FingerprintJournal;
-import dev.cachet.core.key.CachedMethod;
-import dev.cachet.core.key.CachedMethods;
-import dev.cachet.core.key.CanonicalArgumentHasher;
+import dev.cachet.core.method.CachedMethod;
+import dev.cachet.core.method.CachedMethods;
+import dev.cachet.core.hash.CanonicalArgumentHasher;
 
 /**
  * At start-up, finds every cached bean method keyed by Cachet, computes its fingerprint (so the

@@ -16,7 +16,7 @@ import dev.cachet.core.cache.TierStatistics;
 import dev.cachet.core.cache.TieredCache;
 import dev.cachet.core.cache.TieredCacheManager;
 import dev.cachet.core.fingerprint.FingerprintChange;
-import dev.cachet.core.key.CachedMethod;
+import dev.cachet.core.method.CachedMethod;
 import dev.cachet.core.policy.LayeredSetting;
 import dev.cachet.core.policy.MethodPolicy;
 import dev.cachet.core.policy.PolicyLayer;

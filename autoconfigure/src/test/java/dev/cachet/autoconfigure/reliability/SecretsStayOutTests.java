@@ -26,8 +26,8 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 
 import dev.cachet.autoconfigure.CachetAutoConfiguration;
 import dev.cachet.autoconfigure.reliability.SecretService.Credentials;
-import dev.cachet.core.key.ArgumentHasher;
-import dev.cachet.core.key.ArgumentSink;
+import dev.cachet.core.hash.ArgumentHasher;
+import dev.cachet.core.hash.ArgumentSink;
 import dev.cachet.testsupport.RedisServer;
 import dev.cachet.testsupport.RedisServerExtension;
 

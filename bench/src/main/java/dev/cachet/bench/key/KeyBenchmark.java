@@ -18,9 +18,9 @@ import org.springframework.cache.interceptor.SimpleKeyGenerator;
 
 import dev.cachet.core.fingerprint.FingerprintSettings;
 import dev.cachet.core.fingerprint.MethodFingerprinter;
-import dev.cachet.core.key.CachedMethods;
+import dev.cachet.core.method.CachedMethods;
 import dev.cachet.core.key.CachetKeyGenerator;
-import dev.cachet.core.key.CanonicalArgumentHasher;
+import dev.cachet.core.hash.CanonicalArgumentHasher;
 
 /**
  * Cost of one key: Cachet's generator (method identity, fingerprint, canonical 128-bit argument

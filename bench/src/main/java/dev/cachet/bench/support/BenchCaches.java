@@ -9,9 +9,9 @@ import dev.cachet.core.codec.ClassAllowlist;
 import dev.cachet.core.codec.ForyValueCodec;
 import dev.cachet.core.fingerprint.FingerprintSettings;
 import dev.cachet.core.fingerprint.MethodFingerprinter;
-import dev.cachet.core.key.CachedMethods;
+import dev.cachet.core.method.CachedMethods;
 import dev.cachet.core.key.CachetKeyGenerator;
-import dev.cachet.core.key.CanonicalArgumentHasher;
+import dev.cachet.core.hash.CanonicalArgumentHasher;
 import dev.cachet.core.tier.CacheTier;
 
 /**

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-import dev.cachet.core.key.CachedMethod;
+import dev.cachet.core.method.CachedMethod;
 
 /**
  * Which cached methods write to which cache, as the cache annotations declare it. Filled at

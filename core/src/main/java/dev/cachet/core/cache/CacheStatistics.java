@@ -21,6 +21,18 @@ public class CacheStatistics {
 
 	private final LongAdder uncached = new LongAdder();
 
+	private final LongAdder[] rejected = new LongAdder[MissReason.values().length];
+
+	CacheStatistics() {
+		for (int i = 0; i < rejected.length; i++) {
+			rejected[i] = new LongAdder();
+		}
+	}
+
+	void reject(MissReason reason) {
+		rejected[reason.ordinal()].increment();
+	}
+
 	void hit(long computeNanosSaved) {
 		hits.increment();
 		savedNanos.add(computeNanosSaved);
@@ -75,6 +87,11 @@ public class CacheStatistics {
 	/** Compute time the hits avoided, from the compute time recorded in each entry. */
 	public long timeSavedNanos() {
 		return savedNanos.sum();
+	}
+
+	/** Entries a tier held but that were not served, for one reason. */
+	public long rejected(MissReason reason) {
+		return rejected[reason.ordinal()].sum();
 	}
 
 	/** Calls that bypassed the cache: unhashable arguments, disabled behaviour or unencodable values. */

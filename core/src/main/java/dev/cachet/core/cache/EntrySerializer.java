@@ -7,14 +7,13 @@ import dev.cachet.core.codec.ValueCodec;
 import dev.cachet.core.codec.ZstdCompression;
 import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.envelope.Envelope;
+import dev.cachet.core.envelope.EnvelopeSigner;
 
 /**
  * Turns store values into envelopes and back with the configured {@link ValueCodec}, compressing
  * payloads above a threshold with zstd.
  */
 public class EntrySerializer {
-
-	private static final byte[] EMPTY = new byte[0];
 
 	private final ValueCodec codec;
 
@@ -35,19 +34,27 @@ public class EntrySerializer {
 		this.compressionThreshold = compressionThreshold;
 	}
 
-	/** Serializes a store value ({@link NullValue#INSTANCE} for a cached {@code null}). */
-	public Envelope serialize(Object storeValue, EntryMetadata metadata) throws CodecException {
+	/**
+	 * Serializes a store value ({@link NullValue#INSTANCE} for a cached {@code null}) into an envelope
+	 * signed by {@code signer} when it has keys.
+	 */
+	public Envelope serialize(Object storeValue, EntryMetadata metadata, EnvelopeSigner signer) throws CodecException {
 		if (storeValue == NullValue.INSTANCE) {
-			return Envelope.create(codec.id(), false, true, metadata, EMPTY, 0, 0);
+			return Envelope.ofNull(codec.id(), metadata, signer);
 		}
 		byte[] payload = codec.encode(storeValue);
 		if (payload.length > compressionThreshold) {
 			byte[] compressed = compression.compress(payload, 0, payload.length);
 			if (compressed.length < payload.length) {
-				return Envelope.create(codec.id(), true, false, metadata, compressed, 0, compressed.length);
+				return Envelope.create(codec.id(), true, false, metadata, compressed, 0, compressed.length, signer);
 			}
 		}
-		return Envelope.create(codec.id(), false, false, metadata, payload, 0, payload.length);
+		return Envelope.create(codec.id(), false, false, metadata, payload, 0, payload.length, signer);
+	}
+
+	/** Whether envelopes written by {@code codecId} are this serializer's to decode. */
+	public boolean decodes(String codecId) {
+		return codec.id().equals(codecId);
 	}
 
 	/**

@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 import dev.cachet.core.envelope.CorruptEnvelopeException;
 import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.envelope.Envelope;
+import dev.cachet.core.envelope.Producer;
 import dev.cachet.core.fingerprint.FingerprintChange;
 import dev.cachet.core.fingerprint.MethodFingerprint;
-import dev.cachet.core.key.CachedMethod;
+import dev.cachet.core.method.CachedMethod;
 import dev.cachet.core.tier.CacheTier;
 
 /**
@@ -107,7 +108,9 @@ public class FingerprintJournal {
 		fingerprint.reached().forEach((id, hash) -> text.append(id).append('\t').append(hash).append('\n'));
 		byte[] payload = text.toString().getBytes(StandardCharsets.UTF_8);
 		Envelope envelope = Envelope.create(FORMAT, false, false,
-				new EntryMetadata(since, KEEP, Duration.ZERO, method.id(), fingerprint.hash()), payload, 0, payload.length);
+				new EntryMetadata(since, KEEP, Duration.ZERO, method.producer(Producer.Kind.CACHEABLE),
+						EntryMetadata.address(CACHE, keyOf(method.id()))),
+				payload, 0, payload.length);
 		for (CacheTier tier : tiers) {
 			try {
 				tier.put(CACHE, keyOf(method.id()), envelope, KEEP);

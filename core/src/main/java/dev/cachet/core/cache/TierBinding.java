@@ -1,17 +1,36 @@
 package dev.cachet.core.cache;
 
 import java.time.Duration;
+import java.time.Instant;
 
+import dev.cachet.core.envelope.EntryMetadata;
+import dev.cachet.core.envelope.EnvelopeSigner;
 import dev.cachet.core.tier.CacheTier;
 
 /**
  * A tier as the tiered caches use it: the tier, the longest time it may store an entry
- * ({@code cachet.<tier>.max-age}) and its statistics.
+ * ({@code cachet.<tier>.max-age}, or {@code null} for no cap), whether entries read from it must
+ * carry a valid signature, and its statistics.
  */
-public record TierBinding(String name, CacheTier tier, Duration storageCap, TierStatistics statistics) {
+public record TierBinding(String name, CacheTier tier, Duration storageCap, boolean verifiesSignatures,
+		TierStatistics statistics) {
 
-	public TierBinding(String name, CacheTier tier, Duration storageCap) {
-		this(name, tier, storageCap, new TierStatistics());
+	public TierBinding(String name, CacheTier tier, Duration storageCap, boolean verifiesSignatures) {
+		this(name, tier, storageCap, verifiesSignatures, new TierStatistics());
+	}
+
+	/** The signer whose keys entries read from this tier must be signed with, or {@code null} when none is required. */
+	public EnvelopeSigner verifier(EnvelopeSigner signer) {
+		return (verifiesSignatures && signer.enabled()) ? signer : null;
+	}
+
+	/** How long this tier may keep an entry: its remaining freshness, capped; {@code null} if none is left. */
+	public Duration storageTtl(EntryMetadata metadata, Instant now) {
+		Duration remaining = metadata.maxAge().minus(metadata.age(now));
+		if (remaining.isNegative() || remaining.isZero()) {
+			return null;
+		}
+		return (storageCap != null && storageCap.compareTo(remaining) < 0) ? storageCap : remaining;
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.cachet.core.cache;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -13,14 +14,18 @@ import org.slf4j.LoggerFactory;
 
 import dev.cachet.core.envelope.CorruptEnvelopeException;
 import dev.cachet.core.envelope.Envelope;
+import dev.cachet.core.envelope.EnvelopeSigner;
 import dev.cachet.core.envelope.EnvelopeStreams;
+import dev.cachet.core.tier.CacheTier;
 import dev.cachet.core.tier.InvalidationBus;
+import dev.cachet.core.tier.TierStreaming;
 
 /**
  * Calls tiers so that a failure is a counted miss, never an exception for the caller, and tells
  * other instances about evictions. Failures are logged at WARN at most once a minute per tier.
+ * Tiers that do not stream natively are streamed through whole envelopes.
  */
-final class TierOperations {
+public final class TierOperations {
 
 	private static final Logger logger = LoggerFactory.getLogger(TierOperations.class);
 
@@ -35,7 +40,8 @@ final class TierOperations {
 		this.bus = bus;
 	}
 
-	Envelope get(TierBinding binding, String cache, String key) {
+	/** An entry's envelope, or {@code null} on a miss or a failure. */
+	public Envelope get(TierBinding binding, String cache, String key) {
 		long start = System.nanoTime();
 		try {
 			return binding.tier().get(cache, key);
@@ -49,7 +55,8 @@ final class TierOperations {
 		}
 	}
 
-	void put(TierBinding binding, String cache, String key, Envelope envelope, Duration ttl) {
+	/** Stores an envelope; a failure is counted and logged. */
+	public void put(TierBinding binding, String cache, String key, Envelope envelope, Duration ttl) {
 		long start = System.nanoTime();
 		try {
 			binding.tier().put(cache, key, envelope, ttl);
@@ -67,12 +74,13 @@ final class TierOperations {
 	 * Opens a tier's entry for streaming and reads its header.
 	 * @return the reader, or {@code null} on a miss, a failure or a corrupt header (then evicted)
 	 */
-	EnvelopeStreams.Reader openEnvelope(TierBinding binding, String cache, String key) {
+	public EnvelopeStreams.Reader openEnvelope(TierBinding binding, String cache, String key,
+			EnvelopeSigner signer) {
 		long start = System.nanoTime();
 		InputStream in = null;
 		try {
-			in = binding.tier().openEnvelope(cache, key);
-			return (in != null) ? EnvelopeStreams.read(in) : null;
+			in = open(binding.tier(), cache, key);
+			return (in != null) ? EnvelopeStreams.read(in, signer) : null;
 		}
 		catch (CorruptEnvelopeException ex) {
 			closeQuietly(in);
@@ -91,11 +99,11 @@ final class TierOperations {
 	}
 
 	/** Streams an envelope into a tier; {@code envelope} supplies a fresh stream of its bytes. */
-	void putEnvelope(TierBinding binding, String cache, String key, EnvelopeSource envelope, long length,
+	public void putEnvelope(TierBinding binding, String cache, String key, EnvelopeSource envelope, long length,
 			Duration ttl) {
 		long start = System.nanoTime();
 		try {
-			binding.tier().putEnvelope(cache, key, envelope.open(), length, ttl);
+			store(binding.tier(), cache, key, envelope.open(), length, ttl);
 			binding.statistics().put();
 		}
 		catch (Exception ex) {
@@ -106,8 +114,31 @@ final class TierOperations {
 		}
 	}
 
+	private static InputStream open(CacheTier tier, String cache, String key) throws Exception {
+		TierStreaming streaming = tier.streaming().orElse(null);
+		if (streaming != null) {
+			return streaming.openEnvelope(cache, key);
+		}
+		Envelope envelope = tier.get(cache, key);
+		return (envelope != null) ? new ByteArrayInputStream(envelope.bytes()) : null;
+	}
+
+	private static void store(CacheTier tier, String cache, String key, InputStream envelope, long length,
+			Duration ttl) throws Exception {
+		TierStreaming streaming = tier.streaming().orElse(null);
+		if (streaming != null) {
+			streaming.putEnvelope(cache, key, envelope, length, ttl);
+			return;
+		}
+		byte[] bytes;
+		try (envelope) {
+			bytes = envelope.readAllBytes();
+		}
+		tier.put(cache, key, Envelope.parse(bytes), ttl);
+	}
+
 	/** Opens a new stream of an envelope's bytes. */
-	interface EnvelopeSource {
+	public interface EnvelopeSource {
 
 		InputStream open() throws IOException;
 
@@ -124,7 +155,8 @@ final class TierOperations {
 		}
 	}
 
-	void evict(List<TierBinding> bindings, String cache, String key, boolean announce) {
+	/** Removes an entry from tiers, and announces it to other instances when {@code announce}. */
+	public void evict(List<TierBinding> bindings, String cache, String key, boolean announce) {
 		for (TierBinding binding : bindings) {
 			try {
 				binding.tier().evict(cache, key);
@@ -152,7 +184,8 @@ final class TierOperations {
 		}
 	}
 
-	void publishEvict(String cache, String key) {
+	/** Tells other instances to drop an entry from their node-local tiers. */
+	public void publishEvict(String cache, String key) {
 		if (bus != null) {
 			bus.publishEvict(cache, key);
 		}

@@ -17,6 +17,8 @@ import java.util.function.Consumer;
 
 import org.springframework.cache.CacheManager;
 
+import dev.cachet.core.cache.file.FileFormat;
+import dev.cachet.core.envelope.EnvelopeSigner;
 import dev.cachet.core.key.CachetKeyGenerator;
 import dev.cachet.core.memory.MemoryTier;
 import dev.cachet.core.tier.InvalidationBus;
@@ -39,17 +41,13 @@ public class TieredCacheManager implements CacheManager {
 
 	private final boolean allowNullValues;
 
-	private final EntrySerializer serializer;
-
 	private final CachetKeyGenerator keys;
-
-	private final KeyLease lease;
 
 	private final TierOperations operations;
 
-	private final MaterializedFiles files;
-
 	private final LocalTierTrust trust = new LocalTierTrust();
+
+	private final CacheRuntime runtime;
 
 	private final Clock clock;
 
@@ -58,17 +56,19 @@ public class TieredCacheManager implements CacheManager {
 	private final List<Consumer<TieredCache>> creationListeners = new CopyOnWriteArrayList<>();
 
 	private TieredCacheManager(Builder builder) {
-		this.tiers = new LinkedHashMap<>(builder.tiers);
+		this.tiers = new LinkedHashMap<>();
+		builder.tiers.forEach((name, tier) -> this.tiers.put(name, new TierBinding(name, tier.tier(), tier.storageCap(),
+				tier.tier().shared() || (builder.verifyLocalSignatures && tier.tier().persistent()))));
 		this.defaultTiers = List.copyOf(builder.defaultTiers);
 		this.overrides = Map.copyOf(builder.overrides);
 		this.defaultMaxAge = builder.defaultMaxAge;
 		this.allowNullValues = builder.allowNullValues;
-		this.serializer = builder.serializer;
 		this.keys = builder.keys;
-		this.lease = builder.lease;
 		this.clock = builder.clock;
 		this.operations = new TierOperations(builder.bus);
-		this.files = new MaterializedFiles(builder.fileDirectory);
+		this.runtime = new CacheRuntime(keys.addresses(), operations, new EntryValidity(keys.methods(), trust),
+				new ValueFormat(builder.serializer, operations, builder.signer),
+				new FileFormat(operations, builder.fileDirectory, builder.signer), builder.lease, clock);
 		validateTierNames("cachet.tiers", defaultTiers);
 		this.overrides.forEach((cache, override) -> {
 			if (override.tiers() != null) {
@@ -124,8 +124,7 @@ public class TieredCacheManager implements CacheManager {
 		}
 		CacheSettings settings = new CacheSettings(defaultMaxAge, override.maxAge(), override.behaviour(),
 				allowNullValues);
-		TieredCache cache = new TieredCache(name, settings, bindings, operations, serializer, keys, lease, clock,
-				files, trust);
+		TieredCache cache = new TieredCache(name, settings, bindings, runtime);
 		creationListeners.forEach(listener -> listener.accept(cache));
 		return cache;
 	}
@@ -168,6 +167,9 @@ public class TieredCacheManager implements CacheManager {
 
 	}
 
+	private record Tier(dev.cachet.core.tier.CacheTier tier, Duration storageCap) {
+	}
+
 	/** Builds a {@link TieredCacheManager}. */
 	public static final class Builder {
 
@@ -175,7 +177,11 @@ public class TieredCacheManager implements CacheManager {
 
 		private final CachetKeyGenerator keys;
 
-		private final Map<String, TierBinding> tiers = new LinkedHashMap<>();
+		private final Map<String, Tier> tiers = new LinkedHashMap<>();
+
+		private EnvelopeSigner signer = EnvelopeSigner.none();
+
+		private boolean verifyLocalSignatures;
 
 		private List<String> defaultTiers = List.of();
 
@@ -200,7 +206,18 @@ public class TieredCacheManager implements CacheManager {
 
 		/** Adds a tier under a name; {@code storageCap} may be {@code null} for no cap. */
 		public Builder tier(String name, dev.cachet.core.tier.CacheTier tier, Duration storageCap) {
-			tiers.put(name, new TierBinding(name, tier, storageCap));
+			tiers.put(name, new Tier(tier, storageCap));
+			return this;
+		}
+
+		/**
+		 * Signs every written entry; entries read from shared tiers (and, when
+		 * {@code verifyLocalTiers}, from the other persistent tiers) are served only with a valid
+		 * signature.
+		 */
+		public Builder signer(EnvelopeSigner signer, boolean verifyLocalTiers) {
+			this.signer = signer;
+			this.verifyLocalSignatures = verifyLocalTiers;
 			return this;
 		}
 

@@ -1,9 +1,9 @@
 package dev.cachet.core.envelope;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.Arrays;
+
+import javax.crypto.Mac;
 
 import com.dynatrace.hash4j.hashing.Hashing;
 
@@ -12,53 +12,44 @@ import com.dynatrace.hash4j.hashing.Hashing;
  * tier to another is a byte copy.
  *
  * <pre>
- * magic "CCHT" | format version (1) | flags (1) | created-at millis (8) | max-age millis (8)
- * | compute nanos (8) | codec id (u8 length + UTF-8) | method id (u16 length + UTF-8)
- * | fingerprint (u8 length + UTF-8) | payload length (4) | payload | XXH3-64 of all before (8)
+ * header (see EnvelopeHeader: version, flags, times, codec, producer, address, payload length)
+ * | payload | HMAC-SHA256 of all before (32, only when signed) | XXH3-64 of all before (8)
  * </pre>
  *
- * The trailing checksum covers header and payload, so a flipped bit or a truncated file anywhere
- * fails {@link #parse(byte[])}.
+ * The trailing checksum covers everything, so a flipped bit or a truncated file anywhere fails
+ * {@link #parse(byte[])}. The checksum stops accidents, not people: the optional signature
+ * ({@link EnvelopeSigner}) is what stops a writer without the key.
  */
 public final class Envelope {
 
-	/** Current format version; readers refuse any other. */
-	public static final byte FORMAT_VERSION = 1;
-
-	static final int MAGIC = 0x43434854; // "CCHT"
-
-	static final int FLAG_COMPRESSED = 1;
-
-	static final int FLAG_NULL_VALUE = 2;
-
-	static final int FIXED_HEADER = 4 + 1 + 1 + 8 + 8 + 8;
+	/** Current format version; readers refuse any other, so entries of older versions are misses. */
+	public static final byte FORMAT_VERSION = 2;
 
 	/** Largest payload the format records (its length field is a signed 32-bit integer). */
 	public static final long MAX_PAYLOAD = Integer.MAX_VALUE;
 
+	private static final byte[] EMPTY = new byte[0];
+
 	private final byte[] bytes;
 
-	private final String codecId;
-
-	private final int flags;
-
-	private final EntryMetadata metadata;
+	private final EnvelopeHeader header;
 
 	private final int payloadOffset;
-
-	private final int payloadLength;
 
 	/** The decoded value, remembered by the memory tier's holder so repeated hits skip decoding. */
 	private volatile Object decoded;
 
-	private Envelope(byte[] bytes, String codecId, int flags, EntryMetadata metadata, int payloadOffset,
-			int payloadLength) {
+	private Envelope(byte[] bytes, EnvelopeHeader header, int payloadOffset) {
 		this.bytes = bytes;
-		this.codecId = codecId;
-		this.flags = flags;
-		this.metadata = metadata;
+		this.header = header;
 		this.payloadOffset = payloadOffset;
-		this.payloadLength = payloadLength;
+	}
+
+	/** Builds an unsigned envelope around an encoded payload; see {@link #create(String, boolean, boolean, EntryMetadata, byte[], int, int, EnvelopeSigner)}. */
+	public static Envelope create(String codecId, boolean compressed, boolean nullValue, EntryMetadata metadata,
+			byte[] payload, int payloadOffset, int payloadLength) {
+		return create(codecId, compressed, nullValue, metadata, payload, payloadOffset, payloadLength,
+				EnvelopeSigner.none());
 	}
 
 	/**
@@ -66,53 +57,30 @@ public final class Envelope {
 	 * @param codecId    id of the codec that wrote the payload (at most 255 bytes)
 	 * @param compressed whether the payload is zstd-compressed
 	 * @param nullValue  whether the entry stands for a cached {@code null} (payload then empty)
+	 * @param signer     signs the envelope when it has keys
 	 */
 	public static Envelope create(String codecId, boolean compressed, boolean nullValue, EntryMetadata metadata,
-			byte[] payload, int payloadOffset, int payloadLength) {
-		byte[] header = header(codecId, compressed, nullValue, metadata, payloadLength);
-		byte[] out = new byte[header.length + payloadLength + 8];
-		System.arraycopy(header, 0, out, 0, header.length);
-		System.arraycopy(payload, payloadOffset, out, header.length, payloadLength);
+			byte[] payload, int payloadOffset, int payloadLength, EnvelopeSigner signer) {
+		EnvelopeHeader header = new EnvelopeHeader(EnvelopeHeader.flags(compressed, nullValue, signer.enabled()),
+				codecId, metadata, payloadLength);
+		byte[] head = header.encode();
+		int signature = signer.enabled() ? EnvelopeSigner.SIGNATURE_LENGTH : 0;
+		byte[] out = new byte[head.length + payloadLength + signature + 8];
+		System.arraycopy(head, 0, out, 0, head.length);
+		System.arraycopy(payload, payloadOffset, out, head.length, payloadLength);
+		int signed = head.length + payloadLength;
+		if (signature > 0) {
+			Mac mac = signer.signingMac();
+			mac.update(out, 0, signed);
+			System.arraycopy(mac.doFinal(), 0, out, signed, signature);
+		}
 		ByteBuffer.wrap(out, out.length - 8, 8).putLong(checksum(out, out.length - 8));
-		return new Envelope(out, codecId, flags(compressed, nullValue), metadata, header.length, payloadLength);
+		return new Envelope(out, header, head.length);
 	}
 
-	/**
-	 * The header of an envelope, up to and including the payload length: what precedes the payload
-	 * in every tier, also when the payload is streamed (see {@link EnvelopeStreams}).
-	 */
-	static byte[] header(String codecId, boolean compressed, boolean nullValue, EntryMetadata metadata,
-			long payloadLength) {
-		byte[] codec = codecId.getBytes(StandardCharsets.UTF_8);
-		byte[] method = metadata.methodId().getBytes(StandardCharsets.UTF_8);
-		byte[] fingerprint = metadata.fingerprint().getBytes(StandardCharsets.UTF_8);
-		if (codec.length > 255 || fingerprint.length > 255 || method.length > 65535) {
-			throw new IllegalArgumentException("Envelope header field too long");
-		}
-		if (payloadLength < 0 || payloadLength > MAX_PAYLOAD) {
-			throw new IllegalArgumentException("Payload of " + payloadLength + " bytes exceeds the envelope format's "
-					+ MAX_PAYLOAD + " bytes");
-		}
-		byte[] header = new byte[FIXED_HEADER + 1 + codec.length + 2 + method.length + 1 + fingerprint.length + 4];
-		ByteBuffer.wrap(header)
-			.putInt(MAGIC)
-			.put(FORMAT_VERSION)
-			.put((byte) flags(compressed, nullValue))
-			.putLong(metadata.createdAt().toEpochMilli())
-			.putLong(metadata.maxAge().toMillis())
-			.putLong(metadata.computeTime().toNanos())
-			.put((byte) codec.length)
-			.put(codec)
-			.putShort((short) method.length)
-			.put(method)
-			.put((byte) fingerprint.length)
-			.put(fingerprint)
-			.putInt((int) payloadLength);
-		return header;
-	}
-
-	private static int flags(boolean compressed, boolean nullValue) {
-		return (compressed ? FLAG_COMPRESSED : 0) | (nullValue ? FLAG_NULL_VALUE : 0);
+	/** Builds an envelope for a cached {@code null}. */
+	public static Envelope ofNull(String codecId, EntryMetadata metadata, EnvelopeSigner signer) {
+		return create(codecId, false, true, metadata, EMPTY, 0, 0, signer);
 	}
 
 	/**
@@ -120,49 +88,37 @@ public final class Envelope {
 	 * @throws CorruptEnvelopeException if the bytes are not an intact envelope of this format version
 	 */
 	public static Envelope parse(byte[] bytes) throws CorruptEnvelopeException {
-		if (bytes == null || bytes.length < FIXED_HEADER + 1 + 2 + 1 + 4 + 8) {
+		if (bytes == null || bytes.length < EnvelopeHeader.MIN + 8) {
 			throw new CorruptEnvelopeException("too short");
-		}
-		ByteBuffer buffer = ByteBuffer.wrap(bytes);
-		if (buffer.getInt() != MAGIC) {
-			throw new CorruptEnvelopeException("bad magic");
-		}
-		byte version = buffer.get();
-		if (version != FORMAT_VERSION) {
-			throw new CorruptEnvelopeException("unsupported format version " + version);
 		}
 		long expected = ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong();
 		if (checksum(bytes, bytes.length - 8) != expected) {
 			throw new CorruptEnvelopeException("checksum mismatch");
 		}
+		ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, bytes.length - 8);
+		EnvelopeHeader header;
 		try {
-			int flags = buffer.get();
-			Instant createdAt = Instant.ofEpochMilli(buffer.getLong());
-			Duration maxAge = Duration.ofMillis(buffer.getLong());
-			Duration computeTime = Duration.ofNanos(buffer.getLong());
-			String codecId = readString(buffer, buffer.get() & 0xFF);
-			String methodId = readString(buffer, buffer.getShort() & 0xFFFF);
-			String fingerprint = readString(buffer, buffer.get() & 0xFF);
-			int payloadLength = buffer.getInt();
-			int payloadOffset = buffer.position();
-			if (payloadLength < 0 || payloadOffset + payloadLength != bytes.length - 8) {
-				throw new CorruptEnvelopeException("payload length does not match");
-			}
-			EntryMetadata metadata = new EntryMetadata(createdAt, maxAge, computeTime, methodId, fingerprint);
-			return new Envelope(bytes, codecId, flags, metadata, payloadOffset, payloadLength);
+			header = EnvelopeHeader.read(length -> {
+				if (length > buffer.remaining()) {
+					throw new CorruptEnvelopeException("truncated header");
+				}
+				byte[] field = new byte[length];
+				buffer.get(field);
+				return field;
+			});
 		}
-		catch (RuntimeException ex) {
-			throw new CorruptEnvelopeException("malformed header: " + ex.getMessage());
+		catch (java.io.IOException ex) {
+			throw new CorruptEnvelopeException("unreadable header: " + ex.getMessage());
 		}
+		int payloadOffset = buffer.position();
+		int signature = header.signed() ? EnvelopeSigner.SIGNATURE_LENGTH : 0;
+		if (payloadOffset + header.payloadLength() + signature != bytes.length - 8) {
+			throw new CorruptEnvelopeException("payload length does not match");
+		}
+		return new Envelope(bytes, header, payloadOffset);
 	}
 
-	private static String readString(ByteBuffer buffer, int length) {
-		byte[] value = new byte[length];
-		buffer.get(value);
-		return new String(value, StandardCharsets.UTF_8);
-	}
-
-	private static long checksum(byte[] bytes, int length) {
+	static long checksum(byte[] bytes, int length) {
 		return Hashing.xxh3_64().hashBytesToLong(bytes, 0, length);
 	}
 
@@ -177,19 +133,33 @@ public final class Envelope {
 	}
 
 	public String codecId() {
-		return codecId;
+		return header.codecId();
 	}
 
 	public boolean compressed() {
-		return (flags & FLAG_COMPRESSED) != 0;
+		return header.compressed();
 	}
 
 	public boolean nullValue() {
-		return (flags & FLAG_NULL_VALUE) != 0;
+		return header.nullValue();
+	}
+
+	/** Whether the envelope carries a signature (checked by {@link #signedBy(EnvelopeSigner)}). */
+	public boolean signed() {
+		return header.signed();
+	}
+
+	/** Whether the envelope carries a signature that one of the signer's keys made. */
+	public boolean signedBy(EnvelopeSigner signer) {
+		if (!signed() || !signer.enabled()) {
+			return false;
+		}
+		int end = payloadOffset + payloadLength();
+		return signer.verifies(bytes, 0, end, Arrays.copyOfRange(bytes, end, end + EnvelopeSigner.SIGNATURE_LENGTH));
 	}
 
 	public EntryMetadata metadata() {
-		return metadata;
+		return header.metadata();
 	}
 
 	/** Offset of the payload inside {@link #bytes()}. */
@@ -198,7 +168,7 @@ public final class Envelope {
 	}
 
 	public int payloadLength() {
-		return payloadLength;
+		return (int) header.payloadLength();
 	}
 
 	/** The value decoded from this envelope earlier, or {@code null}. */

@@ -6,9 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
+import java.security.MessageDigest;
+import java.util.List;
+
+import javax.crypto.Mac;
 
 import com.dynatrace.hash4j.hashing.HashStream64;
 import com.dynatrace.hash4j.hashing.Hashing;
@@ -26,27 +27,36 @@ public final class EnvelopeStreams {
 	}
 
 	/** Total envelope size for a payload of {@code payloadLength} bytes. */
-	public static long length(String codecId, EntryMetadata metadata, long payloadLength) {
-		return Envelope.header(codecId, false, false, metadata, payloadLength).length + payloadLength + 8;
+	public static long length(String codecId, EntryMetadata metadata, long payloadLength, EnvelopeSigner signer) {
+		return new EnvelopeHeader(0, codecId, metadata, payloadLength).encode().length + payloadLength
+				+ (signer.enabled() ? EnvelopeSigner.SIGNATURE_LENGTH : 0) + 8;
 	}
 
 	/**
-	 * The bytes of an envelope whose payload is read from {@code payload}: header, payload, checksum.
-	 * The returned stream owns {@code payload} and closes it. It fails with an {@link IOException} if
-	 * the payload does not have exactly {@code payloadLength} bytes.
+	 * The bytes of an envelope whose payload is read from {@code payload}: header, payload, signature
+	 * (when the signer has keys), checksum. The returned stream owns {@code payload} and closes it. It
+	 * fails with an {@link IOException} if the payload does not have exactly {@code payloadLength} bytes.
 	 */
 	public static InputStream compose(String codecId, boolean nullValue, EntryMetadata metadata, InputStream payload,
-			long payloadLength) {
-		return new ComposingStream(Envelope.header(codecId, false, nullValue, metadata, payloadLength), payload,
-				payloadLength);
+			long payloadLength, EnvelopeSigner signer) {
+		EnvelopeHeader header = new EnvelopeHeader(EnvelopeHeader.flags(false, nullValue, signer.enabled()), codecId,
+				metadata, payloadLength);
+		return new ComposingStream(header.encode(), payload, payloadLength,
+				signer.enabled() ? signer.signingMac() : null);
 	}
 
 	/**
 	 * Reads an envelope header from a stream, leaving the stream at the start of the payload.
+	 * @param signer checks the envelope's signature while the payload is read, when it has keys
 	 * @throws CorruptEnvelopeException if the header is not an intact header of this format version
 	 */
+	public static Reader read(InputStream in, EnvelopeSigner signer) throws IOException, CorruptEnvelopeException {
+		return new Reader(in, signer);
+	}
+
+	/** Reads an envelope header from a stream without checking signatures. */
 	public static Reader read(InputStream in) throws IOException, CorruptEnvelopeException {
-		return new Reader(in);
+		return new Reader(in, EnvelopeSigner.none());
 	}
 
 	/** An envelope being read from a stream: its header is known, its payload not yet verified. */
@@ -56,40 +66,18 @@ public final class EnvelopeStreams {
 
 		private final HashStream64 hash = Hashing.xxh3_64().hashStream();
 
-		private final String codecId;
+		private final List<Mac> macs;
 
-		private final int flags;
+		private final EnvelopeHeader header;
 
-		private final EntryMetadata metadata;
+		private boolean signatureValid;
 
-		private final long payloadLength;
-
-		private Reader(InputStream in) throws IOException, CorruptEnvelopeException {
+		private Reader(InputStream in, EnvelopeSigner signer) throws IOException, CorruptEnvelopeException {
 			this.in = in;
+			this.macs = signer.enabled() ? signer.verifyingMacs() : List.of();
 			try {
 				DataInputStream data = new DataInputStream(in);
-				byte[] fixed = readFully(data, Envelope.FIXED_HEADER);
-				ByteBuffer buffer = ByteBuffer.wrap(fixed);
-				if (buffer.getInt() != Envelope.MAGIC) {
-					throw new CorruptEnvelopeException("bad magic");
-				}
-				byte version = buffer.get();
-				if (version != Envelope.FORMAT_VERSION) {
-					throw new CorruptEnvelopeException("unsupported format version " + version);
-				}
-				this.flags = buffer.get();
-				Instant createdAt = Instant.ofEpochMilli(buffer.getLong());
-				Duration maxAge = Duration.ofMillis(buffer.getLong());
-				Duration computeTime = Duration.ofNanos(buffer.getLong());
-				this.codecId = string(data, readFully(data, 1)[0] & 0xFF);
-				byte[] methodLength = readFully(data, 2);
-				String methodId = string(data, ByteBuffer.wrap(methodLength).getShort() & 0xFFFF);
-				String fingerprint = string(data, readFully(data, 1)[0] & 0xFF);
-				this.payloadLength = ByteBuffer.wrap(readFully(data, 4)).getInt();
-				if (this.payloadLength < 0) {
-					throw new CorruptEnvelopeException("negative payload length");
-				}
-				this.metadata = new EntryMetadata(createdAt, maxAge, computeTime, methodId, fingerprint);
+				this.header = EnvelopeHeader.read(length -> readFully(data, length));
 			}
 			catch (EOFException ex) {
 				throw new CorruptEnvelopeException("truncated header");
@@ -100,27 +88,32 @@ public final class EnvelopeStreams {
 			byte[] bytes = new byte[length];
 			data.readFully(bytes);
 			hash.putBytes(bytes);
+			macs.forEach(mac -> mac.update(bytes));
 			return bytes;
 		}
 
-		private String string(DataInputStream data, int length) throws IOException {
-			return new String(readFully(data, length), StandardCharsets.UTF_8);
-		}
-
 		public String codecId() {
-			return codecId;
+			return header.codecId();
 		}
 
 		public boolean nullValue() {
-			return (flags & Envelope.FLAG_NULL_VALUE) != 0;
+			return header.nullValue();
 		}
 
 		public EntryMetadata metadata() {
-			return metadata;
+			return header.metadata();
 		}
 
 		public long payloadLength() {
-			return payloadLength;
+			return header.payloadLength();
+		}
+
+		/**
+		 * Whether the envelope carried a signature made by one of the signer's keys; known once
+		 * {@link #copyPayloadTo} returned.
+		 */
+		public boolean signatureValid() {
+			return signatureValid;
 		}
 
 		/**
@@ -130,15 +123,26 @@ public final class EnvelopeStreams {
 		 */
 		public void copyPayloadTo(OutputStream out) throws IOException, CorruptEnvelopeException {
 			byte[] buffer = new byte[BUFFER];
-			long remaining = payloadLength;
+			long remaining = header.payloadLength();
 			while (remaining > 0) {
 				int read = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
 				if (read < 0) {
 					throw new CorruptEnvelopeException("truncated payload");
 				}
 				hash.putBytes(buffer, 0, read);
+				for (Mac mac : macs) {
+					mac.update(buffer, 0, read);
+				}
 				out.write(buffer, 0, read);
 				remaining -= read;
+			}
+			if (header.signed()) {
+				byte[] signature = in.readNBytes(EnvelopeSigner.SIGNATURE_LENGTH);
+				if (signature.length != EnvelopeSigner.SIGNATURE_LENGTH) {
+					throw new CorruptEnvelopeException("truncated signature");
+				}
+				hash.putBytes(signature);
+				signatureValid = macs.stream().anyMatch(mac -> MessageDigest.isEqual(mac.doFinal(), signature));
 			}
 			byte[] trailer = in.readNBytes(8);
 			if (trailer.length != 8) {
@@ -159,7 +163,7 @@ public final class EnvelopeStreams {
 
 	}
 
-	/** Header, then the payload as it is read, then the checksum of both. */
+	/** Header, then the payload as it is read, then the signature (if any), then the checksum of all. */
 	private static final class ComposingStream extends InputStream {
 
 		private final byte[] header;
@@ -170,6 +174,8 @@ public final class EnvelopeStreams {
 
 		private final HashStream64 hash = Hashing.xxh3_64().hashStream();
 
+		private final Mac mac;
+
 		private int headerPosition;
 
 		private long payloadRead;
@@ -178,11 +184,15 @@ public final class EnvelopeStreams {
 
 		private int trailerPosition;
 
-		ComposingStream(byte[] header, InputStream payload, long payloadLength) {
+		ComposingStream(byte[] header, InputStream payload, long payloadLength, Mac mac) {
 			this.header = header;
 			this.payload = payload;
 			this.payloadLength = payloadLength;
+			this.mac = mac;
 			hash.putBytes(header);
+			if (mac != null) {
+				mac.update(header);
+			}
 		}
 
 		@Override
@@ -208,6 +218,9 @@ public final class EnvelopeStreams {
 					throw new IOException("payload ended after " + payloadRead + " of " + payloadLength + " bytes");
 				}
 				hash.putBytes(b, off, n);
+				if (mac != null) {
+					mac.update(b, off, n);
+				}
 				payloadRead += n;
 				return n;
 			}
@@ -215,7 +228,9 @@ public final class EnvelopeStreams {
 				if (payload.read() >= 0) {
 					throw new IOException("payload is longer than " + payloadLength + " bytes");
 				}
-				trailer = ByteBuffer.allocate(8).putLong(hash.getAsLong()).array();
+				byte[] signature = (mac != null) ? mac.doFinal() : new byte[0];
+				hash.putBytes(signature);
+				trailer = ByteBuffer.allocate(signature.length + 8).put(signature).putLong(hash.getAsLong()).array();
 			}
 			if (trailerPosition == trailer.length) {
 				return -1;

@@ -1,46 +1,41 @@
 package dev.cachet.core.key;
 
 /**
- * A Cachet cache key: a printable, fixed-length id (32 lowercase hex characters, safe as a file
- * name, a Redis key and an S3 object key) plus the method it was made for.
- *
- * <p>Equality is by id only. The id covers the method identity, its code fingerprint, the argument
- * hash and the key contributors; it never contains argument values.
+ * Where an entry lives within a cache: a printable, fixed-length id (32 lowercase hex characters,
+ * safe as a file name, a Redis key and an S3 object key) hashed from the key as Spring means it.
+ * It never contains argument values, and it does not depend on the method that made it, so
+ * {@code @CacheEvict} and {@code @CachePut} on sibling methods reach the entries of
+ * {@code @Cacheable} ones exactly as with Spring's own caches. Which method may read an entry is
+ * decided from the envelope, not from the address.
  */
 public final class CachetKey {
 
-	private final String id;
+	private static final CachetKey UNCACHEABLE = new CachetKey("uncacheable", false);
 
-	private final CachedMethod method;
+	private final String id;
 
 	private final boolean cacheable;
 
-	private CachetKey(String id, CachedMethod method, boolean cacheable) {
+	private CachetKey(String id, boolean cacheable) {
 		this.id = id;
-		this.method = method;
 		this.cacheable = cacheable;
 	}
 
-	/** A key for a call whose arguments were hashed. */
-	public static CachetKey of(String id, CachedMethod method) {
-		return new CachetKey(id, method, true);
+	/** The address with this id. */
+	public static CachetKey of(String id) {
+		return new CachetKey(id, true);
 	}
 
 	/**
-	 * A key for a call whose arguments cannot be hashed: the call runs uncached. Such keys never
-	 * equal each other, so nothing can be shared through them.
+	 * The key of a call whose key cannot be hashed: the call runs uncached. It equals no other key,
+	 * so nothing can be shared through it.
 	 */
-	public static CachetKey uncacheable(CachedMethod method) {
-		return new CachetKey("uncacheable", method, false);
+	public static CachetKey uncacheable() {
+		return UNCACHEABLE;
 	}
 
 	public String id() {
 		return id;
-	}
-
-	/** The method the key was generated for, or {@code null} for a key given in a cache annotation. */
-	public CachedMethod method() {
-		return method;
 	}
 
 	/** Whether the call may read or write the cache. */
@@ -50,7 +45,7 @@ public final class CachetKey {
 
 	@Override
 	public boolean equals(Object other) {
-		return this == other || (cacheable && other instanceof CachetKey key && key.cacheable && id.equals(key.id));
+		return other instanceof CachetKey key && cacheable && key.cacheable && id.equals(key.id);
 	}
 
 	@Override

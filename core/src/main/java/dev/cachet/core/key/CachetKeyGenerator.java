@@ -1,23 +1,26 @@
 package dev.cachet.core.key;
 
 import java.lang.reflect.Method;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 
-import com.dynatrace.hash4j.hashing.HashValue128;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.cache.interceptor.KeyGenerator;
+import org.springframework.cache.interceptor.SimpleKeyGenerator;
+
+import dev.cachet.core.hash.UnsupportedArgumentException;
+import dev.cachet.core.method.CachedMethod;
+import dev.cachet.core.method.CachedMethods;
 
 /**
- * Cachet's {@link KeyGenerator}: method identity, code fingerprint, canonical argument hash and
- * key contributors, hashed to a {@link CachetKey}. Two methods sharing a cache never collide, and
- * editing a method (or a helper it reaches) changes its keys.
+ * Cachet's default {@link KeyGenerator}: Spring's {@link SimpleKeyGenerator} rule over the
+ * arguments not marked {@link CacheKeyIgnore}, hashed canonically to a {@link CachetKey}. So a
+ * {@code @CacheEvict} with an explicit {@code key = "#id"} reaches what a one-argument
+ * {@code @Cacheable} stored, exactly as with Spring's own caches. The code fingerprint is not in
+ * the key: the envelope records which method wrote an entry, and a read checks it.
  *
- * <p>Arguments it cannot hash canonically make the call run uncached, with one warning per method
- * and a count in {@link #uncacheableCalls()}; it never guesses a key.
+ * <p>Arguments it cannot hash canonically make the call run uncached, with one warning per method;
+ * it never guesses a key.
  */
 public class CachetKeyGenerator implements KeyGenerator {
 
@@ -25,70 +28,43 @@ public class CachetKeyGenerator implements KeyGenerator {
 
 	private final CachedMethods methods;
 
-	private final CanonicalArgumentHasher hasher;
+	private final CacheAddresses addresses;
 
-	private final List<KeyContributor> contributors;
-
-	private final LongAdder uncacheableCalls = new LongAdder();
-
-	public CachetKeyGenerator(CachedMethods methods, CanonicalArgumentHasher hasher, List<KeyContributor> contributors) {
+	public CachetKeyGenerator(CachedMethods methods, CacheAddresses addresses) {
 		this.methods = methods;
-		this.hasher = hasher;
-		this.contributors = List.copyOf(contributors);
+		this.addresses = addresses;
 	}
 
 	@Override
 	public Object generate(Object target, Method method, Object... params) {
 		CachedMethod cached = methods.resolve(AopProxyUtils.ultimateTargetClass(target), method);
 		try {
-			ArgumentDigest digest = hasher.newDigest();
-			HashValue128 identity = cached.identity();
-			digest.putLong(identity.getMostSignificantBits())
-				.putLong(identity.getLeastSignificantBits())
-				.putInt(params.length);
-			for (int i = 0; i < params.length; i++) {
-				if (cached.ignores(i)) {
-					digest.putBoolean(false);
-				}
-				else {
-					digest.putBoolean(true).putValue(params[i]);
-				}
-			}
-			contribute(digest);
-			return CachetKey.of(hex(digest.finish()), cached);
+			return addresses.hash(SimpleKeyGenerator.generateKey(keyed(cached, params)));
 		}
 		catch (UnsupportedArgumentException ex) {
-			uncacheableCalls.increment();
+			addresses.countUncacheable();
 			if (cached.firstUnsupportedArgument()) {
 				logger.warn("Calls of {} run uncached: {}. Annotate the parameter with @CacheKeyIgnore if it does "
 						+ "not change the result, or register an ArgumentHasher bean for its type.", cached.id(),
 						ex.getMessage());
 			}
-			return CachetKey.uncacheable(cached);
+			return CachetKey.uncacheable();
 		}
 	}
 
-	/**
-	 * A key for a value given explicitly in a cache annotation ({@code key = "#id"}), scoped to the
-	 * cache name. Such keys carry no method, so the cache's own policy applies.
-	 */
-	public CachetKey keyFor(String cacheName, Object key) {
-		try {
-			ArgumentDigest digest = hasher.newDigest();
-			digest.putString("explicit-key").putString(cacheName).putValue(key);
-			contribute(digest);
-			return CachetKey.of(hex(digest.finish()), null);
+	/** The parameters that take part in the key. */
+	private static Object[] keyed(CachedMethod method, Object[] params) {
+		if (!method.ignoresAny()) {
+			return params;
 		}
-		catch (UnsupportedArgumentException ex) {
-			uncacheableCalls.increment();
-			logger.debug("Key of cache '{}' cannot be hashed, call runs uncached: {}", cacheName, ex.getMessage());
-			return CachetKey.uncacheable(null);
+		int kept = 0;
+		Object[] keyed = new Object[params.length];
+		for (int i = 0; i < params.length; i++) {
+			if (!method.ignores(i)) {
+				keyed[kept++] = params[i];
+			}
 		}
-	}
-
-	/** Calls that ran uncached because an argument could not be hashed. */
-	public long uncacheableCalls() {
-		return uncacheableCalls.sum();
+		return java.util.Arrays.copyOf(keyed, kept);
 	}
 
 	/** The methods seen so far. */
@@ -96,16 +72,9 @@ public class CachetKeyGenerator implements KeyGenerator {
 		return methods;
 	}
 
-	private void contribute(ArgumentDigest digest) throws UnsupportedArgumentException {
-		for (KeyContributor contributor : contributors) {
-			digest.putString(contributor.name());
-			contributor.contribute(digest);
-		}
-	}
-
-	private static String hex(HashValue128 hash) {
-		HexFormat hex = HexFormat.of();
-		return hex.toHexDigits(hash.getMostSignificantBits()) + hex.toHexDigits(hash.getLeastSignificantBits());
+	/** The address computation shared with explicit keys. */
+	public CacheAddresses addresses() {
+		return addresses;
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.cachet.core.memory;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 
@@ -11,13 +12,14 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import dev.cachet.core.envelope.Envelope;
 import dev.cachet.core.tier.CacheTier;
 import dev.cachet.core.tier.TierEntry;
+import dev.cachet.core.tier.TierInspection;
 
 /**
  * The in-memory tier, on Caffeine, bounded by the total size of the envelopes it holds. Each entry
  * expires after the storage time the tiered cache gives it. Envelopes remember their decoded value,
  * so a repeated hit costs no decoding.
  */
-public class MemoryTier implements CacheTier {
+public class MemoryTier implements CacheTier, TierInspection {
 
 	private final Cache<StoreKey, Stored> entries;
 
@@ -72,6 +74,11 @@ public class MemoryTier implements CacheTier {
 	@Override
 	public void clear(String cache) {
 		entries.asMap().keySet().removeIf(key -> key.cache().equals(cache));
+	}
+
+	@Override
+	public Optional<TierInspection> inspection() {
+		return Optional.of(this);
 	}
 
 	@Override

@@ -3,7 +3,7 @@ package dev.cachet.core.tier;
 import dev.cachet.core.envelope.EntryMetadata;
 
 /**
- * One entry a tier holds, as {@link CacheTier#entries(String)} lists it for inspection: no payload,
+ * One entry a tier holds, as {@link TierInspection#entries(String)} lists it for inspection: no payload,
  * only what the envelope header says.
  *
  * @param key      the key id

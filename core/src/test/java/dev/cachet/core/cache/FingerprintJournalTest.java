@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import dev.cachet.core.fingerprint.FingerprintSettings;
 import dev.cachet.core.fingerprint.MethodFingerprint;
 import dev.cachet.core.fingerprint.MethodFingerprinter;
-import dev.cachet.core.key.CachedMethod;
-import dev.cachet.core.key.CachedMethods;
+import dev.cachet.core.method.CachedMethod;
+import dev.cachet.core.method.CachedMethods;
 import dev.cachet.core.memory.MemoryTier;
 import dev.cachet.testsupport.MutableClock;
 

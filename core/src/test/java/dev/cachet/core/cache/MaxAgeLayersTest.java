@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 
 import dev.cachet.core.fingerprint.FingerprintSettings;
 import dev.cachet.core.fingerprint.MethodFingerprinter;
-import dev.cachet.core.key.CachedMethod;
-import dev.cachet.core.key.CachedMethods;
+import dev.cachet.core.method.CachedMethod;
+import dev.cachet.core.method.CachedMethods;
 import dev.cachet.core.key.CachetKey;
 import dev.cachet.core.key.CachetKeyGenerator;
-import dev.cachet.core.key.CanonicalArgumentHasher;
+import dev.cachet.core.hash.CanonicalArgumentHasher;
 import dev.cachet.core.memory.MemoryTier;
 import dev.cachet.core.policy.Behaviour;
 import dev.cachet.core.policy.CachePolicy;

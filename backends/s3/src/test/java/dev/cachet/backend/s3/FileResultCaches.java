@@ -19,10 +19,10 @@ import dev.cachet.core.codec.ClassAllowlist;
 import dev.cachet.core.codec.ForyValueCodec;
 import dev.cachet.core.fingerprint.FingerprintSettings;
 import dev.cachet.core.fingerprint.MethodFingerprinter;
-import dev.cachet.core.key.CachedMethods;
+import dev.cachet.core.method.CachedMethods;
 import dev.cachet.core.key.CachetKey;
 import dev.cachet.core.key.CachetKeyGenerator;
-import dev.cachet.core.key.CanonicalArgumentHasher;
+import dev.cachet.core.hash.CanonicalArgumentHasher;
 import dev.cachet.core.tier.CacheTier;
 
 /** Tiered caches of a method returning files, with files and hashes to feed them, for tests. */

@@ -1,0 +1,69 @@
+package dev.cachet.core.cache;
+
+import java.time.Instant;
+
+import dev.cachet.core.envelope.EntryMetadata;
+import dev.cachet.core.envelope.Producer;
+import dev.cachet.core.method.CachedMethod;
+import dev.cachet.core.method.CachedMethods;
+import dev.cachet.core.method.Caller;
+
+/**
+ * Decides whether an entry a tier holds may be served to a call, from what its envelope records.
+ * An entry is served only if it was written at the call's address, its tier may be trusted, its
+ * producer may feed this caller with the code it has now, and it is fresh:
+ * <ul>
+ * <li>a programmatic put is for every reader;</li>
+ * <li>a {@code @CachePut} result is for every reader while its method's current fingerprint equals
+ * the recorded one;</li>
+ * <li>a {@code @Cacheable} result is for that same method with the same fingerprint (and for
+ * application code while the fingerprint is current), never for another {@code @Cacheable} method:
+ * that is the key collision Spring's own caches have.</li>
+ * </ul>
+ * A producer this application does not know is a miss: when unsure, miss.
+ */
+final class EntryValidity {
+
+	private final CachedMethods methods;
+
+	private final LocalTierTrust trust;
+
+	EntryValidity(CachedMethods methods, LocalTierTrust trust) {
+		this.methods = methods;
+		this.trust = trust;
+	}
+
+	/** Why the entry may not be served to the call, or {@code null} when it may (its payload still to be checked). */
+	MissReason check(EntryMetadata metadata, Call call, TierBinding binding, Instant now) {
+		if (!metadata.writtenAt(call.cache(), call.keyId())) {
+			return MissReason.MISPLACED;
+		}
+		if (!trust.trusts(binding, metadata)) {
+			return MissReason.UNTRUSTED;
+		}
+		MissReason producer = producer(metadata.producer(), call.caller());
+		if (producer != null) {
+			return producer;
+		}
+		return metadata.isFresh(call.maxAge(), now) ? null : MissReason.STALE;
+	}
+
+	private MissReason producer(Producer producer, Caller caller) {
+		if (producer.kind() == Producer.Kind.PROGRAMMATIC) {
+			return null;
+		}
+		if (producer.kind() == Producer.Kind.CACHEABLE && caller.role() == Caller.Role.CACHEABLE) {
+			CachedMethod reader = caller.method();
+			if (!producer.methodId().equals(reader.id())) {
+				return MissReason.FOREIGN_PRODUCER;
+			}
+			return producer.fingerprint().equals(reader.fingerprint().hash()) ? null : MissReason.CODE_CHANGED;
+		}
+		CachedMethod current = methods.byId(producer.methodId()).orElse(null);
+		if (current == null) {
+			return MissReason.UNKNOWN_PRODUCER;
+		}
+		return producer.fingerprint().equals(current.fingerprint().hash()) ? null : MissReason.CODE_CHANGED;
+	}
+
+}

@@ -1,0 +1,64 @@
+package dev.cachet.core.cache;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.cachet.core.envelope.EntryMetadata;
+
+/**
+ * How the results of a call are stored and read back: encoded values ({@link ValueFormat}) or files
+ * streamed by content ({@code cache.file.FileFormat}). The {@link TierChain} walks the tiers and
+ * decides validity; a format only moves bytes.
+ */
+public interface ResultFormat {
+
+	/**
+	 * Opens the entry at the call's address in one tier.
+	 * @return the entry, or {@code null} when the tier holds none (or failed, which is counted)
+	 */
+	Candidate find(TierBinding binding, Call call);
+
+	/**
+	 * Stores a result in tiers.
+	 * @param storeValue the value, or {@link org.springframework.cache.support.NullValue#INSTANCE}
+	 * @return whether it could be stored; {@code false} (logged by the format) makes the call uncached
+	 */
+	boolean write(List<TierBinding> tiers, Call call, Object storeValue, EntryMetadata metadata, Instant now);
+
+	/** An entry found in a tier, not yet served. */
+	interface Candidate extends AutoCloseable {
+
+		EntryMetadata metadata();
+
+		/**
+		 * The entry's store value: decoded, with its signature checked where the tier requires one.
+		 * @throws EntryRejectedException if it cannot be served
+		 */
+		Object value() throws EntryRejectedException;
+
+		/** Copies the entry into nearer tiers, after {@link #value()} succeeded. */
+		void promote(List<TierBinding> nearer, Instant now);
+
+		@Override
+		default void close() {
+		}
+
+	}
+
+	/** An entry that cannot be served, and why. */
+	final class EntryRejectedException extends Exception {
+
+		private final MissReason reason;
+
+		public EntryRejectedException(MissReason reason, String message) {
+			super(message, null, false, false);
+			this.reason = reason;
+		}
+
+		public MissReason reason() {
+			return reason;
+		}
+
+	}
+
+}

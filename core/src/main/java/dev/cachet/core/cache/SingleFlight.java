@@ -1,0 +1,85 @@
+package dev.cachet.core.cache;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+
+import dev.cachet.core.tier.KeyLease;
+
+/**
+ * One computation per key at a time: in this JVM through a shared future, across instances through a
+ * {@link KeyLease} when one is configured. Every loading path of the cache (synchronous
+ * {@code get(key, loader)} and asynchronous {@code retrieve(key, loader)}) goes through here.
+ */
+final class SingleFlight {
+
+	private final String cache;
+
+	private final KeyLease lease;
+
+	private final ConcurrentMap<String, CompletableFuture<Object>> loads = new ConcurrentHashMap<>();
+
+	/** @param lease cross-instance lease, or {@code null} */
+	SingleFlight(String cache, KeyLease lease) {
+		this.cache = cache;
+		this.lease = lease;
+	}
+
+	/**
+	 * The result of the computation running for {@code keyId}, starting {@code load} if none runs.
+	 * With a lease, the instance that does not get it waits for the holder, then tries
+	 * {@code readAfterWait} (the holder's result, or {@code null}) before computing itself.
+	 * @param readAfterWait reads the entry another instance may have written, or {@code null} to skip
+	 */
+	CompletableFuture<Object> run(String keyId, Supplier<Object> readAfterWait,
+			Supplier<CompletableFuture<Object>> load) {
+		CompletableFuture<Object> mine = new CompletableFuture<>();
+		CompletableFuture<Object> running = loads.putIfAbsent(keyId, mine);
+		if (running != null) {
+			return running;
+		}
+		KeyLease.Handle handle = null;
+		try {
+			handle = (lease != null) ? lease.tryAcquire(cache, keyId, lease.leaseTime()) : null;
+			if (handle != null && readAfterWait != null
+					&& (handle.acquired() || lease.awaitRelease(cache, keyId, lease.leaseTime()))) {
+				// another instance may have written the entry just before this one took the lease or was woken
+				Object elsewhere = readAfterWait.get();
+				if (elsewhere != null) {
+					finish(keyId, mine, handle, elsewhere, null);
+					return mine;
+				}
+			}
+			KeyLease.Handle held = handle;
+			load.get().whenComplete((value, failure) -> finish(keyId, mine, held, value, failure));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			finish(keyId, mine, handle, null, ex);
+		}
+		catch (RuntimeException | Error ex) {
+			finish(keyId, mine, handle, null, ex);
+		}
+		return mine;
+	}
+
+	private void finish(String keyId, CompletableFuture<Object> mine, KeyLease.Handle handle, Object value,
+			Throwable failure) {
+		try {
+			if (handle != null) {
+				handle.close();
+			}
+		}
+		finally {
+			if (failure != null) {
+				mine.completeExceptionally(failure);
+			}
+			else {
+				mine.complete(value);
+			}
+			loads.remove(keyId, mine);
+		}
+	}
+
+}

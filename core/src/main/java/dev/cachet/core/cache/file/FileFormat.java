@@ -1,0 +1,178 @@
+package dev.cachet.core.cache.file;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cache.support.NullValue;
+
+import dev.cachet.core.cache.Call;
+import dev.cachet.core.cache.MissReason;
+import dev.cachet.core.cache.ResultFormat;
+import dev.cachet.core.cache.TierBinding;
+import dev.cachet.core.cache.TierOperations;
+import dev.cachet.core.envelope.CorruptEnvelopeException;
+import dev.cachet.core.envelope.EntryMetadata;
+import dev.cachet.core.envelope.EnvelopeSigner;
+import dev.cachet.core.envelope.EnvelopeStreams;
+
+/**
+ * Results of methods that return a {@link Path}: the file is cached by content. Its bytes are
+ * streamed from the nearest tier into a local file, verified on the way, and streamed into nearer
+ * tiers, so a large file is never whole in the heap. Files above {@value #IN_MEMORY_FILE_LIMIT}
+ * bytes are stored only in tiers that stream natively.
+ */
+public final class FileFormat implements ResultFormat {
+
+	private static final Logger logger = LoggerFactory.getLogger(FileFormat.class);
+
+	/** Codec id of file results, whose payload is the file's bytes. */
+	static final String CODEC = "file-1";
+
+	/** File results larger than this are stored only in tiers that stream (not in memory). */
+	static final long IN_MEMORY_FILE_LIMIT = 8L * 1024 * 1024;
+
+	private final TierOperations operations;
+
+	private final MaterializedFiles files;
+
+	private final EnvelopeSigner signer;
+
+	/** @param directory where hits are copied to for the callers */
+	public FileFormat(TierOperations operations, Path directory, EnvelopeSigner signer) {
+		this.operations = operations;
+		this.files = new MaterializedFiles(directory);
+		this.signer = signer;
+	}
+
+	@Override
+	public Candidate find(TierBinding binding, Call call) {
+		EnvelopeSigner verifier = binding.verifier(signer);
+		EnvelopeStreams.Reader reader = operations.openEnvelope(binding, call.cache(), call.keyId(),
+				(verifier != null) ? verifier : EnvelopeSigner.none());
+		return (reader != null) ? new Found(reader, verifier != null, call) : null;
+	}
+
+	@Override
+	public boolean write(List<TierBinding> tiers, Call call, Object storeValue, EntryMetadata metadata, Instant now) {
+		Path file = (storeValue instanceof Path path) ? path : null;
+		if (storeValue != NullValue.INSTANCE && (file == null || !Files.isRegularFile(file))) {
+			logger.warn("Result of {} not cached: the returned path is not a regular file", metadata.methodId());
+			return false;
+		}
+		try {
+			stream(tiers, call, metadata, file, now);
+			return true;
+		}
+		catch (IOException ex) {
+			logger.warn("Result of {} not cached: its file could not be read ({})", metadata.methodId(),
+					ex.getClass().getName());
+			logger.debug("File result failure of {}", metadata.methodId(), ex);
+			return false;
+		}
+	}
+
+	/** Removes the local copies of one entry. */
+	public void evict(String cache, String key) throws IOException {
+		files.evict(cache, key);
+	}
+
+	/** Removes the local copies of every entry of a cache. */
+	public void clear(String cache) throws IOException {
+		files.clear(cache);
+	}
+
+	/** Streams a file entry ({@code null} payload: a cached {@code null}) into tiers. */
+	private void stream(List<TierBinding> targets, Call call, EntryMetadata metadata, Path payload, Instant now)
+			throws IOException {
+		long size = (payload != null) ? Files.size(payload) : 0;
+		long length = EnvelopeStreams.length(CODEC, metadata, size, signer);
+		for (TierBinding target : targets) {
+			Duration ttl = target.storageTtl(metadata, now);
+			if (ttl != null && (target.tier().streaming().isPresent() || size <= IN_MEMORY_FILE_LIMIT)) {
+				operations.putEnvelope(target, call.cache(), call.keyId(),
+						() -> EnvelopeStreams.compose(CODEC, payload == null, metadata,
+								(payload != null) ? Files.newInputStream(payload) : InputStream.nullInputStream(), size,
+								signer),
+						length, ttl);
+			}
+		}
+	}
+
+	/** An entry being streamed from one tier. */
+	private final class Found implements Candidate {
+
+		private final EnvelopeStreams.Reader reader;
+
+		private final boolean signed;
+
+		private final Call call;
+
+		private Path local;
+
+		Found(EnvelopeStreams.Reader reader, boolean signed, Call call) {
+			this.reader = reader;
+			this.signed = signed;
+			this.call = call;
+		}
+
+		@Override
+		public EntryMetadata metadata() {
+			return reader.metadata();
+		}
+
+		@Override
+		public Object value() throws EntryRejectedException {
+			if (!reader.nullValue() && !CODEC.equals(reader.codecId())) {
+				throw new EntryRejectedException(MissReason.WRONG_TYPE, "not a file entry");
+			}
+			try {
+				if (reader.nullValue()) {
+					reader.copyPayloadTo(OutputStream.nullOutputStream());
+					if (signed && !reader.signatureValid()) {
+						throw new EntryRejectedException(MissReason.BAD_SIGNATURE, "no valid signature");
+					}
+					return NullValue.INSTANCE;
+				}
+				local = files.materialize(call.cache(), call.keyId(), reader, signed);
+				return local;
+			}
+			catch (CorruptEnvelopeException ex) {
+				throw new EntryRejectedException(MissReason.UNDECODABLE, ex.getMessage());
+			}
+			catch (IOException ex) {
+				// a cut transfer or a local disk error: the entry itself may be intact, keep it
+				throw new EntryRejectedException(MissReason.UNREADABLE, ex.toString());
+			}
+		}
+
+		@Override
+		public void promote(List<TierBinding> nearer, Instant now) {
+			try {
+				stream(nearer, call, reader.metadata(), local, now);
+			}
+			catch (IOException ex) {
+				logger.debug("File entry of cache '{}' not copied to nearer tiers", call.cache(), ex);
+			}
+		}
+
+		@Override
+		public void close() {
+			try {
+				reader.close();
+			}
+			catch (IOException ex) {
+				// the entry was read or rejected already
+			}
+		}
+
+	}
+
+}

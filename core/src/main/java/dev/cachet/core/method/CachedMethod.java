@@ -1,0 +1,141 @@
+package dev.cachet.core.method;
+
+import java.lang.reflect.Method;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.springframework.core.ResolvableType;
+import org.springframework.util.ClassUtils;
+
+import dev.cachet.core.envelope.Producer;
+import dev.cachet.core.fingerprint.MethodFingerprint;
+import dev.cachet.core.policy.MethodPolicy;
+
+/**
+ * What Cachet knows about one cached method: its identity, code fingerprint, the parameters that
+ * take part in the key, the type of value it caches and its {@link dev.cachet.core.policy.CachePolicy}
+ * layers.
+ */
+public final class CachedMethod {
+
+	private final String id;
+
+	private final Class<?> userClass;
+
+	private final Method method;
+
+	private final MethodFingerprint fingerprint;
+
+	private final boolean[] ignoredParameters;
+
+	private final MethodPolicy policy;
+
+	private final boolean ignoresAny;
+
+	private final Class<?> valueType;
+
+	private final AtomicBoolean unsupportedWarned = new AtomicBoolean();
+
+	CachedMethod(String id, Class<?> userClass, Method method, MethodFingerprint fingerprint,
+			boolean[] ignoredParameters, MethodPolicy policy) {
+		this.id = id;
+		this.userClass = userClass;
+		this.method = method;
+		this.fingerprint = fingerprint;
+		this.ignoredParameters = ignoredParameters;
+		this.policy = policy;
+		boolean any = false;
+		for (boolean ignored : ignoredParameters) {
+			any |= ignored;
+		}
+		this.ignoresAny = any;
+		this.valueType = valueType(userClass, method);
+	}
+
+	/** {@code com.acme.ShipService#load(java.lang.String,int)}. */
+	public String id() {
+		return id;
+	}
+
+	public Class<?> userClass() {
+		return userClass;
+	}
+
+	public Method method() {
+		return method;
+	}
+
+	public MethodFingerprint fingerprint() {
+		return fingerprint;
+	}
+
+	public MethodPolicy policy() {
+		return policy;
+	}
+
+	/**
+	 * Whether the method returns a {@link java.nio.file.Path}: its results are files, cached by
+	 * content and streamed between tiers.
+	 */
+	public boolean returnsFile() {
+		return method.getReturnType() == java.nio.file.Path.class;
+	}
+
+	/** Whether parameter {@code index} is left out of the key ({@code @CacheKeyIgnore}). */
+	public boolean ignores(int index) {
+		return index < ignoredParameters.length && ignoredParameters[index];
+	}
+
+	/** Whether any parameter is left out of the key. */
+	public boolean ignoresAny() {
+		return ignoresAny;
+	}
+
+	/**
+	 * The type of the values this method's cache entries hold: the return type, boxed, or what an
+	 * {@code Optional}, a future or a {@code Mono} holds, which Spring caches instead of the wrapper;
+	 * {@code Object} when it cannot be known.
+	 */
+	public Class<?> valueType() {
+		return valueType;
+	}
+
+	/** The producer an entry written by this method under {@code kind} records. */
+	public Producer producer(Producer.Kind kind) {
+		return new Producer(kind, id, fingerprint.hash());
+	}
+
+	/** {@code true} the first time only: one warning per method about unhashable arguments. */
+	public boolean firstUnsupportedArgument() {
+		return unsupportedWarned.compareAndSet(false, true);
+	}
+
+	private static Class<?> valueType(Class<?> userClass, Method method) {
+		Class<?> returned = method.getReturnType();
+		if (returned == void.class) {
+			return Object.class;
+		}
+		if (returned == Optional.class || CompletionStage.class.isAssignableFrom(returned)
+				|| Future.class.isAssignableFrom(returned) || returned.getName().equals("reactor.core.publisher.Mono")) {
+			Class<?> held = ResolvableType.forMethodReturnType(method, userClass).getGeneric(0).resolve(Object.class);
+			return ClassUtils.resolvePrimitiveIfNecessary(held);
+		}
+		if (returned.getName().startsWith("reactor.") || returned.getName().startsWith("org.reactivestreams.")) {
+			return Object.class;
+		}
+		return ClassUtils.resolvePrimitiveIfNecessary(returned);
+	}
+
+	/** Method id in Cachet's format: binary class name, {@code #}, name, parameter type names. */
+	public static String idOf(Class<?> userClass, Method method) {
+		StringBuilder id = new StringBuilder(userClass.getName()).append('#').append(method.getName()).append('(');
+		Class<?>[] types = method.getParameterTypes();
+		for (int i = 0; i < types.length; i++) {
+			id.append(i > 0 ? "," : "").append(types[i].getTypeName());
+		}
+		return id.append(')').toString();
+	}
+
+}
