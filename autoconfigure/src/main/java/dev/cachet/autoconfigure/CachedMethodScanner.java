@@ -2,6 +2,7 @@ package dev.cachet.autoconfigure;
 
 import java.lang.reflect.Method;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -17,13 +18,16 @@ import dev.cachet.core.cache.CacheMethodCatalog;
 import dev.cachet.core.cache.FingerprintJournal;
 import dev.cachet.core.method.CachedMethod;
 import dev.cachet.core.method.CachedMethods;
+import dev.cachet.core.method.Caller;
 import dev.cachet.core.hash.CanonicalArgumentHasher;
 
 /**
- * At start-up, finds every cached bean method keyed by Cachet, computes its fingerprint (so the
- * first call does not pay for it), records it in the {@link FingerprintJournal} (which logs what
- * changed since the last run), notes in the {@link CacheMethodCatalog} which caches it uses, and
- * warns about parameter types that can never be hashed.
+ * At start-up, finds every bean method with a cache annotation, whatever its key kind, computes its
+ * fingerprint (so the first call does not pay for it, and entries written by a {@code @CachePut}
+ * method can be checked against its current code), records it in the {@link FingerprintJournal}
+ * (which logs what changed since the last run) and in the {@link CacheMethodCatalog}, and warns
+ * about what would make caching surprising: parameter types that can never be hashed, two
+ * {@code @Cacheable} methods sharing a cache, and operations routed around Cachet's binding.
  */
 class CachedMethodScanner implements SmartInitializingSingleton {
 
@@ -62,18 +66,31 @@ class CachedMethodScanner implements SmartInitializingSingleton {
 				}
 			}
 		}
+		warnAboutSharedCaches();
 	}
 
 	private void scan(Class<?> userClass, Method method) {
 		Collection<CacheOperation> cacheOperations = operations.getCacheOperations(method, userClass);
-		if (cacheOperations == null || cacheOperations.stream().noneMatch(CachedMethodScanner::keyedByCachet)) {
+		if (cacheOperations == null || cacheOperations.isEmpty()) {
 			return;
 		}
 		CachedMethod cached = methods.resolve(userClass, method);
 		journal.record(cached);
-		cacheOperations.stream()
-			.filter(CachedMethodScanner::keyedByCachet)
-			.forEach(operation -> operation.getCacheNames().forEach(cache -> catalog.bind(cache, cached)));
+		for (CacheOperation operation : cacheOperations) {
+			if (!operation.getCacheManager().isEmpty() || !operation.getCacheResolver().isEmpty()) {
+				logger.warn("{} names its own cache manager or resolver: Cachet caches it reaches are not bound to "
+						+ "the method, so its entries are not checked against its code. Use the default resolver "
+						+ "or a CachingConfigurer instead.", cached.id());
+			}
+			Caller.Role role = CallerBindingCacheResolver.role(operation);
+			operation.getCacheNames().forEach(cache -> catalog.bind(cache, cached, role, keyKind(operation)));
+		}
+		if (cacheOperations.stream().anyMatch(CachedMethodScanner::keyedByCachet)) {
+			warnAboutUnhashableParameters(cached);
+		}
+	}
+
+	private void warnAboutUnhashableParameters(CachedMethod cached) {
 		Class<?>[] types = cached.method().getParameterTypes();
 		for (int i = 0; i < types.length; i++) {
 			Optional<String> reason = cached.ignores(i) ? Optional.empty() : hasher.unsupportedReason(types[i]);
@@ -83,6 +100,30 @@ class CachedMethodScanner implements SmartInitializingSingleton {
 						reason.get());
 			}
 		}
+	}
+
+	private void warnAboutSharedCaches() {
+		for (String cache : catalog.cacheNames()) {
+			List<String> readers = catalog.bindingsOf(cache)
+				.stream()
+				.filter(binding -> binding.role() == Caller.Role.CACHEABLE)
+				.map(binding -> binding.method().id())
+				.distinct()
+				.toList();
+			if (readers.size() > 1) {
+				logger.warn("Cache '{}' is shared by the @Cacheable methods {}: calls with equal keys share one "
+						+ "entry. Cachet never serves one method's result to another, so they displace each other; "
+						+ "give each method its own cache to keep both.", cache, readers);
+			}
+		}
+	}
+
+	private static CacheMethodCatalog.KeyKind keyKind(CacheOperation operation) {
+		if (!operation.getKey().isEmpty()) {
+			return CacheMethodCatalog.KeyKind.EXPRESSION;
+		}
+		return operation.getKeyGenerator().isEmpty() ? CacheMethodCatalog.KeyKind.DEFAULT
+				: CacheMethodCatalog.KeyKind.GENERATOR;
 	}
 
 	private static boolean keyedByCachet(CacheOperation operation) {

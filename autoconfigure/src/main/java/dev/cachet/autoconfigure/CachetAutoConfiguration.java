@@ -1,11 +1,14 @@
 package dev.cachet.autoconfigure;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,6 +41,8 @@ import dev.cachet.core.fingerprint.FingerprintSettings;
 import dev.cachet.core.fingerprint.MethodFingerprinter;
 import dev.cachet.core.hash.ArgumentHasher;
 import dev.cachet.core.method.CachedMethods;
+import dev.cachet.core.envelope.EnvelopeSigner;
+import dev.cachet.core.key.CacheAddresses;
 import dev.cachet.core.key.CachetKeyGenerator;
 import dev.cachet.core.hash.CanonicalArgumentHasher;
 import dev.cachet.core.key.KeyContributor;
@@ -58,6 +63,8 @@ import dev.cachet.core.tier.KeyLease;
 @EnableConfigurationProperties(CachetProperties.class)
 @Import({ MemoryTierConfiguration.class, DiskTierConfiguration.class, CachetCodecConfiguration.class })
 public class CachetAutoConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(CachetAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -81,9 +88,19 @@ public class CachetAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CachetKeyGenerator cachetKeyGenerator(CachedMethods methods, CanonicalArgumentHasher hasher,
-			ObjectProvider<KeyContributor> contributors) {
-		return new CachetKeyGenerator(methods, hasher, contributors.orderedStream().toList());
+	CacheAddresses cachetCacheAddresses(CanonicalArgumentHasher hasher, ObjectProvider<KeyContributor> contributors) {
+		return new CacheAddresses(hasher, contributors.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CachetKeyGenerator cachetKeyGenerator(CachedMethods methods, CacheAddresses addresses) {
+		return new CachetKeyGenerator(methods, addresses);
+	}
+
+	@Bean
+	CallerBindingInstaller cachetCallerBindingInstaller(ListableBeanFactory beanFactory, CachedMethods methods) {
+		return new CallerBindingInstaller(beanFactory, methods);
 	}
 
 	@Bean
@@ -107,12 +124,19 @@ public class CachetAutoConfiguration {
 			.allowNullValues(properties.isAllowNullValues())
 			.fileDirectory(fileDirectory(properties.getFiles().getPath(), environment))
 			.invalidationBus(bus.getIfAvailable())
-			.lease(lease.getIfAvailable());
+			.lease(lease.getIfAvailable())
+			.signer(signer(properties.getSecurity()), properties.getSecurity().isVerifyDisk());
 		registrations.forEach(registration -> builder.tier(registration.name(), registration.tier(),
 				registration.storageCap()));
 		properties.getCaches().forEach((name, spec) -> builder.cache(name,
 				new CacheOverrides(spec.getMaxAge(), spec.getBehaviour(), spec.getTiers())));
-		return new CacheManagerCustomizers(customizers.orderedStream().toList()).customize(builder.build());
+		TieredCacheManager manager = builder.build();
+		if (properties.getSecurity().getKeys().isEmpty()
+				&& manager.tiers().values().stream().anyMatch(binding -> binding.tier().shared())) {
+			logger.info("Cachet entries in shared tiers are not signed: anyone who can write to them can choose the "
+					+ "values this application reads. Set cachet.security.keys to sign and verify them.");
+		}
+		return new CacheManagerCustomizers(customizers.orderedStream().toList()).customize(manager);
 	}
 
 	@Bean
@@ -136,6 +160,10 @@ public class CachetAutoConfiguration {
 			CachedMethods methods, CanonicalArgumentHasher hasher, FingerprintJournal journal,
 			CacheMethodCatalog catalog) {
 		return new CachedMethodScanner(beanFactory, operations, methods, hasher, journal, catalog);
+	}
+
+	private static EnvelopeSigner signer(CachetProperties.Security security) {
+		return EnvelopeSigner.of(security.getKeys().stream().map(key -> key.getBytes(StandardCharsets.UTF_8)).toList());
 	}
 
 	private static Path fileDirectory(String configured, Environment environment) {

@@ -41,6 +41,8 @@ public class CachetProperties implements InitializingBean {
 
 	private final Fingerprint fingerprint = new Fingerprint();
 
+	private final Security security = new Security();
+
 	/** Refuses bad durations and sizes as soon as the properties are bound. */
 	@Override
 	public void afterPropertiesSet() {
@@ -93,6 +95,10 @@ public class CachetProperties implements InitializingBean {
 
 	public Fingerprint getFingerprint() {
 		return fingerprint;
+	}
+
+	public Security getSecurity() {
+		return security;
 	}
 
 	public Files getFiles() {
@@ -310,6 +316,43 @@ public class CachetProperties implements InitializingBean {
 
 		public void setEager(boolean eager) {
 			this.eager = eager;
+		}
+
+	}
+
+	/** Integrity of entries read back from stores others can write to. */
+	public static class Security {
+
+		/**
+		 * Secret keys (at least 16 bytes each) that sign every written entry with HMAC-SHA256. The
+		 * first signs, all verify, so a key is rotated by putting the new one first and removing the
+		 * old one once its entries have expired. Entries read from Redis and S3 (and disk, with
+		 * verify-disk) are served only with a valid signature.
+		 */
+		private List<String> keys = new ArrayList<>();
+
+		/** Whether entries read from the disk tier must be signed too. */
+		private boolean verifyDisk;
+
+		public List<String> getKeys() {
+			return keys;
+		}
+
+		public void setKeys(List<String> keys) {
+			this.keys = keys;
+		}
+
+		public boolean isVerifyDisk() {
+			return verifyDisk;
+		}
+
+		public void setVerifyDisk(boolean verifyDisk) {
+			this.verifyDisk = verifyDisk;
+		}
+
+		@Override
+		public String toString() {
+			return "Security[" + keys.size() + " key(s), verifyDisk=" + verifyDisk + "]";
 		}
 
 	}

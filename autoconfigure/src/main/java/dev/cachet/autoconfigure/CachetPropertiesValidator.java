@@ -1,5 +1,6 @@
 package dev.cachet.autoconfigure;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,14 @@ public final class CachetPropertiesValidator {
 		if (threshold == null || threshold.isNegative()) {
 			throw new CachetConfigurationException("cachet.codec.compression-threshold", "must not be negative, was "
 					+ threshold, "set a size such as 64KB, or 0 to compress every payload");
+		}
+		List<String> keys = properties.getSecurity().getKeys();
+		for (int i = 0; i < keys.size(); i++) {
+			// never echo the key itself: it is a secret
+			if (keys.get(i) == null || keys.get(i).getBytes(StandardCharsets.UTF_8).length < 16) {
+				throw new CachetConfigurationException("cachet.security.keys[" + i + "]", "is shorter than 16 bytes",
+						"use a random secret of at least 32 characters, for example from 'openssl rand -base64 32'");
+			}
 		}
 	}
 

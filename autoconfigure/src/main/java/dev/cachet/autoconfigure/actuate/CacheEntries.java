@@ -21,8 +21,8 @@ import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.method.CachedMethod;
 import dev.cachet.core.method.CachedMethods;
 import dev.cachet.core.key.CachetKey;
-import dev.cachet.core.policy.MethodPolicy;
 import dev.cachet.core.tier.TierEntry;
+import dev.cachet.core.tier.TierInspection;
 
 /**
  * Lists, across the tiers of one cache that can list them, the entries it holds (headers only),
@@ -81,15 +81,13 @@ class CacheEntries {
 
 	/** Evicts one entry from every tier of the cache (and other instances' local tiers). */
 	static void evict(TieredCache cache, String key) {
-		cache.evict(CachetKey.of(key, null));
+		cache.evict(CachetKey.of(key));
 	}
 
 	private EntryReport report(TieredCache cache, Found found, Instant now) {
 		EntryMetadata metadata = found.metadata();
 		Optional<CachedMethod> method = method(metadata.methodId());
-		Duration maxAge = CachetReports
-			.resolve(cache.settings(), method.map(CachedMethod::policy).orElse(MethodPolicy.NONE))
-			.effectiveMaxAge();
+		Duration maxAge = cache.policyFor(method.orElse(null)).effectiveMaxAge();
 		Duration age = metadata.age(now);
 		return new EntryReport(found.key(), metadata.methodId(), metadata.fingerprint(),
 				currentFingerprint(metadata), metadata.createdAt().toString(), age.toString(),
@@ -104,21 +102,23 @@ class CacheEntries {
 	}
 
 	private Optional<CachedMethod> method(String methodId) {
-		return methods.all().stream().filter(method -> method.id().equals(methodId)).findFirst();
+		return methods.byId(methodId);
 	}
 
 	private Listing list(TieredCache cache) {
 		Map<String, Found> entries = new LinkedHashMap<>();
 		List<String> unlisted = new ArrayList<>();
 		for (TierBinding binding : cache.getNativeCache()) {
-			try (Stream<TierEntry> stream = binding.tier().entries(cache.getName())) {
+			TierInspection inspection = binding.tier().inspection().orElse(null);
+			if (inspection == null) {
+				unlisted.add(binding.name());
+				continue;
+			}
+			try (Stream<TierEntry> stream = inspection.entries(cache.getName())) {
 				stream.forEach(entry -> entries
 					.computeIfAbsent(entry.key(), key -> new Found(key, entry.metadata(), entry.size(), new ArrayList<>()))
 					.tiers()
 					.add(binding.name()));
-			}
-			catch (UnsupportedOperationException ex) {
-				unlisted.add(binding.name());
 			}
 			catch (Exception ex) {
 				logger.debug("Tier '{}' could not list the entries of cache '{}'", binding.name(), cache.getName(), ex);

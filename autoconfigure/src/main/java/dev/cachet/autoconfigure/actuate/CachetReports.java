@@ -3,13 +3,16 @@ package dev.cachet.autoconfigure.actuate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 import dev.cachet.core.cache.CacheMethodCatalog;
 import dev.cachet.core.cache.CacheSettings;
 import dev.cachet.core.cache.CacheStatistics;
+import dev.cachet.core.cache.MissReason;
 import dev.cachet.core.cache.FingerprintJournal;
 import dev.cachet.core.cache.TierBinding;
 import dev.cachet.core.cache.TierStatistics;
@@ -65,12 +68,12 @@ class CachetReports {
 			.sorted(Comparator.comparing(MethodFingerprint::changedAt, Comparator.nullsLast(Comparator.reverseOrder())))
 			.toList();
 		return new Overview(tiers, caches.stream().map(CachetReports::totals).toList(),
-				manager.keyGenerator().uncacheableCalls(), changes);
+				manager.keyGenerator().addresses().uncacheableCalls(), changes);
 	}
 
 	CacheDetail detail(TieredCache cache) {
 		CacheSettings settings = cache.settings();
-		ResolvedPolicy cachePolicy = resolve(settings, MethodPolicy.NONE);
+		ResolvedPolicy cachePolicy = cache.policyFor(null);
 		List<MethodReport> methods = catalog.methodsOf(cache.getName())
 			.stream()
 			.map(method -> method(cache, method))
@@ -79,16 +82,15 @@ class CachetReports {
 				layered(cachePolicy.behaviour()), storage(cache, cachePolicy.effectiveMaxAge()), methods);
 	}
 
-	/** The policy of a method (or of the cache alone, for {@link MethodPolicy#NONE}) without any per-call layer. */
-	static ResolvedPolicy resolve(CacheSettings settings, MethodPolicy method) {
-		return ResolvedPolicy.resolve(settings.globalMaxAge(), settings.cacheMaxAge(), settings.cacheBehaviour(),
-				method, null);
-	}
-
 	private MethodReport method(TieredCache cache, CachedMethod method) {
-		ResolvedPolicy policy = resolve(cache.settings(), method.policy());
-		return new MethodReport(method.id(), fingerprint(method), layered(policy.maxAge()),
-				layered(policy.behaviour()), storage(cache, policy.effectiveMaxAge()));
+		ResolvedPolicy policy = cache.policyFor(method);
+		List<CacheMethodCatalog.Binding> bindings = catalog.bindingsOf(cache.getName())
+			.stream()
+			.filter(binding -> binding.method() == method)
+			.toList();
+		return new MethodReport(method.id(), text(bindings.get(0).keyKind()),
+				bindings.stream().map(binding -> text(binding.role())).toList(), fingerprint(method),
+				layered(policy.maxAge()), layered(policy.behaviour()), storage(cache, policy.effectiveMaxAge()));
 	}
 
 	private MethodFingerprint fingerprint(CachedMethod method) {
@@ -120,7 +122,9 @@ class CachetReports {
 		long calls = statistics.calls();
 		return new TierReport(binding.name(), binding.tier().type(), binding.tier().location(),
 				binding.tier().shared(), binding.tier().persistent(), health.state(), health.detail(),
-				value(binding.tier().entryCount()), value(binding.tier().sizeInBytes()), statistics.hits(),
+				binding.tier().inspection().map(inspection -> value(inspection.entryCount())).orElse(null),
+				binding.tier().inspection().map(inspection -> value(inspection.sizeInBytes())).orElse(null),
+				statistics.hits(),
 				statistics.misses(), statistics.puts(), statistics.errors(), calls,
 				(calls > 0) ? statistics.totalNanos() / 1000.0 / calls : null);
 	}
@@ -131,7 +135,18 @@ class CachetReports {
 		return new CacheTotals(cache.getName(), cache.getNativeCache().stream().map(TierBinding::name).toList(),
 				statistics.hits(), statistics.misses(), (lookups > 0) ? (double) statistics.hits() / lookups : null,
 				statistics.puts(), statistics.evictions(), statistics.loads(), statistics.loadNanos() / 1_000_000,
-				statistics.timeSavedNanos() / 1_000_000, statistics.uncachedCalls());
+				statistics.timeSavedNanos() / 1_000_000, statistics.uncachedCalls(), rejected(statistics));
+	}
+
+	private static Map<String, Long> rejected(CacheStatistics statistics) {
+		Map<String, Long> rejected = new LinkedHashMap<>();
+		for (MissReason reason : MissReason.values()) {
+			long count = statistics.rejected(reason);
+			if (count > 0) {
+				rejected.put(text(reason), count);
+			}
+		}
+		return rejected;
 	}
 
 	private static Long value(OptionalLong value) {
@@ -166,9 +181,13 @@ class CachetReports {
 			long errors, long calls, Double meanLatencyMicros) {
 	}
 
-	/** Running totals of one cache over all its tiers; {@code hitRatio} is {@code null} before the first lookup. */
+	/**
+	 * Running totals of one cache over all its tiers; {@code hitRatio} is {@code null} before the first
+	 * lookup. {@code rejected} counts, by reason, entries a tier held that were not served.
+	 */
 	record CacheTotals(String name, List<String> tiers, long hits, long misses, Double hitRatio, long puts,
-			long evictions, long loads, long loadTimeMillis, long timeSavedMillis, long uncachedCalls) {
+			long evictions, long loads, long loadTimeMillis, long timeSavedMillis, long uncachedCalls,
+			Map<String, Long> rejected) {
 	}
 
 	/** What {@code GET /actuator/cachet/{cache}} answers: cache-level policy, storage and bound methods. */
@@ -176,9 +195,13 @@ class CachetReports {
 			List<MethodReport> methods) {
 	}
 
-	/** A cached method with its fingerprint, its policy layers and how long each tier keeps its results. */
-	record MethodReport(String id, MethodFingerprint fingerprint, Layers maxAge, Layers behaviour,
-			List<TierStorage> tiers) {
+	/**
+	 * A method bound to a cache: how its key is made ({@code default}, {@code expression},
+	 * {@code generator}), its operations on the cache ({@code cacheable}, {@code put}, {@code evict}),
+	 * its fingerprint, its policy layers and how long each tier keeps its results.
+	 */
+	record MethodReport(String id, String keyKind, List<String> operations, MethodFingerprint fingerprint,
+			Layers maxAge, Layers behaviour, List<TierStorage> tiers) {
 	}
 
 	/**

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 import dev.cachet.core.cache.TierBinding;
 import dev.cachet.core.tier.TierHealth;
+import dev.cachet.core.tier.TierInspection;
 
 /**
  * Meters of each tier, tagged {@code tier} (its name) and {@code type}: {@code cachet.tier.latency}
@@ -70,14 +71,15 @@ class TierMetrics implements MeterBinder {
 				.description("1 when the tier is in this state (up, down, circuit_open), else 0")
 				.register(registry);
 		}
-		if (binding.tier().entryCount().isPresent()) {
-			Gauge.builder("cachet.tier.entries", binding, b -> b.tier().entryCount().orElse(0))
+		TierInspection inspection = binding.tier().inspection().orElse(null);
+		if (inspection != null && inspection.entryCount().isPresent()) {
+			Gauge.builder("cachet.tier.entries", inspection, i -> i.entryCount().orElse(0))
 				.tags(tags)
 				.description("Entries held by the tier, across caches")
 				.register(registry);
 		}
-		if (binding.tier().sizeInBytes().isPresent()) {
-			Gauge.builder("cachet.tier.size", binding, b -> b.tier().sizeInBytes().orElse(0))
+		if (inspection != null && inspection.sizeInBytes().isPresent()) {
+			Gauge.builder("cachet.tier.size", inspection, i -> i.sizeInBytes().orElse(0))
 				.tags(tags)
 				.baseUnit("bytes")
 				.description("Bytes held by the tier, across caches")

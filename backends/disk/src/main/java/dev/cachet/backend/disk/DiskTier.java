@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,6 +27,8 @@ import dev.cachet.core.envelope.Envelope;
 import dev.cachet.core.envelope.EnvelopeStreams;
 import dev.cachet.core.tier.TierEntry;
 import dev.cachet.core.tier.CacheTier;
+import dev.cachet.core.tier.TierInspection;
+import dev.cachet.core.tier.TierStreaming;
 import dev.cachet.core.tier.TierHealth;
 
 /**
@@ -46,7 +49,7 @@ import dev.cachet.core.tier.TierHealth;
  * <p>The index belongs to this instance: entries other processes write to the same folder are seen
  * after a restart.
  */
-public class DiskTier implements CacheTier {
+public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 
 	private static final Logger logger = LoggerFactory.getLogger(DiskTier.class);
 
@@ -220,8 +223,13 @@ public class DiskTier implements CacheTier {
 	}
 
 	@Override
-	public boolean streams() {
-		return true;
+	public Optional<TierStreaming> streaming() {
+		return Optional.of(this);
+	}
+
+	@Override
+	public Optional<TierInspection> inspection() {
+		return Optional.of(this);
 	}
 
 	/**

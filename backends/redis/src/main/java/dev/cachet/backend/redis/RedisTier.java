@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import dev.cachet.core.envelope.CorruptEnvelopeException;
@@ -79,13 +78,6 @@ public final class RedisTier implements CacheTier {
 	public Envelope get(String cache, String key) throws Exception {
 		byte[] entryKey = this.keys.entry(cache, key);
 		return parseOrDelete(entryKey, this.redis.call((commands) -> commands.get(entryKey)));
-	}
-
-	@Override
-	public CompletableFuture<Envelope> getAsync(String cache, String key) {
-		byte[] entryKey = this.keys.entry(cache, key);
-		return this.redis.submit((commands) -> commands.get(entryKey))
-			.thenApply((bytes) -> parseOrDelete(entryKey, bytes));
 	}
 
 	@Override

@@ -9,12 +9,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.cachet.core.envelope.CorruptEnvelopeException;
 import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.envelope.Envelope;
 import dev.cachet.core.envelope.EnvelopeStreams;
 import dev.cachet.core.tier.CacheTier;
+import dev.cachet.core.tier.TierStreaming;
 import dev.cachet.core.tier.CircuitBreaker;
 import dev.cachet.core.tier.TierHealth;
 import org.slf4j.Logger;
@@ -42,14 +44,14 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * so each object carries its storage expiry as metadata and an object past it is a miss; a bucket
  * lifecycle rule or {@link S3Sweeper} deletes it later. Writes are conditional: see
  * {@link ObjectMetadata} for when an existing object is replaced. Envelopes from the multipart
- * threshold on are uploaded in parts, and the tier {@linkplain #streams() streams}: a large file
+ * threshold on are uploaded in parts, and the tier {@linkplain #streaming() streams}: a large file
  * result moves between a file and S3 with one part at most in memory.
  *
  * <p>Every request has a time budget and feeds a {@link CircuitBreaker}; failures throw quickly and
  * the tiered cache treats them as misses. Moving a part of a streamed entry has its own, longer
  * budget ({@link S3TierSettings#transferTimeout()}). Constructing the tier sends no request.
  */
-public final class S3Tier implements CacheTier {
+public final class S3Tier implements CacheTier, TierStreaming {
 
 	private static final Logger logger = LoggerFactory.getLogger(S3Tier.class);
 
@@ -182,8 +184,8 @@ public final class S3Tier implements CacheTier {
 	}
 
 	@Override
-	public boolean streams() {
-		return true;
+	public Optional<TierStreaming> streaming() {
+		return Optional.of(this);
 	}
 
 	/**
