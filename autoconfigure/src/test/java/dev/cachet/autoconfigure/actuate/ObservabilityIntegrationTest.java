@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.cachet.core.envelope.Producer;
 
 import com.dynatrace.hash4j.hashing.Hashing;
 import com.jayway.jsonpath.JsonPath;
@@ -163,8 +164,8 @@ class ObservabilityIntegrationTest {
 		try (DiskTier tier = new DiskTier(new DiskTierSettings(disk, 1 << 20, Duration.ofMinutes(10)))) {
 			byte[] payload = (LOAD_ID + "\t" + "ffffffffffffffff\n").getBytes(StandardCharsets.UTF_8);
 			Envelope envelope = Envelope.create("cachet-journal-1", false, false,
-					new EntryMetadata(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofDays(3650), Duration.ZERO,
-							LOAD_ID, OLD_FINGERPRINT),
+					new EntryMetadata(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofDays(3650), Duration.ZERO, new Producer(Producer.Kind.CACHEABLE,
+							LOAD_ID, OLD_FINGERPRINT), ""),
 					payload, 0, payload.length);
 			String key = HexFormat.of()
 				.toHexDigits(Hashing.xxh3_64().hashBytesToLong(LOAD_ID.getBytes(StandardCharsets.UTF_8)));
@@ -274,7 +275,7 @@ class ObservabilityIntegrationTest {
 			.get("memory")
 			.tier()
 			.put("ships", staleKey, Envelope.create("test", false, true,
-					new EntryMetadata(Instant.now(), Duration.ofHours(1), Duration.ZERO, LOAD_ID, OLD_FINGERPRINT),
+					new EntryMetadata(Instant.now(), Duration.ofHours(1), Duration.ZERO, new Producer(Producer.Kind.CACHEABLE, LOAD_ID, OLD_FINGERPRINT), ""),
 					payload, 0, 0), Duration.ofHours(1));
 		assertThat((Integer) JsonPath.read(get("/actuator/cachet/ships/entries", null), "$.total")).isEqualTo(3);
 

@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.cachet.core.envelope.Producer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -167,8 +168,8 @@ class RedisOutageTest {
 
 	private static Envelope envelope() {
 		byte[] payload = "stale unless told otherwise".getBytes();
-		EntryMetadata metadata = new EntryMetadata(Instant.now(), Duration.ofHours(1), Duration.ofMillis(1),
-				"test#onlyB()", "fp");
+		EntryMetadata metadata = new EntryMetadata(Instant.now(), Duration.ofHours(1), Duration.ofMillis(1), new Producer(Producer.Kind.CACHEABLE,
+				"test#onlyB()", "fp"), "");
 		return Envelope.create("test", false, false, metadata, payload, 0, payload.length);
 	}
 

@@ -32,7 +32,7 @@ final class FuzzVerdicts {
 		String where = "case " + number + " (" + kind + " in " + tier + ")";
 		Object result;
 		try {
-			result = cache.get(CachetKey.of(key, null), () -> computed);
+			result = cache.get(CachetKey.of(key), () -> computed);
 		}
 		catch (Throwable ex) {
 			this.violations.add(where + " threw " + ex);

@@ -1,5 +1,6 @@
 package dev.cachet.autoconfigure.reliability;
 
+import dev.cachet.core.key.CacheAddresses;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,7 +109,7 @@ final class HandWiredTiers implements AutoCloseable {
 		}
 		CachetKeyGenerator keys = new CachetKeyGenerator(
 				new CachedMethods(new MethodFingerprinter(new FingerprintSettings(List.of(PACKAGE), true, ""))),
-				new CanonicalArgumentHasher(List.of()), List.of());
+				new CacheAddresses(new CanonicalArgumentHasher(List.of()), List.of()));
 		List<String> order = new ArrayList<>(List.of("memory", "disk", "redis"));
 		TieredCacheManager.Builder builder = TieredCacheManager.builder(this.serializer, keys)
 			.tier("memory", this.memory, null)

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import dev.cachet.core.envelope.Producer;
+import dev.cachet.core.envelope.EnvelopeSigner;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -126,7 +128,7 @@ class UntrustedBytesFuzzTests {
 			String cachePrefix = HandWiredTiers.S3_SETTINGS.prefix() + CacheNameHash.of(S3_CACHE) + "/";
 			Envelope control = envelope(tiers, "control", -1);
 			plantInS3(client, cachePrefix + "control", control.bytes());
-			assertThat(cache.get(CachetKey.of("control", null), () -> "computed"))
+			assertThat(cache.get(CachetKey.of("control"), () -> "computed"))
 				.as("an intact object planted this way is a hit: the mutants reach the S3 reader")
 				.isEqualTo("control");
 			long s3Errors = tiers.manager.tiers().get("s3").statistics().errors();
@@ -148,7 +150,7 @@ class UntrustedBytesFuzzTests {
 
 	private static Envelope envelope(HandWiredTiers tiers, Object value, int i) throws CodecException {
 		return tiers.serializer.serialize(value, new EntryMetadata(Instant.now(), Duration.ofHours(1),
-				Duration.ofMillis(Math.max(i, 0)), "fuzz#value(int)", "fingerprint-" + i));
+				Duration.ofMillis(Math.max(i, 0)), new Producer(Producer.Kind.CACHEABLE, "fuzz#value(int)", "fingerprint-" + i), ""), EnvelopeSigner.none());
 	}
 
 	/** Writes an object directly, without Cachet's metadata: the tier reads such objects as unexpiring. */
@@ -206,7 +208,7 @@ class UntrustedBytesFuzzTests {
 		while (true) {
 			try {
 				tiers.redis.put(CACHE, "probe-key", Envelope.create("probe", false, true,
-						new EntryMetadata(Instant.now(), Duration.ofHours(1), Duration.ZERO, "probe", ""), new byte[0],
+						new EntryMetadata(Instant.now(), Duration.ofHours(1), Duration.ZERO, new Producer(Producer.Kind.CACHEABLE, "probe", ""), ""), new byte[0],
 						0, 0), Duration.ofHours(1));
 				break;
 			}

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import dev.cachet.core.envelope.Producer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -69,7 +70,7 @@ class UntrustedEntryTests {
 		TierStatistics statistics = tiers.manager.tiers().get(tierName).statistics();
 		long errors = statistics.errors();
 
-		Object value = cache.get(CachetKey.of(key, null), () -> "computed in place of the gadget");
+		Object value = cache.get(CachetKey.of(key), () -> "computed in place of the gadget");
 
 		assertThat(value).isEqualTo("computed in place of the gadget");
 		assertThat(statistics.errors()).as("refusal counted in tier " + tierName).isEqualTo(errors + 1);
@@ -100,8 +101,8 @@ class UntrustedEntryTests {
 		ClassLoader writer = new GadgetLoader("writer");
 		byte[] payload = new ForyValueCodec(ClassAllowlist.of(List.of(HandWiredTiers.PACKAGE)), writer)
 			.encode(GadgetLoader.newGadget(writer));
-		EntryMetadata metadata = new EntryMetadata(Instant.now(), Duration.ofHours(1), Duration.ZERO, "attacker",
-				"any");
+		EntryMetadata metadata = new EntryMetadata(Instant.now(), Duration.ofHours(1), Duration.ZERO, new Producer(Producer.Kind.CACHEABLE, "attacker",
+				"any"), "");
 		return Envelope.create(ForyValueCodec.ID, false, false, metadata, payload, 0, payload.length);
 	}
 

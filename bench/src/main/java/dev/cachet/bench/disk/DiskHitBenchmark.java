@@ -83,7 +83,7 @@ public class DiskHitBenchmark {
 		ehcache = ehcacheManager.getCache("disk-hit", Integer.class, byte[].class);
 		for (int i = 0; i < 2; i++) {
 			byte[] value = RandomBytes.of(size, i);
-			keys[i] = manager.keyGenerator().keyFor("disk-hit", i);
+			keys[i] = manager.keyGenerator().addresses().addressOf(i);
 			cache.put(keys[i], value);
 			rawFiles[i] = Files.write(folder.resolve("raw-" + i + ".bin"), codec.encode(value));
 			ehcache.put(i, value);

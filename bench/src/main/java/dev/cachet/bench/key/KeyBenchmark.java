@@ -19,6 +19,7 @@ import org.springframework.cache.interceptor.SimpleKeyGenerator;
 import dev.cachet.core.fingerprint.FingerprintSettings;
 import dev.cachet.core.fingerprint.MethodFingerprinter;
 import dev.cachet.core.method.CachedMethods;
+import dev.cachet.core.key.CacheAddresses;
 import dev.cachet.core.key.CachetKeyGenerator;
 import dev.cachet.core.hash.CanonicalArgumentHasher;
 
@@ -74,8 +75,8 @@ public class KeyBenchmark {
 	@Setup
 	public void setUp() throws Exception {
 		cachet = new CachetKeyGenerator(new CachedMethods(new MethodFingerprinter(
-				new FingerprintSettings(List.of("dev.cachet.bench"), true, ""))), new CanonicalArgumentHasher(List.of()),
-				List.of());
+				new FingerprintSettings(List.of("dev.cachet.bench"), true, ""))),
+				new CacheAddresses(new CanonicalArgumentHasher(List.of()), List.of()));
 		Query query = new Query("north", 2024, 338_000_123L, 50.5, 300.0, true, LocalDate.of(2024, 1, 1),
 				LocalDate.of(2024, 12, 31), "noaa", 100);
 		List<Query> queries = new ArrayList<>();

@@ -83,7 +83,7 @@ public class RedisHitBenchmark {
 		tier = new RedisTier(connectionFactory, RedisTierSettings.DEFAULTS.withTimeout(Duration.ofSeconds(2)));
 		TieredCacheManager manager = BenchCaches.manager("redis", tier);
 		cachet = manager.getCache("redis-hit");
-		cachetKey = manager.keyGenerator().keyFor("redis-hit", KEY);
+		cachetKey = manager.keyGenerator().addresses().addressOf(KEY);
 		cachet.put(cachetKey, stored);
 
 		codec = BenchCaches.codec();

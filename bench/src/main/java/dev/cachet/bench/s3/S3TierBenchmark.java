@@ -10,6 +10,7 @@ import dev.cachet.backend.s3.S3Tier;
 import dev.cachet.backend.s3.S3TierSettings;
 import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.envelope.Envelope;
+import dev.cachet.core.envelope.Producer;
 import dev.cachet.testsupport.S3Server;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -68,7 +69,8 @@ public class S3TierBenchmark {
 		this.key = "k" + this.payloadBytes;
 		byte[] payload = new byte[this.payloadBytes];
 		new Random(1).nextBytes(payload);
-		EntryMetadata metadata = new EntryMetadata(Instant.now(), Duration.ofDays(1), Duration.ZERO, "Bench#get()", "");
+		EntryMetadata metadata = new EntryMetadata(Instant.now(), Duration.ofDays(1), Duration.ZERO, Producer.PROGRAMMATIC,
+				EntryMetadata.address(CACHE, this.key));
 		Envelope envelope = Envelope.create("bench", false, false, metadata, payload, 0, payload.length);
 		this.tier.put(CACHE, this.key, envelope, Duration.ofDays(1));
 		String objectKey = this.client.listObjectsV2((list) -> list.bucket(BUCKET)).contents().stream()

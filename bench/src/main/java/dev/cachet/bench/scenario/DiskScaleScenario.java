@@ -62,7 +62,7 @@ public final class DiskScaleScenario {
 			CachetKeyGenerator keyGenerator = BenchCaches.keyGenerator();
 			CachetKey[] keys = IntStream.range(0, entries)
 				.parallel()
-				.mapToObj(i -> keyGenerator.keyFor("scale", i))
+				.mapToObj(i -> keyGenerator.addresses().addressOf(i))
 				.toArray(CachetKey[]::new);
 			long writeStart = System.nanoTime();
 			Measurement hit;

@@ -49,7 +49,7 @@ public final class StampedeScenario {
 			int worstComputations = 0;
 			List<Double> p99s = new ArrayList<>();
 			for (int round = 0; round < rounds; round++) {
-				CachetKey key = manager.keyGenerator().keyFor("stampede", "round-" + round);
+				CachetKey key = manager.keyGenerator().addresses().addressOf("round-" + round);
 				AtomicInteger computations = new AtomicInteger();
 				double[] waits = round(executor, cache, key, computations);
 				worstComputations = Math.max(worstComputations, computations.get());

@@ -10,6 +10,7 @@ import dev.cachet.core.codec.ForyValueCodec;
 import dev.cachet.core.fingerprint.FingerprintSettings;
 import dev.cachet.core.fingerprint.MethodFingerprinter;
 import dev.cachet.core.method.CachedMethods;
+import dev.cachet.core.key.CacheAddresses;
 import dev.cachet.core.key.CachetKeyGenerator;
 import dev.cachet.core.hash.CanonicalArgumentHasher;
 import dev.cachet.core.tier.CacheTier;
@@ -35,7 +36,7 @@ public final class BenchCaches {
 	public static CachetKeyGenerator keyGenerator() {
 		return new CachetKeyGenerator(
 				new CachedMethods(new MethodFingerprinter(new FingerprintSettings(List.of("dev.cachet.bench"), true, ""))),
-				new CanonicalArgumentHasher(List.of()), List.of());
+				new CacheAddresses(new CanonicalArgumentHasher(List.of()), List.of()));
 	}
 
 	/** A manager whose caches use only {@code tier}, registered under {@code tierName}. */

@@ -1,5 +1,6 @@
 package dev.cachet.core.cache;
 
+import dev.cachet.core.key.CacheAddresses;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -53,7 +54,7 @@ class LocalTierTrustTest {
 		TieredCache cache = TieredCacheManager
 			.builder(new EntrySerializer(new JavaSerializationCodec()),
 					new CachetKeyGenerator(new CachedMethods(new MethodFingerprinter(new FingerprintSettings(List.of(),
-							true, ""))), new CanonicalArgumentHasher(List.of()), List.of()))
+							true, ""))), new CacheAddresses(new CanonicalArgumentHasher(List.of()), List.of())))
 			.tier("local", new Delegating(localStore, false), null)
 			.tier("shared", new Delegating(sharedStore, true), null)
 			.defaultTiers(List.of("local", "shared"))
@@ -61,7 +62,7 @@ class LocalTierTrustTest {
 			.clock(clock)
 			.build()
 			.getCache("c");
-		CachetKey key = CachetKey.of("k", null);
+		CachetKey key = CachetKey.of("k");
 		cache.put(key, "before");
 		clock.advance(Duration.ofSeconds(1));
 		listener.get().messagesLost();

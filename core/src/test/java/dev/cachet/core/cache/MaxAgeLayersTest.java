@@ -3,6 +3,7 @@ package dev.cachet.core.cache;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
+import dev.cachet.core.key.CacheAddresses;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,7 @@ import dev.cachet.core.fingerprint.MethodFingerprinter;
 import dev.cachet.core.method.CachedMethod;
 import dev.cachet.core.method.CachedMethods;
 import dev.cachet.core.key.CachetKey;
+import dev.cachet.core.method.Caller;
 import dev.cachet.core.key.CachetKeyGenerator;
 import dev.cachet.core.hash.CanonicalArgumentHasher;
 import dev.cachet.core.memory.MemoryTier;
@@ -32,8 +34,7 @@ class MaxAgeLayersTest {
 	private final CachedMethods methods = new CachedMethods(
 			new MethodFingerprinter(new FingerprintSettings(List.of(), true, "")));
 
-	private final CachetKeyGenerator keys = new CachetKeyGenerator(methods, new CanonicalArgumentHasher(List.of()),
-			List.of());
+	private final CachetKeyGenerator keys = new CachetKeyGenerator(methods, new CacheAddresses(new CanonicalArgumentHasher(List.of()), List.of()));
 
 	static class Plain {
 
@@ -121,17 +122,19 @@ class MaxAgeLayersTest {
 	@Test
 	void freshnessFollowsTheWinningLayerAtReadTime() throws Exception {
 		TieredCache cache = cache(Duration.ofHours(1));
-		CachetKey plain = CachetKey.of("plain", method(Plain.class, "load"));
-		CachetKey classLevel = CachetKey.of("class", method(ClassLevel.class, "load"));
-		cache.put(plain, "p");
-		cache.put(classLevel, "c");
+		TieredCache plainCache = cache.bind(new Caller(method(Plain.class, "load"), Caller.Role.CACHEABLE));
+		TieredCache classCache = cache.bind(new Caller(method(ClassLevel.class, "load"), Caller.Role.CACHEABLE));
+		CachetKey plain = CachetKey.of("plain");
+		CachetKey classLevel = CachetKey.of("class");
+		plainCache.put(plain, "p");
+		classCache.put(classLevel, "c");
 		clock.advance(Duration.ofMinutes(45));
-		assertThat(cache.get(plain)).as("cache layer: 1h").isNotNull();
-		assertThat(cache.get(classLevel)).as("class layer: 30m").isNull();
-		assertThat(Cachet.with(CallOptions.maxAge(Duration.ofHours(2))).call(() -> cache.get(classLevel)))
+		assertThat(plainCache.get(plain)).as("cache layer: 1h").isNotNull();
+		assertThat(classCache.get(classLevel)).as("class layer: 30m").isNull();
+		assertThat(Cachet.with(CallOptions.maxAge(Duration.ofHours(2))).call(() -> classCache.get(classLevel)))
 			.as("a longer per-call max-age also applies to older entries")
 			.isNotNull();
-		assertThat(Cachet.with(CallOptions.maxAge(Duration.ofMinutes(40))).call(() -> cache.get(plain)))
+		assertThat(Cachet.with(CallOptions.maxAge(Duration.ofMinutes(40))).call(() -> plainCache.get(plain)))
 			.as("a shorter per-call max-age retires older entries")
 			.isNull();
 	}

@@ -1,5 +1,6 @@
 package dev.cachet.core.cache;
 
+import dev.cachet.core.key.CacheAddresses;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -9,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.cachet.core.envelope.Producer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +43,7 @@ class TieredCacheTest {
 
 	private final CachetKeyGenerator keys = new CachetKeyGenerator(
 			new CachedMethods(new MethodFingerprinter(new FingerprintSettings(List.of(), true, ""))),
-			new CanonicalArgumentHasher(List.of()), List.of());
+			new CacheAddresses(new CanonicalArgumentHasher(List.of()), List.of()));
 
 	private final ExecutorService pool = Executors.newFixedThreadPool(32);
 
@@ -59,7 +61,7 @@ class TieredCacheTest {
 	}
 
 	private static CachetKey key(String id) {
-		return CachetKey.of(id, null);
+		return CachetKey.of(id);
 	}
 
 	@Test
@@ -185,7 +187,7 @@ class TieredCacheTest {
 		TieredCache cache = builder().build().getCache("c");
 		byte[] garbage = { 1, 2, 3 };
 		Envelope foreign = Envelope.create("other-codec", false, false, new EntryMetadata(clock.instant(),
-				Duration.ofHours(1), Duration.ZERO, "m", "f"), garbage, 0, garbage.length);
+				Duration.ofHours(1), Duration.ZERO, new Producer(Producer.Kind.CACHEABLE, "m", "f"), ""), garbage, 0, garbage.length);
 		far.put("c", "k", foreign, Duration.ofHours(1));
 		assertThat(cache.get(key("k"))).isNull();
 		assertThat(far.get("c", "k")).isNull();
@@ -209,7 +211,7 @@ class TieredCacheTest {
 	@Test
 	void uncacheableKeysNeverReadOrWrite() {
 		TieredCache cache = builder().build().getCache("c");
-		CachetKey uncacheable = CachetKey.uncacheable(null);
+		CachetKey uncacheable = CachetKey.uncacheable();
 		cache.put(uncacheable, "v");
 		assertThat(cache.get(uncacheable)).isNull();
 		assertThat(near.entryCount().getAsLong()).isZero();

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EnvelopeStreamsTest {
 
 	private final EntryMetadata metadata = new EntryMetadata(Instant.ofEpochMilli(1_700_000_000_000L),
-			Duration.ofHours(1), Duration.ofSeconds(3), "com.acme.Export#run()", "0123456789abcdef");
+			Duration.ofHours(1), Duration.ofSeconds(3), new Producer(Producer.Kind.CACHEABLE, "com.acme.Export#run()", "0123456789abcdef"), "");
 
 	private static byte[] payload(int size) {
 		byte[] bytes = new byte[size];
@@ -30,11 +30,11 @@ class EnvelopeStreamsTest {
 	void composedBytesAreExactlyTheEnvelopeFormat() throws IOException {
 		for (int size : new int[] { 0, 1, 1000, 200_000 }) {
 			byte[] payload = payload(size);
-			byte[] streamed = EnvelopeStreams.compose("file-1", false, metadata, new ByteArrayInputStream(payload), size)
+			byte[] streamed = EnvelopeStreams.compose("file-1", false, metadata, new ByteArrayInputStream(payload), size, EnvelopeSigner.none())
 				.readAllBytes();
 			byte[] whole = Envelope.create("file-1", false, false, metadata, payload, 0, size).bytes();
 			assertThat(streamed).isEqualTo(whole);
-			assertThat(EnvelopeStreams.length("file-1", metadata, size)).isEqualTo(whole.length);
+			assertThat(EnvelopeStreams.length("file-1", metadata, size, EnvelopeSigner.none())).isEqualTo(whole.length);
 		}
 	}
 
@@ -71,9 +71,9 @@ class EnvelopeStreamsTest {
 
 	@Test
 	void composingFailsWhenThePayloadHasAnotherLength() {
-		InputStream shorter = EnvelopeStreams.compose("file-1", false, metadata, new ByteArrayInputStream(new byte[5]), 6);
+		InputStream shorter = EnvelopeStreams.compose("file-1", false, metadata, new ByteArrayInputStream(new byte[5]), 6, EnvelopeSigner.none());
 		assertThatThrownBy(shorter::readAllBytes).isInstanceOf(IOException.class);
-		InputStream longer = EnvelopeStreams.compose("file-1", false, metadata, new ByteArrayInputStream(new byte[7]), 6);
+		InputStream longer = EnvelopeStreams.compose("file-1", false, metadata, new ByteArrayInputStream(new byte[7]), 6, EnvelopeSigner.none());
 		assertThatThrownBy(longer::readAllBytes).isInstanceOf(IOException.class);
 	}
 

@@ -15,7 +15,7 @@ class EnvelopeTest {
 	private static Envelope sample() {
 		byte[] payload = "payload".getBytes();
 		return Envelope.create("codec-1", false, false, new EntryMetadata(Instant.ofEpochMilli(1_700_000_000_000L),
-				Duration.ofHours(12), Duration.ofMillis(250), "com.acme.Svc#load(java.lang.String)", "abc123"),
+				Duration.ofHours(12), Duration.ofMillis(250), new Producer(Producer.Kind.CACHEABLE, "com.acme.Svc#load(java.lang.String)", "abc123"), ""),
 				payload, 0, payload.length);
 	}
 

@@ -8,9 +8,13 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.cache.interceptor.SimpleKey;
 
 import dev.cachet.core.fingerprint.FingerprintSettings;
 import dev.cachet.core.fingerprint.MethodFingerprinter;
+import dev.cachet.core.hash.ArgumentSink;
+import dev.cachet.core.hash.CanonicalArgumentHasher;
+import dev.cachet.core.method.CachedMethods;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,7 +55,7 @@ class CachetKeyGeneratorTest {
 
 	private final CachetKeyGenerator keys = new CachetKeyGenerator(
 			new CachedMethods(new MethodFingerprinter(new FingerprintSettings(List.of(), true, ""))),
-			new CanonicalArgumentHasher(List.of()), List.of(new KeyContributor() {
+			new CacheAddresses(new CanonicalArgumentHasher(List.of()), List.of(new KeyContributor() {
 
 				@Override
 				public String name() {
@@ -63,7 +67,7 @@ class CachetKeyGeneratorTest {
 					sink.putString(tenant.get());
 				}
 
-			}));
+			})));
 
 	private final Service service = new Service();
 
@@ -78,17 +82,27 @@ class CachetKeyGeneratorTest {
 	}
 
 	@Test
-	void keysArePrintableFixedLengthAndCarryTheMethod() throws Exception {
+	void keysArePrintableFixedLengthAndHoldNoArgumentText() throws Exception {
 		CachetKey key = key(service, "daily", "north");
 		assertThat(key.id()).matches("[0-9a-f]{32}");
 		assertThat(key.cacheable()).isTrue();
-		assertThat(key.method().id()).isEqualTo(Service.class.getName() + "#daily(java.lang.String)");
 		assertThat(key.id()).doesNotContain("north");
 	}
 
 	@Test
-	void twoMethodsWithTheSameArgumentsNeverShareAKey() throws Exception {
-		assertThat(key(service, "daily", "north")).isNotEqualTo(key(service, "weekly", "north"));
+	void twoMethodsWithTheSameArgumentsShareAnAddressAsWithSpringsKeys() throws Exception {
+		// the envelope, not the address, tells which method may read an entry
+		assertThat(key(service, "daily", "north")).isEqualTo(key(service, "weekly", "north"));
+	}
+
+	@Test
+	void theDefaultKeyIsTheAddressOfSpringsSimpleKeyOfTheSameArguments() throws Exception {
+		CacheAddresses addresses = keys.addresses();
+		assertThat(key(service, "daily", "north")).isEqualTo(addresses.addressOf("north"));
+		assertThat(key(service, "tracked", "north", (Runnable) () -> { })).isEqualTo(addresses.addressOf("north"));
+		assertThat(addresses.addressOf(new SimpleKey("north", 2))).isEqualTo(addresses.addressOf(new SimpleKey("north", 2)))
+			.isNotEqualTo(addresses.addressOf(new SimpleKey("north", 3)))
+			.isNotEqualTo(addresses.addressOf("north"));
 	}
 
 	@Test
@@ -110,11 +124,11 @@ class CachetKeyGeneratorTest {
 		CachetKey second = key(service, "length", new ByteArrayInputStream(new byte[1]));
 		assertThat(first.cacheable()).isFalse();
 		assertThat(first).isNotEqualTo(second);
-		assertThat(keys.uncacheableCalls()).isEqualTo(2);
+		assertThat(keys.addresses().uncacheableCalls()).isEqualTo(2);
 	}
 
 	@Test
-	void proxiesKeyLikeTheirTarget() throws Exception {
+	void proxiesKeyLikeTheirTargetAndResolveToTheUserClass() throws Exception {
 		ProxyFactory classProxy = new ProxyFactory(service);
 		classProxy.setProxyTargetClass(true);
 		Object cglib = classProxy.getProxy();
@@ -124,7 +138,8 @@ class CachetKeyGeneratorTest {
 		Object jdkProxy = new ProxyFactory(service).getProxy();
 		CachetKey viaInterface = (CachetKey) keys.generate(jdkProxy, interfaceMethod, "x");
 		assertThat(viaInterface).isEqualTo(key(service, "find", "x"));
-		assertThat(viaInterface.method().userClass()).isEqualTo(Service.class);
+		assertThat(keys.methods().byId(Service.class.getName() + "#find(java.lang.String)"))
+			.hasValueSatisfying(method -> assertThat(method.userClass()).isEqualTo(Service.class));
 	}
 
 	@Test
@@ -132,13 +147,15 @@ class CachetKeyGeneratorTest {
 		CachetKey acme = key(service, "daily", "north");
 		tenant.set("globex");
 		assertThat(key(service, "daily", "north")).isNotEqualTo(acme);
+		assertThat(keys.addresses().addressOf("north")).isEqualTo(key(service, "daily", "north"));
 	}
 
 	@Test
-	void explicitKeysAreScopedToTheirCache() {
-		assertThat(keys.keyFor("a", 42)).isEqualTo(keys.keyFor("a", 42));
-		assertThat(keys.keyFor("a", 42)).isNotEqualTo(keys.keyFor("b", 42));
-		assertThat(keys.keyFor("a", 42)).isNotEqualTo(keys.keyFor("a", 42L));
+	void explicitKeysAreTyped() {
+		CacheAddresses addresses = keys.addresses();
+		assertThat(addresses.addressOf(42)).isEqualTo(addresses.addressOf(42));
+		assertThat(addresses.addressOf(42)).isNotEqualTo(addresses.addressOf(42L));
+		assertThat(addresses.addressOf("42")).isNotEqualTo(addresses.addressOf(42));
 	}
 
 }

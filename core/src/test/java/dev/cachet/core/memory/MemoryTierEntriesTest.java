@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import dev.cachet.core.envelope.Producer;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +19,8 @@ class MemoryTierEntriesTest {
 	private static Envelope envelope(String methodId, String fingerprint) {
 		byte[] payload = { 1, 2, 3 };
 		return Envelope.create("test", false, false,
-				new EntryMetadata(Instant.parse("2026-05-01T10:00:00Z"), Duration.ofHours(1), Duration.ofMillis(40),
-						methodId, fingerprint),
+				new EntryMetadata(Instant.parse("2026-05-01T10:00:00Z"), Duration.ofHours(1), Duration.ofMillis(40), new Producer(Producer.Kind.CACHEABLE,
+						methodId, fingerprint), ""),
 				payload, 0, payload.length);
 	}
 

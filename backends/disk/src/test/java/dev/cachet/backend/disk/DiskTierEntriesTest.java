@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import dev.cachet.core.envelope.Producer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ class DiskTierEntriesTest {
 	void listsTheLiveEntriesOfOneCacheFromTheirHeaders() throws Exception {
 		DiskTier tier = new DiskTier(new DiskTierSettings(directory, Long.MAX_VALUE, Duration.ofHours(1)));
 		EntryMetadata metadata = new EntryMetadata(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofHours(2),
-				Duration.ofMillis(40), "com.acme.Svc#load()", "f00d");
+				Duration.ofMillis(40), new Producer(Producer.Kind.CACHEABLE, "com.acme.Svc#load()", "f00d"), "");
 		byte[] payload = { 1, 2, 3 };
 		Envelope envelope = Envelope.create("c", false, false, metadata, payload, 0, payload.length);
 		tier.put("ships", "0123456789abcdef0123456789abcdef", envelope, Duration.ofHours(1));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import dev.cachet.core.key.CacheAddresses;
 
 import com.dynatrace.hash4j.hashing.HashStream64;
 import com.dynatrace.hash4j.hashing.Hashing;
@@ -56,7 +57,7 @@ class FileResultsTest {
 	static TieredCacheManager manager(Path root, MemoryTier memory) {
 		TieredCacheManager.Builder builder = TieredCacheManager
 			.builder(new EntrySerializer(new ForyValueCodec(ClassAllowlist.jdkOnly())),
-					new CachetKeyGenerator(METHODS, new CanonicalArgumentHasher(List.of()), List.of()))
+					new CachetKeyGenerator(METHODS, new CacheAddresses(new CanonicalArgumentHasher(List.of()), List.of())))
 			.tier("disk", new DiskTier(new DiskTierSettings(root.resolve("disk"), Long.MAX_VALUE, Duration.ofHours(1))),
 					null)
 			.defaultTiers((memory != null) ? List.of("memory", "disk") : List.of("disk"))

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import dev.cachet.core.envelope.Producer;
 
 import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.envelope.Envelope;
@@ -31,8 +32,8 @@ final class SigkillEntries {
 		Arrays.fill(payload, (byte) ('a' + i % 26));
 		byte[] label = key(i).getBytes(StandardCharsets.US_ASCII);
 		System.arraycopy(label, 0, payload, 0, label.length);
-		EntryMetadata metadata = new EntryMetadata(CREATED, Duration.ofDays(365), Duration.ofMillis(i), "writer#" + i,
-				"fp");
+		EntryMetadata metadata = new EntryMetadata(CREATED, Duration.ofDays(365), Duration.ofMillis(i), new Producer(Producer.Kind.CACHEABLE, "writer#" + i,
+				"fp"), "");
 		return Envelope.create("test", false, false, metadata, payload, 0, payload.length);
 	}
 

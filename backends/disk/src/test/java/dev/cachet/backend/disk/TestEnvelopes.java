@@ -3,6 +3,7 @@ package dev.cachet.backend.disk;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import dev.cachet.core.envelope.Producer;
 
 import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.envelope.Envelope;
@@ -16,7 +17,7 @@ final class TestEnvelopes {
 	static Envelope envelope(String payload) {
 		byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
 		return Envelope.create("test", false, false,
-				new EntryMetadata(Instant.now(), Duration.ofHours(1), Duration.ZERO, "m", "fp"), bytes, 0,
+				new EntryMetadata(Instant.now(), Duration.ofHours(1), Duration.ZERO, new Producer(Producer.Kind.CACHEABLE, "m", "fp"), ""), bytes, 0,
 				bytes.length);
 	}
 

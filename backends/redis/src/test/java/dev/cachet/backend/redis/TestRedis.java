@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import dev.cachet.core.envelope.Producer;
 
 import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.envelope.Envelope;
@@ -41,7 +42,7 @@ final class TestRedis implements AutoCloseable {
 	static Envelope envelope(String payload) {
 		byte[] bytes = RedisKeys.bytes(payload);
 		EntryMetadata metadata = new EntryMetadata(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofHours(1),
-				Duration.ofMillis(3), "com.acme.Svc#load(java.lang.String)", "fp");
+				Duration.ofMillis(3), new Producer(Producer.Kind.CACHEABLE, "com.acme.Svc#load(java.lang.String)", "fp"), "");
 		return Envelope.create("test", false, false, metadata, bytes, 0, bytes.length);
 	}
 

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import dev.cachet.core.key.CacheAddresses;
 
 import com.dynatrace.hash4j.hashing.HashStream64;
 import com.dynatrace.hash4j.hashing.Hashing;
@@ -52,7 +53,7 @@ final class FileResultCaches {
 	static TieredCacheManager manager(Path files, Map.Entry<String, CacheTier>... tiers) {
 		TieredCacheManager.Builder builder = TieredCacheManager
 			.builder(new EntrySerializer(new ForyValueCodec(ClassAllowlist.jdkOnly())),
-					new CachetKeyGenerator(METHODS, new CanonicalArgumentHasher(List.of()), List.of()))
+					new CachetKeyGenerator(METHODS, new CacheAddresses(new CanonicalArgumentHasher(List.of()), List.of())))
 			.defaultTiers(Arrays.stream(tiers).map(Map.Entry::getKey).toList())
 			.fileDirectory(files);
 		for (Map.Entry<String, CacheTier> tier : tiers) {

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Random;
+import dev.cachet.core.envelope.Producer;
+import dev.cachet.core.envelope.EnvelopeSigner;
 
 import dev.cachet.core.envelope.CorruptEnvelopeException;
 import dev.cachet.core.envelope.EntryMetadata;
@@ -143,9 +145,9 @@ class S3TierStreamingTests {
 		EntryMetadata metadata = metadata(NOW, Duration.ZERO);
 		long payloadLength = 12L * MIB;
 		InputStream truncated = EnvelopeStreams.compose("test", false, metadata,
-				new ByteArrayInputStream(randomBytes(7 * MIB)), payloadLength);
+				new ByteArrayInputStream(randomBytes(7 * MIB)), payloadLength, EnvelopeSigner.none());
 		assertThatIOException().isThrownBy(() -> tier.putEnvelope("reports", "k1", truncated,
-				EnvelopeStreams.length("test", metadata, payloadLength), Duration.ofHours(1)));
+				EnvelopeStreams.length("test", metadata, payloadLength, EnvelopeSigner.none()), Duration.ofHours(1)));
 		assertThat(this.requests.count("AbortMultipartUploadRequest")).isEqualTo(1);
 		assertThat(this.client.listMultipartUploads((list) -> list.bucket(this.bucket)).uploads()).isEmpty();
 		assertThat(tier.openEnvelope("reports", "k1")).isNull();
@@ -191,8 +193,8 @@ class S3TierStreamingTests {
 			throws Exception {
 		EntryMetadata metadata = metadata(createdAt, computeTime);
 		InputStream envelope = EnvelopeStreams.compose("test", false, metadata, new ByteArrayInputStream(payload),
-				payload.length);
-		tier.putEnvelope("reports", key, envelope, EnvelopeStreams.length("test", metadata, payload.length),
+				payload.length, EnvelopeSigner.none());
+		tier.putEnvelope("reports", key, envelope, EnvelopeStreams.length("test", metadata, payload.length, EnvelopeSigner.none()),
 				Duration.ofHours(1));
 	}
 
@@ -209,7 +211,7 @@ class S3TierStreamingTests {
 	}
 
 	private static EntryMetadata metadata(Instant createdAt, Duration computeTime) {
-		return new EntryMetadata(createdAt, Duration.ofHours(1), computeTime, "Svc#export()", "fp");
+		return new EntryMetadata(createdAt, Duration.ofHours(1), computeTime, new Producer(Producer.Kind.CACHEABLE, "Svc#export()", "fp"), "");
 	}
 
 	private byte[] randomBytes(int size) {

@@ -3,6 +3,7 @@ package dev.cachet.backend.s3;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import dev.cachet.core.envelope.Producer;
 
 import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.envelope.Envelope;
@@ -18,7 +19,7 @@ final class TestEnvelopes {
 	}
 
 	static Envelope of(byte[] payload, Instant createdAt, Duration computeTime) {
-		EntryMetadata metadata = new EntryMetadata(createdAt, Duration.ofHours(1), computeTime, "Svc#load()", "fp");
+		EntryMetadata metadata = new EntryMetadata(createdAt, Duration.ofHours(1), computeTime, new Producer(Producer.Kind.CACHEABLE, "Svc#load()", "fp"), "");
 		return Envelope.create("test", false, false, metadata, payload, 0, payload.length);
 	}
 
