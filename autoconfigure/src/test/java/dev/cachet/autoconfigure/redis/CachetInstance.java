@@ -105,7 +105,7 @@ final class CachetInstance implements AutoCloseable {
 
 	/** The key id Cachet stores an explicit cache key under. */
 	String keyId(String cache, Object key) {
-		return manager().keyGenerator().keyFor(cache, key).id();
+		return manager().keyGenerator().addresses().addressOf(key).id();
 	}
 
 	/** The entry a node-local or remote tier holds, or {@code null}. */

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.springframework.util.ReflectionUtils;
+
 import dev.cachet.core.key.CacheAddresses;
 
 import com.dynatrace.hash4j.hashing.HashStream64;
@@ -26,6 +28,7 @@ import dev.cachet.core.fingerprint.FingerprintSettings;
 import dev.cachet.core.fingerprint.MethodFingerprinter;
 import dev.cachet.core.method.CachedMethods;
 import dev.cachet.core.key.CachetKey;
+import dev.cachet.core.method.Caller;
 import dev.cachet.core.key.CachetKeyGenerator;
 import dev.cachet.core.hash.CanonicalArgumentHasher;
 import dev.cachet.core.memory.MemoryTier;
@@ -50,8 +53,13 @@ class FileResultsTest {
 	static final CachedMethods METHODS = new CachedMethods(
 			new MethodFingerprinter(new FingerprintSettings(List.of(), true, "")));
 
-	static CachetKey key(String id) throws NoSuchMethodException {
-		return CachetKey.of(id, METHODS.resolve(Exporter.class, Exporter.class.getMethod("export", String.class)));
+	/** The exporting method as the cache interceptor binds it to the cache. */
+	static final Caller EXPORTER = new Caller(
+			METHODS.resolve(Exporter.class, ReflectionUtils.findMethod(Exporter.class, "export", String.class)),
+			Caller.Role.CACHEABLE);
+
+	static CachetKey key(String id) {
+		return CachetKey.of(id);
 	}
 
 	static TieredCacheManager manager(Path root, MemoryTier memory) {
@@ -95,13 +103,13 @@ class FileResultsTest {
 	void fileResultSurvivesARestartAsAVerifiedLocalCopy() throws Exception {
 		Path source = writeRandomFile(temp.resolve("export.bin"), 3_000_000);
 		AtomicInteger computations = new AtomicInteger();
-		TieredCache first = manager(temp, null).getCache("exports");
+		TieredCache first = manager(temp, null).getCache("exports").bind(EXPORTER);
 		assertThat((Path) first.get(key("k1"), () -> {
 			computations.incrementAndGet();
 			return source;
 		})).isEqualTo(source);
 
-		TieredCache afterRestart = manager(temp, null).getCache("exports");
+		TieredCache afterRestart = manager(temp, null).getCache("exports").bind(EXPORTER);
 		Path hit = afterRestart.get(key("k1"), () -> {
 			computations.incrementAndGet();
 			return source;
@@ -116,14 +124,14 @@ class FileResultsTest {
 	void corruptFileEntryIsAMissAndIsRecomputed() throws Exception {
 		Path source = writeRandomFile(temp.resolve("export.bin"), 100_000);
 		TieredCacheManager manager = manager(temp, null);
-		manager.getCache("exports").put(key("k2"), source);
+		manager.getCache("exports").bind(EXPORTER).put(key("k2"), source);
 		try (Stream<Path> files = Files.walk(temp.resolve("disk"))) {
 			Path entry = files.filter(path -> path.toString().endsWith(".entry")).findFirst().orElseThrow();
 			byte[] bytes = Files.readAllBytes(entry);
 			bytes[bytes.length / 2] ^= 0x10;
 			Files.write(entry, bytes);
 		}
-		TieredCache fresh = manager(temp, null).getCache("exports");
+		TieredCache fresh = manager(temp, null).getCache("exports").bind(EXPORTER);
 		assertThat(fresh.get(key("k2"))).isNull();
 		assertThat(Files.list(temp).filter(path -> path.startsWith(temp.resolve("files"))).count()).isLessThanOrEqualTo(1);
 	}
@@ -132,13 +140,13 @@ class FileResultsTest {
 	void smallFilesAreAlsoPromotedToMemoryLargeOnesOnlyStream() throws Exception {
 		MemoryTier memory = new MemoryTier(100_000_000);
 		TieredCacheManager manager = manager(temp, memory);
-		manager.getCache("exports").put(key("small"), writeRandomFile(temp.resolve("small.bin"), 10_000));
-		manager.getCache("exports").put(key("large"), writeRandomFile(temp.resolve("large.bin"), 9_000_000));
+		manager.getCache("exports").bind(EXPORTER).put(key("small"), writeRandomFile(temp.resolve("small.bin"), 10_000));
+		manager.getCache("exports").bind(EXPORTER).put(key("large"), writeRandomFile(temp.resolve("large.bin"), 9_000_000));
 		assertThat(memory.get("exports", "small")).isNotNull();
 		assertThat(memory.get("exports", "large")).isNull();
 
 		MemoryTier emptyMemory = new MemoryTier(100_000_000);
-		TieredCache restarted = manager(temp, emptyMemory).getCache("exports");
+		TieredCache restarted = manager(temp, emptyMemory).getCache("exports").bind(EXPORTER);
 		assertThat(restarted.get(key("small"))).isNotNull();
 		assertThat(emptyMemory.get("exports", "small")).as("disk hit filled memory").isNotNull();
 		Path fromMemory = (Path) restarted.get(key("small")).get();
@@ -148,8 +156,8 @@ class FileResultsTest {
 	@Test
 	void evictRemovesTheLocalCopy() throws Exception {
 		Path source = writeRandomFile(temp.resolve("export.bin"), 10_000);
-		manager(temp, null).getCache("exports").put(key("k3"), source);
-		TieredCache cache = manager(temp, null).getCache("exports");
+		manager(temp, null).getCache("exports").bind(EXPORTER).put(key("k3"), source);
+		TieredCache cache = manager(temp, null).getCache("exports").bind(EXPORTER);
 		Path hit = (Path) cache.get(key("k3")).get();
 		assertThat(hit).exists();
 		cache.evict(key("k3"));

@@ -25,9 +25,9 @@ class LargeFileRoundTripTest {
 	void oneGibibyteStreamsThroughA256MibHeap() throws Exception {
 		assertThat(Runtime.getRuntime().maxMemory()).as("heap limit of this test's JVM").isLessThanOrEqualTo(256L << 20);
 		Path source = FileResultsTest.writeRandomFile(temp.resolve("large.bin"), GIB);
-		FileResultsTest.manager(temp, null).getCache("exports").put(FileResultsTest.key("large"), source);
+		FileResultsTest.manager(temp, null).getCache("exports").bind(FileResultsTest.EXPORTER).put(FileResultsTest.key("large"), source);
 
-		TieredCache restarted = FileResultsTest.manager(temp, null).getCache("exports");
+		TieredCache restarted = FileResultsTest.manager(temp, null).getCache("exports").bind(FileResultsTest.EXPORTER);
 		Path hit = (Path) restarted.get(FileResultsTest.key("large")).get();
 		assertThat(Files.size(hit)).isEqualTo(GIB);
 		assertThat(FileResultsTest.contentHash(hit)).isEqualTo(FileResultsTest.contentHash(source));

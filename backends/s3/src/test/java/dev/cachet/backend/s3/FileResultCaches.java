@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.springframework.util.ReflectionUtils;
+
 import dev.cachet.core.key.CacheAddresses;
 
 import com.dynatrace.hash4j.hashing.HashStream64;
@@ -22,6 +24,7 @@ import dev.cachet.core.fingerprint.FingerprintSettings;
 import dev.cachet.core.fingerprint.MethodFingerprinter;
 import dev.cachet.core.method.CachedMethods;
 import dev.cachet.core.key.CachetKey;
+import dev.cachet.core.method.Caller;
 import dev.cachet.core.key.CachetKeyGenerator;
 import dev.cachet.core.hash.CanonicalArgumentHasher;
 import dev.cachet.core.tier.CacheTier;
@@ -44,8 +47,13 @@ final class FileResultCaches {
 
 	}
 
-	static CachetKey key(String id) throws NoSuchMethodException {
-		return CachetKey.of(id, METHODS.resolve(Exporter.class, Exporter.class.getMethod("export", String.class)));
+	/** The exporting method as the cache interceptor binds it to the cache. */
+	static final Caller EXPORTER = new Caller(
+			METHODS.resolve(Exporter.class, ReflectionUtils.findMethod(Exporter.class, "export", String.class)),
+			Caller.Role.CACHEABLE);
+
+	static CachetKey key(String id) {
+		return CachetKey.of(id);
 	}
 
 	/** A manager whose caches use the named tiers in this order, copying hits to {@code files}. */

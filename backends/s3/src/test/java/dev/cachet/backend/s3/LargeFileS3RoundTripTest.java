@@ -39,11 +39,11 @@ class LargeFileS3RoundTripTest {
 			// default part size and transfer budget; a roomy request budget for a busy test machine
 			S3TierSettings settings = S3TierSettings.of("large").withTimeout(Duration.ofSeconds(10));
 			FileResultCaches.manager(this.temp.resolve("files-1"), tier(client, settings))
-				.getCache("exports")
+				.getCache("exports").bind(FileResultCaches.EXPORTER)
 				.put(key, source);
 
 			TieredCache fresh = FileResultCaches.manager(this.temp.resolve("files-2"), tier(client, settings))
-				.getCache("exports");
+				.getCache("exports").bind(FileResultCaches.EXPORTER);
 			Path hit = (Path) fresh.get(key).get();
 			assertThat(hit).startsWith(this.temp.resolve("files-2"));
 			assertThat(Files.size(hit)).isEqualTo(GIB);

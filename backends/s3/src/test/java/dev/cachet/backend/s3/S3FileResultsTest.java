@@ -89,9 +89,9 @@ class S3FileResultsTest {
 	@Test
 	void aFreshInstanceGetsTheFileFromS3AsAVerifiedLocalCopy() throws Exception {
 		CachetKey key = FileResultCaches.key("k1");
-		export(FileResultCaches.manager(this.temp.resolve("files-1"), s3()).getCache("exports"), key);
+		export(FileResultCaches.manager(this.temp.resolve("files-1"), s3()).getCache("exports").bind(FileResultCaches.EXPORTER), key);
 
-		Path hit = export(FileResultCaches.manager(this.temp.resolve("files-2"), s3()).getCache("exports"), key);
+		Path hit = export(FileResultCaches.manager(this.temp.resolve("files-2"), s3()).getCache("exports").bind(FileResultCaches.EXPORTER), key);
 		assertThat(this.computations).hasValue(1);
 		assertThat(hit).startsWith(this.temp.resolve("files-2"));
 		assertThat(Files.size(hit)).isEqualTo(SIZE);
@@ -102,12 +102,12 @@ class S3FileResultsTest {
 	void aHitInS3FillsTheEmptyDiskTierOfAFreshInstance() throws Exception {
 		CachetKey key = FileResultCaches.key("k1");
 		export(FileResultCaches.manager(this.temp.resolve("files-1"), disk(newDisk("disk-1")), s3())
-			.getCache("exports"), key);
+			.getCache("exports").bind(FileResultCaches.EXPORTER), key);
 
 		DiskTier emptyDisk = newDisk("disk-2");
 		assertThat(emptyDisk.openEnvelope("exports", key.id())).isNull();
 		Path hit = export(FileResultCaches.manager(this.temp.resolve("files-2"), disk(emptyDisk), s3())
-			.getCache("exports"), key);
+			.getCache("exports").bind(FileResultCaches.EXPORTER), key);
 		assertThat(this.computations).hasValue(1);
 		assertThat(FileResultCaches.contentHash(hit)).isEqualTo(FileResultCaches.contentHash(this.source));
 		try (InputStream promoted = emptyDisk.openEnvelope("exports", key.id())) {
@@ -121,7 +121,7 @@ class S3FileResultsTest {
 	@Test
 	void aCorruptObjectIsAMissAndIsDeleted() throws Exception {
 		CachetKey key = FileResultCaches.key("k1");
-		export(FileResultCaches.manager(this.temp.resolve("files-1"), s3()).getCache("exports"), key);
+		export(FileResultCaches.manager(this.temp.resolve("files-1"), s3()).getCache("exports").bind(FileResultCaches.EXPORTER), key);
 		String objectKey = this.client.listObjectsV2((list) -> list.bucket(this.bucket)).contents().get(0).key();
 		ResponseBytes<GetObjectResponse> stored = this.client
 			.getObjectAsBytes((get) -> get.bucket(this.bucket).key(objectKey));
@@ -130,7 +130,7 @@ class S3FileResultsTest {
 		this.client.putObject((put) -> put.bucket(this.bucket).key(objectKey).metadata(stored.response().metadata()),
 				RequestBody.fromBytes(flipped));
 
-		TieredCache fresh = FileResultCaches.manager(this.temp.resolve("files-2"), s3()).getCache("exports");
+		TieredCache fresh = FileResultCaches.manager(this.temp.resolve("files-2"), s3()).getCache("exports").bind(FileResultCaches.EXPORTER);
 		assertThat(fresh.get(key)).isNull();
 		assertThat(this.client.listObjectsV2((list) -> list.bucket(this.bucket)).contents()).isEmpty();
 		assertThat(export(fresh, key)).isEqualTo(this.source);
@@ -141,9 +141,9 @@ class S3FileResultsTest {
 	void withS3StoppedTheCallComputes(S3Server s3) throws Exception {
 		CachetKey key = FileResultCaches.key("k1");
 		DiskTier disk = newDisk("disk");
-		TieredCache s3Only = FileResultCaches.manager(this.temp.resolve("files-1"), s3()).getCache("exports");
+		TieredCache s3Only = FileResultCaches.manager(this.temp.resolve("files-1"), s3()).getCache("exports").bind(FileResultCaches.EXPORTER);
 		TieredCache diskAndS3 = FileResultCaches.manager(this.temp.resolve("files-2"), disk(disk), s3())
-			.getCache("exports");
+			.getCache("exports").bind(FileResultCaches.EXPORTER);
 		s3.stop();
 
 		assertThat(export(s3Only, key)).isEqualTo(this.source);

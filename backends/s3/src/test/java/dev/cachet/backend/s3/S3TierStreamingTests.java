@@ -82,7 +82,7 @@ class S3TierStreamingTests {
 		S3Tier tier = tierAt(NOW, settings());
 		byte[] payload = randomBytes(11 * MIB);
 		put(tier, "big", payload, NOW, Duration.ZERO);
-		assertThat(tier.streams()).isTrue();
+		assertThat(tier.streaming()).isPresent();
 		assertThat(this.requests.count("UploadPartRequest")).isEqualTo(3);
 		assertThat(this.requests.count("CompleteMultipartUploadRequest")).isEqualTo(1);
 		assertThat(this.requests.count("PutObjectRequest")).isZero();
