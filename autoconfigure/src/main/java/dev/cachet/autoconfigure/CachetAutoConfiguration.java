@@ -114,6 +114,7 @@ public class CachetAutoConfiguration {
 			ObjectProvider<TierRegistration> tierRegistrations,
 			ValueCodec codec, CachetKeyGenerator keyGenerator, ObjectProvider<CacheManagerCustomizer<?>> customizers,
 			ObjectProvider<KeyLease> lease, ObjectProvider<InvalidationBus> bus) {
+		CachetPropertiesValidator.validateCaching(properties);
 		List<TierRegistration> registrations = tierRegistrations.orderedStream().toList();
 		Set<String> available = registrations.stream().map(TierRegistration::name).collect(Collectors.toSet());
 		CachetPropertiesValidator.validateTiers(properties, available);

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -17,7 +16,7 @@ import dev.cachet.core.policy.Behaviour;
  * {@code 24h}, {@code 90d}, ISO-8601 {@code PT6H}); sizes take {@code 512MB}, {@code 10GB}.
  */
 @ConfigurationProperties("cachet")
-public class CachetProperties implements InitializingBean {
+public class CachetProperties {
 
 	/** How long entries are fresh unless a cache, class, method or call says otherwise. */
 	private Duration defaultMaxAge = Duration.ofHours(12);
@@ -43,11 +42,6 @@ public class CachetProperties implements InitializingBean {
 
 	private final Security security = new Security();
 
-	/** Refuses bad durations and sizes as soon as the properties are bound. */
-	@Override
-	public void afterPropertiesSet() {
-		CachetPropertiesValidator.validateValues(this);
-	}
 
 	public Duration getDefaultMaxAge() {
 		return defaultMaxAge;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.util.unit.DataSize;
 
@@ -14,8 +15,8 @@ import org.springframework.util.unit.DataSize;
  */
 public final class CachetPropertiesValidator {
 
-	/** Tier names Cachet knows, with the module that provides each. */
-	static final Map<String, String> KNOWN_TIERS = Map.of("memory", "cachet-core", "disk", "cachet-backend-disk",
+	/** The modules that provide Cachet's own tiers, named in the message when one is missing. */
+	static final Map<String, String> BUILT_IN_TIERS = Map.of("memory", "cachet-core", "disk", "cachet-backend-disk",
 			"redis", "cachet-backend-redis", "s3", "cachet-backend-s3");
 
 	private CachetPropertiesValidator() {
@@ -25,18 +26,13 @@ public final class CachetPropertiesValidator {
 	 * Checks durations and sizes.
 	 * @throws CachetConfigurationException for the first bad value found
 	 */
-	static void validateValues(CachetProperties properties) {
+	static void validateCaching(CachetProperties properties) {
 		if (properties.getDefaultMaxAge() == null) {
 			throw new CachetConfigurationException("cachet.default-max-age", "must be set",
 					"set a positive duration such as 12h");
 		}
 		positive("cachet.default-max-age", properties.getDefaultMaxAge());
 		properties.getCaches().forEach((name, spec) -> positive("cachet.caches." + name + ".max-age", spec.getMaxAge()));
-		positive("cachet.memory.max-size", properties.getMemory().getMaxSize());
-		positive("cachet.memory.max-age", properties.getMemory().getMaxAge());
-		positive("cachet.disk.max-size", properties.getDisk().getMaxSize());
-		positive("cachet.disk.max-age", properties.getDisk().getMaxAge());
-		positive("cachet.disk.sweep-interval", properties.getDisk().getSweepInterval());
 		DataSize threshold = properties.getCodec().getCompressionThreshold();
 		if (threshold == null || threshold.isNegative()) {
 			throw new CachetConfigurationException("cachet.codec.compression-threshold", "must not be negative, was "
@@ -52,8 +48,22 @@ public final class CachetPropertiesValidator {
 		}
 	}
 
+	/** Checks {@code cachet.memory.*}. */
+	static void validateMemory(CachetProperties.Memory memory) {
+		positive("cachet.memory.max-size", memory.getMaxSize());
+		positive("cachet.memory.max-age", memory.getMaxAge());
+	}
+
+	/** Checks {@code cachet.disk.*}. */
+	static void validateDisk(CachetProperties.Disk disk) {
+		positive("cachet.disk.max-size", disk.getMaxSize());
+		positive("cachet.disk.max-age", disk.getMaxAge());
+		positive("cachet.disk.sweep-interval", disk.getSweepInterval());
+	}
+
 	/**
-	 * Checks that every tier named is known and available.
+	 * Checks that every tier named is available: registered by a backend's configuration or by the
+	 * application itself (a {@link TierRegistration} bean).
 	 * @param available the tiers whose backend is on the class path and configured
 	 * @throws CachetConfigurationException for the first bad tier list found
 	 */
@@ -94,17 +104,19 @@ public final class CachetPropertiesValidator {
 	private static void tiers(String property, List<String> names, Set<String> available) {
 		if (names == null || names.isEmpty()) {
 			throw new CachetConfigurationException(property, "names no tier",
-					"list at least one of " + KNOWN_TIERS.keySet() + ", nearest first");
+					"list at least one of " + new TreeSet<>(available) + ", nearest first");
 		}
 		for (String name : names) {
-			if (!KNOWN_TIERS.containsKey(name)) {
-				throw new CachetConfigurationException(property, "unknown tier '" + name + "'",
-						"use tiers from " + KNOWN_TIERS.keySet() + ", nearest first");
+			if (available.contains(name)) {
+				continue;
 			}
-			if (!available.contains(name)) {
+			if (BUILT_IN_TIERS.containsKey(name)) {
 				throw new CachetConfigurationException(property, "tier '" + name + "' is not available",
-						"add the dependency " + KNOWN_TIERS.get(name) + " and configure it");
+						"add the dependency " + BUILT_IN_TIERS.get(name) + " and configure it");
 			}
+			throw new CachetConfigurationException(property, "unknown tier '" + name + "'",
+					"use tiers from " + new TreeSet<>(available) + ", nearest first, or register a TierRegistration bean named '"
+							+ name + "'");
 		}
 		if (Set.copyOf(names).size() != names.size()) {
 			throw new CachetConfigurationException(property, "names a tier twice: " + names, "name each tier once");

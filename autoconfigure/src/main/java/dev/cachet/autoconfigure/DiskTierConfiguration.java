@@ -19,6 +19,7 @@ class DiskTierConfiguration {
 	@Bean
 	TierRegistration cachetDiskTier(CachetProperties properties, Environment environment) {
 		CachetProperties.Disk disk = properties.getDisk();
+		CachetPropertiesValidator.validateDisk(disk);
 		Path directory = directory(disk.getPath(), environment);
 		try {
 			DiskTier tier = new DiskTier(

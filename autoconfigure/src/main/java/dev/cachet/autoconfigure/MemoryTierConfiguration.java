@@ -13,6 +13,7 @@ class MemoryTierConfiguration {
 	@Bean
 	TierRegistration cachetMemoryTier(CachetProperties properties) {
 		CachetProperties.Memory memory = properties.getMemory();
+		CachetPropertiesValidator.validateMemory(memory);
 		return new TierRegistration("memory", new MemoryTier(memory.getMaxSize().toBytes()), memory.getMaxAge());
 	}
 

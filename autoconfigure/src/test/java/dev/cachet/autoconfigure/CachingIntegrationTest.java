@@ -25,6 +25,9 @@ import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.cachet.core.cache.TieredCacheManager;
+import dev.cachet.core.cache.TieredCache;
+import dev.cachet.core.cache.MissReason;
 import dev.cachet.core.key.CacheKeyIgnore;
 import dev.cachet.core.policy.Cachet;
 import dev.cachet.core.policy.CallOptions;
@@ -141,15 +144,18 @@ class CachingIntegrationTest {
 	}
 
 	@Test
-	void twoMethodsSharingACacheWithTheSameArgumentsNeverCollide() {
+	void twoMethodsSharingACacheWithTheSameArgumentsNeverServeEachOthersResults() {
 		runner().run(context -> {
 			Reports reports = context.getBean(Reports.class);
 			assertThat(reports.daily("south")).isEqualTo("daily south");
 			assertThat(reports.weekly("south")).isEqualTo("weekly south");
 			assertThat(reports.daily("south")).isEqualTo("daily south");
 			assertThat(reports.weekly("south")).isEqualTo("weekly south");
-			assertThat(Reports.daily).hasValue(1);
-			assertThat(Reports.weekly).hasValue(1);
+			// one address, as with Spring's own caches: each displaces the other instead of being served
+			assertThat(Reports.daily).hasValue(2);
+			assertThat(Reports.weekly).hasValue(2);
+			TieredCache cache = context.getBean(TieredCacheManager.class).getCache("reports");
+			assertThat(cache.statistics().rejected(MissReason.FOREIGN_PRODUCER)).isEqualTo(3);
 		});
 	}
 

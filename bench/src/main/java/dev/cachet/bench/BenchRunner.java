@@ -100,6 +100,7 @@ public final class BenchRunner {
 			.measurementIterations(mode.measurementIterations)
 			.measurementTime(mode.measurementTime);
 		TIMED.forEach(benchmark -> options.include(PACKAGE + benchmark));
+		options.include("dev\\.cachet\\.core\\.cache\\.ReadChecksBenchmark\\.");
 		if (mode == BenchMode.QUICK) {
 			// fewer variants, same cases: the goals' rows stay
 			options.param("codec", "cachet", "jdk").param("payload", "VESSELS").param("shape", "none", "record");

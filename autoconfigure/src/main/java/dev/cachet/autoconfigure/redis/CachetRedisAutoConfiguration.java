@@ -15,11 +15,13 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 
 import dev.cachet.autoconfigure.CachetAutoConfiguration;
 import dev.cachet.autoconfigure.CachetConfigurationException;
+import dev.cachet.autoconfigure.CachetPropertiesValidator;
 import dev.cachet.autoconfigure.ConditionalOnCachetTier;
 import dev.cachet.autoconfigure.TierRegistration;
 import dev.cachet.backend.redis.RedisInvalidationBus;
 import dev.cachet.backend.redis.RedisKeyLease;
 import dev.cachet.backend.redis.RedisTier;
+import dev.cachet.backend.redis.RedisTierSettings;
 import dev.cachet.core.tier.InvalidationBus;
 import dev.cachet.core.tier.KeyLease;
 
@@ -44,27 +46,55 @@ public class CachetRedisAutoConfiguration {
 	static class OnLettuce {
 
 		@Bean
-		TierRegistration cachetRedisTier(CachetRedisProperties properties, LettuceConnectionFactory connectionFactory) {
-			return new TierRegistration("redis", new RedisTier(connectionFactory, properties.toSettings()),
-					properties.getMaxAge());
+		RedisTierSettings cachetRedisTierSettings(CachetRedisProperties properties) {
+			return settings(properties);
+		}
+
+		@Bean
+		TierRegistration cachetRedisTier(CachetRedisProperties properties, RedisTierSettings settings,
+				LettuceConnectionFactory connectionFactory) {
+			return new TierRegistration("redis", new RedisTier(connectionFactory, settings), properties.getMaxAge());
 		}
 
 		@Bean
 		@ConditionalOnMissingBean(KeyLease.class)
 		@ConditionalOnProperty(name = "cachet.redis.lease.enabled", matchIfMissing = true)
-		RedisKeyLease cachetRedisKeyLease(CachetRedisProperties properties,
+		RedisKeyLease cachetRedisKeyLease(CachetRedisProperties properties, RedisTierSettings settings,
 				LettuceConnectionFactory connectionFactory) {
-			return new RedisKeyLease(connectionFactory, properties.toSettings(), properties.getLease().getTime());
+			return new RedisKeyLease(connectionFactory, settings, properties.getLease().getTime());
 		}
 
 		@Bean
 		@ConditionalOnMissingBean(InvalidationBus.class)
 		@ConditionalOnProperty(name = "cachet.redis.invalidation.enabled", matchIfMissing = true)
-		RedisInvalidationBus cachetRedisInvalidationBus(CachetRedisProperties properties,
+		RedisInvalidationBus cachetRedisInvalidationBus(RedisTierSettings settings,
 				LettuceConnectionFactory connectionFactory) {
-			return new RedisInvalidationBus(connectionFactory, properties.toSettings());
+			return new RedisInvalidationBus(connectionFactory, settings);
 		}
 
+	}
+
+	/**
+	 * The settings the tier, lease and bus share, from {@code cachet.redis.*}, refusing bad values
+	 * with a message that names the property.
+	 */
+	static RedisTierSettings settings(CachetRedisProperties properties) {
+		if (properties.getKeyPrefix() == null || properties.getKeyPrefix().isEmpty()) {
+			throw new CachetConfigurationException("cachet.redis.key-prefix", "must not be empty",
+					"set a prefix such as cachet: or myapp:cachet:");
+		}
+		CachetPropertiesValidator.requirePositive("cachet.redis.timeout", properties.getTimeout());
+		CachetPropertiesValidator.requirePositive("cachet.redis.max-age", properties.getMaxAge());
+		CachetRedisProperties.CircuitBreaker breaker = properties.getCircuitBreaker();
+		if (breaker.getFailureThreshold() < 1) {
+			throw new CachetConfigurationException("cachet.redis.circuit-breaker.failure-threshold",
+					"must be at least 1, was " + breaker.getFailureThreshold(),
+					"set the number of consecutive failures that open the circuit, such as 5");
+		}
+		CachetPropertiesValidator.requirePositive("cachet.redis.circuit-breaker.cool-down", breaker.getCoolDown());
+		CachetPropertiesValidator.requirePositive("cachet.redis.lease.time", properties.getLease().getTime());
+		return new RedisTierSettings(properties.getKeyPrefix(), properties.getTimeout(), breaker.getFailureThreshold(),
+				breaker.getCoolDown());
 	}
 
 	/** Jedis, or no Redis starter at all: the tier cannot work, so start-up stops with the fix. */

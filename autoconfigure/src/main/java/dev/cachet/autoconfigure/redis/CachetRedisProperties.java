@@ -2,19 +2,15 @@ package dev.cachet.autoconfigure.redis;
 
 import java.time.Duration;
 
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import dev.cachet.autoconfigure.CachetConfigurationException;
-import dev.cachet.autoconfigure.CachetPropertiesValidator;
-import dev.cachet.backend.redis.RedisTierSettings;
 
 /**
  * Configuration of Cachet's Redis tier, key lease and invalidation bus, under {@code cachet.redis.*}.
  * The connection itself is Spring Boot's, configured under {@code spring.data.redis.*}.
  */
 @ConfigurationProperties("cachet.redis")
-public class CachetRedisProperties implements InitializingBean {
+public class CachetRedisProperties {
 
 	/** Prefix of every key and channel Cachet uses in Redis; separates applications sharing a server. */
 	private String keyPrefix = "cachet:";
@@ -30,30 +26,6 @@ public class CachetRedisProperties implements InitializingBean {
 	private final Lease lease = new Lease();
 
 	private final Invalidation invalidation = new Invalidation();
-
-	/** Refuses bad values as soon as the properties are bound. */
-	@Override
-	public void afterPropertiesSet() {
-		if (this.keyPrefix == null || this.keyPrefix.isEmpty()) {
-			throw new CachetConfigurationException("cachet.redis.key-prefix", "must not be empty",
-					"set a prefix such as cachet: or myapp:cachet:");
-		}
-		CachetPropertiesValidator.requirePositive("cachet.redis.timeout", this.timeout);
-		CachetPropertiesValidator.requirePositive("cachet.redis.max-age", this.maxAge);
-		if (this.circuitBreaker.failureThreshold < 1) {
-			throw new CachetConfigurationException("cachet.redis.circuit-breaker.failure-threshold",
-					"must be at least 1, was " + this.circuitBreaker.failureThreshold,
-					"set the number of consecutive failures that open the circuit, such as 5");
-		}
-		CachetPropertiesValidator.requirePositive("cachet.redis.circuit-breaker.cool-down", this.circuitBreaker.coolDown);
-		CachetPropertiesValidator.requirePositive("cachet.redis.lease.time", this.lease.time);
-	}
-
-	/** The settings shared by the Redis tier, lease and invalidation bus. */
-	RedisTierSettings toSettings() {
-		return new RedisTierSettings(this.keyPrefix, this.timeout, this.circuitBreaker.failureThreshold,
-				this.circuitBreaker.coolDown);
-	}
 
 	public String getKeyPrefix() {
 		return this.keyPrefix;

@@ -17,9 +17,13 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cache.CacheManager;
+import org.springframework.cache.interceptor.CacheAspectSupport;
 import org.springframework.context.annotation.Bean;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -35,7 +39,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * which starts the application with the tier down (its calls are misses until S3 answers).
  */
 @AutoConfiguration(before = CachetAutoConfiguration.class)
-@ConditionalOnClass({ S3Tier.class, S3Client.class })
+@ConditionalOnClass({ S3Tier.class, S3Client.class, CacheManager.class })
+@ConditionalOnBean(CacheAspectSupport.class)
+@ConditionalOnMissingBean(value = CacheManager.class, name = "cacheResolver")
 @ConditionalOnCachetTier("s3")
 @EnableConfigurationProperties(CachetS3Properties.class)
 public class CachetS3AutoConfiguration {

@@ -177,8 +177,9 @@ class ObservabilityIntegrationTest {
 	void endpointShowsTiersLayersFingerprintsAndCountsButNeverArguments() throws Exception {
 		assertThat(get("/ships?path=" + SECRET, null)).isEqualTo("ships: " + SECRET.length());
 		assertThat(get("/ships?path=" + SECRET, null)).isEqualTo("ships: " + SECRET.length());
-		context.getBean(Ships.class).count(SECRET);
-		context.getBean(Ports.class).ports(SECRET);
+		// other arguments: methods sharing a cache with equal keys share one address and displace each other
+		context.getBean(Ships.class).count(SECRET + "/count");
+		context.getBean(Ports.class).ports(SECRET + "/ports");
 		assertThat(Ships.loads).as("second request is a hit").hasValue(1);
 
 		String overview = get("/actuator/cachet", null);

@@ -36,7 +36,8 @@ import dev.cachet.core.codec.ForyValueCodec;
 import dev.cachet.core.key.CachetKey;
 
 /**
- * A Redis hit on a local server: Cachet's Redis tier alone through the tiered cache, against a raw
+ * A Redis hit on a local server: Cachet's Redis tier alone through the tiered cache (unsigned, and
+ * signed with an HMAC key), against a raw
  * Lettuce {@code GET} of the same encoded bytes plus the same decode, Spring Data Redis's
  * {@code RedisCacheManager} with its defaults (JDK serialization), and Redisson's Spring cache with
  * its defaults (Kryo 5).
@@ -56,6 +57,8 @@ public class RedisHitBenchmark {
 	private RedisTier tier;
 
 	private TieredCache cachet;
+
+	private TieredCache cachetSigned;
 
 	private CachetKey cachetKey;
 
@@ -85,6 +88,9 @@ public class RedisHitBenchmark {
 		cachet = manager.getCache("redis-hit");
 		cachetKey = manager.keyGenerator().addresses().addressOf(KEY);
 		cachet.put(cachetKey, stored);
+		TieredCacheManager signed = BenchCaches.signedManager("redis", tier);
+		cachetSigned = signed.getCache("redis-hit-signed");
+		cachetSigned.put(cachetKey, stored);
 
 		codec = BenchCaches.codec();
 		lettuce = RedisClient.create(RedisURI.create(BenchRedis.host(), BenchRedis.port()));
@@ -102,6 +108,7 @@ public class RedisHitBenchmark {
 		redissonCache.put(KEY, stored);
 
 		awaitHit("cachet", this::cachet);
+		awaitHit("cachet signed", this::cachetSigned);
 		awaitHit("raw", this::raw);
 		awaitHit("spring data", this::springData);
 		awaitHit("redisson", this::redisson);
@@ -130,6 +137,13 @@ public class RedisHitBenchmark {
 	@Benchmark
 	public Object cachet() {
 		Cache.ValueWrapper hit = cachet.get(cachetKey);
+		return (hit != null) ? hit.get() : null;
+	}
+
+	/** The same hit with {@code cachet.security.keys} set: the HMAC is checked on every Redis read. */
+	@Benchmark
+	public Object cachetSigned() {
+		Cache.ValueWrapper hit = cachetSigned.get(cachetKey);
 		return (hit != null) ? hit.get() : null;
 	}
 

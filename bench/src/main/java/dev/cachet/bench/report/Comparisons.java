@@ -34,6 +34,8 @@ public final class Comparisons {
 		rows.clear();
 		row("@Cacheable hit: Cachet memory vs Caffeine", "CacheableHitBenchmark.cachet", "CacheableHitBenchmark.caffeine",
 				Goal.ratioAtMost("<= 1.5x", 1.5));
+		row("Read-time checks vs whole memory hit", "ReadChecksBenchmark.checks", "ReadChecksBenchmark.memoryHit",
+				Goal.ratioAtMost("<= 0.05x", 0.05));
 		for (String[] size : DISK_SIZES) {
 			String cachet = "DiskHitBenchmark.cachet[size=" + size[0] + "]";
 			row("Disk hit " + size[1] + " vs raw read+decode", cachet, "DiskHitBenchmark.raw[size=" + size[0] + "]",
@@ -49,6 +51,8 @@ public final class Comparisons {
 			row("Redis hit " + value[1] + " vs Spring Data default", cachet, "RedisHitBenchmark.springData" + suffix,
 					Goal.ratioAtMost("<= 0.5x (2x faster)", 0.5));
 			row("Redis hit " + value[1] + " vs Redisson", cachet, "RedisHitBenchmark.redisson" + suffix, Goal.NONE);
+			row("Redis hit " + value[1] + " signed vs unsigned", "RedisHitBenchmark.cachetSigned" + suffix, cachet,
+					value[0].equals("BYTES_1_MIB") ? Goal.ratioAtMost("<= 1.1x", 1.1) : Goal.NONE);
 		}
 		s3Rows();
 		codecRows();

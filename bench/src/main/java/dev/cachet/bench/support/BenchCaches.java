@@ -1,5 +1,6 @@
 package dev.cachet.bench.support;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import dev.cachet.core.cache.EntrySerializer;
 import dev.cachet.core.cache.TieredCacheManager;
 import dev.cachet.core.codec.ClassAllowlist;
 import dev.cachet.core.codec.ForyValueCodec;
+import dev.cachet.core.envelope.EnvelopeSigner;
 import dev.cachet.core.fingerprint.FingerprintSettings;
 import dev.cachet.core.fingerprint.MethodFingerprinter;
 import dev.cachet.core.method.CachedMethods;
@@ -41,10 +43,21 @@ public final class BenchCaches {
 
 	/** A manager whose caches use only {@code tier}, registered under {@code tierName}. */
 	public static TieredCacheManager manager(String tierName, CacheTier tier) {
+		return builder(tierName, tier).build();
+	}
+
+	/** The same, signing and verifying entries as {@code cachet.security.keys} does. */
+	public static TieredCacheManager signedManager(String tierName, CacheTier tier) {
+		return builder(tierName, tier)
+			.signer(EnvelopeSigner.of(List.of("a bench key of more than sixteen bytes".getBytes(StandardCharsets.UTF_8))),
+					true)
+			.build();
+	}
+
+	private static TieredCacheManager.Builder builder(String tierName, CacheTier tier) {
 		return TieredCacheManager.builder(new EntrySerializer(codec(), COMPRESSION_THRESHOLD), keyGenerator())
 			.tier(tierName, tier, Duration.ofDays(1))
-			.defaultTiers(List.of(tierName))
-			.build();
+			.defaultTiers(List.of(tierName));
 	}
 
 }

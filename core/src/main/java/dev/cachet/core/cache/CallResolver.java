@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.cachet.core.key.CacheAddresses;
 import dev.cachet.core.key.CachetKey;
 import dev.cachet.core.method.CachedMethod;
@@ -60,11 +62,11 @@ final class CallResolver {
 	}
 
 	/** The max-age and behaviour a call of {@code method} (or {@code null}: application code) gets now. */
-	ResolvedPolicy policyFor(CachedMethod method) {
+	ResolvedPolicy policyFor(@Nullable CachedMethod method) {
 		return layered((method != null) ? method.policy() : MethodPolicy.NONE, Cachet.current());
 	}
 
-	private ResolvedPolicy layered(MethodPolicy methodPolicy, CallOptions options) {
+	private ResolvedPolicy layered(MethodPolicy methodPolicy, @Nullable CallOptions options) {
 		return ResolvedPolicy.resolve(settings.globalMaxAge(), settings.cacheMaxAge(), settings.cacheBehaviour(),
 				methodPolicy, options);
 	}

@@ -2,6 +2,8 @@ package dev.cachet.core.cache;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.envelope.Producer;
 import dev.cachet.core.method.CachedMethod;
@@ -34,7 +36,7 @@ final class EntryValidity {
 	}
 
 	/** Why the entry may not be served to the call, or {@code null} when it may (its payload still to be checked). */
-	MissReason check(EntryMetadata metadata, Call call, TierBinding binding, Instant now) {
+	@Nullable MissReason check(EntryMetadata metadata, Call call, TierBinding binding, Instant now) {
 		if (!metadata.writtenAt(call.cache(), call.keyId())) {
 			return MissReason.MISPLACED;
 		}
@@ -48,7 +50,7 @@ final class EntryValidity {
 		return metadata.isFresh(call.maxAge(), now) ? null : MissReason.STALE;
 	}
 
-	private MissReason producer(Producer producer, Caller caller) {
+	private @Nullable MissReason producer(Producer producer, Caller caller) {
 		if (producer.kind() == Producer.Kind.PROGRAMMATIC) {
 			return null;
 		}

@@ -3,6 +3,8 @@ package dev.cachet.core.cache;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.cachet.core.envelope.EntryMetadata;
 
 /**
@@ -16,7 +18,7 @@ public interface ResultFormat {
 	 * Opens the entry at the call's address in one tier.
 	 * @return the entry, or {@code null} when the tier holds none (or failed, which is counted)
 	 */
-	Candidate find(TierBinding binding, Call call);
+	@Nullable Candidate find(TierBinding binding, Call call);
 
 	/**
 	 * Stores a result in tiers.

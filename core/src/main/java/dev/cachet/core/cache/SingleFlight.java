@@ -5,6 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.cachet.core.tier.KeyLease;
 
 /**
@@ -16,12 +18,12 @@ final class SingleFlight {
 
 	private final String cache;
 
-	private final KeyLease lease;
+	private final @Nullable KeyLease lease;
 
 	private final ConcurrentMap<String, CompletableFuture<Object>> loads = new ConcurrentHashMap<>();
 
 	/** @param lease cross-instance lease, or {@code null} */
-	SingleFlight(String cache, KeyLease lease) {
+	SingleFlight(String cache, @Nullable KeyLease lease) {
 		this.cache = cache;
 		this.lease = lease;
 	}
@@ -32,14 +34,14 @@ final class SingleFlight {
 	 * {@code readAfterWait} (the holder's result, or {@code null}) before computing itself.
 	 * @param readAfterWait reads the entry another instance may have written, or {@code null} to skip
 	 */
-	CompletableFuture<Object> run(String keyId, Supplier<Object> readAfterWait,
+	CompletableFuture<Object> run(String keyId, @Nullable Supplier<@Nullable Object> readAfterWait,
 			Supplier<CompletableFuture<Object>> load) {
 		CompletableFuture<Object> mine = new CompletableFuture<>();
 		CompletableFuture<Object> running = loads.putIfAbsent(keyId, mine);
 		if (running != null) {
 			return running;
 		}
-		KeyLease.Handle handle = null;
+		KeyLease.@Nullable Handle handle = null;
 		try {
 			handle = (lease != null) ? lease.tryAcquire(cache, keyId, lease.leaseTime()) : null;
 			if (handle != null && readAfterWait != null
@@ -64,8 +66,8 @@ final class SingleFlight {
 		return mine;
 	}
 
-	private void finish(String keyId, CompletableFuture<Object> mine, KeyLease.Handle handle, Object value,
-			Throwable failure) {
+	private void finish(String keyId, CompletableFuture<Object> mine, KeyLease.@Nullable Handle handle,
+			@Nullable Object value, @Nullable Throwable failure) {
 		try {
 			if (handle != null) {
 				handle.close();

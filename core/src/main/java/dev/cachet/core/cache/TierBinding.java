@@ -3,6 +3,8 @@ package dev.cachet.core.cache;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.envelope.EnvelopeSigner;
 import dev.cachet.core.tier.CacheTier;
@@ -12,20 +14,20 @@ import dev.cachet.core.tier.CacheTier;
  * ({@code cachet.<tier>.max-age}, or {@code null} for no cap), whether entries read from it must
  * carry a valid signature, and its statistics.
  */
-public record TierBinding(String name, CacheTier tier, Duration storageCap, boolean verifiesSignatures,
+public record TierBinding(String name, CacheTier tier, @Nullable Duration storageCap, boolean verifiesSignatures,
 		TierStatistics statistics) {
 
-	public TierBinding(String name, CacheTier tier, Duration storageCap, boolean verifiesSignatures) {
+	public TierBinding(String name, CacheTier tier, @Nullable Duration storageCap, boolean verifiesSignatures) {
 		this(name, tier, storageCap, verifiesSignatures, new TierStatistics());
 	}
 
 	/** The signer whose keys entries read from this tier must be signed with, or {@code null} when none is required. */
-	public EnvelopeSigner verifier(EnvelopeSigner signer) {
+	public @Nullable EnvelopeSigner verifier(EnvelopeSigner signer) {
 		return (verifiesSignatures && signer.enabled()) ? signer : null;
 	}
 
 	/** How long this tier may keep an entry: its remaining freshness, capped; {@code null} if none is left. */
-	public Duration storageTtl(EntryMetadata metadata, Instant now) {
+	public @Nullable Duration storageTtl(EntryMetadata metadata, Instant now) {
 		Duration remaining = metadata.maxAge().minus(metadata.age(now));
 		if (remaining.isNegative() || remaining.isZero()) {
 			return null;

@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cache.support.NullValue;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.method.Caller;
 import dev.cachet.core.policy.Behaviour;
@@ -50,7 +52,7 @@ final class TierChain {
 	}
 
 	/** The store value of the nearest entry that may be served to the call; {@code null} on a miss. */
-	Object read(Call call, ResultFormat format) {
+	@Nullable Object read(Call call, ResultFormat format) {
 		Instant now = clock.instant();
 		for (int i = 0; i < tiers.size(); i++) {
 			TierBinding binding = tiers.get(i);

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.cachet.core.envelope.CorruptEnvelopeException;
 import dev.cachet.core.envelope.Envelope;
 import dev.cachet.core.envelope.EnvelopeSigner;
@@ -31,17 +33,17 @@ public final class TierOperations {
 
 	private static final long WARN_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
-	private final InvalidationBus bus;
+	private final @Nullable InvalidationBus bus;
 
 	private final ConcurrentMap<String, Long> lastWarning = new ConcurrentHashMap<>();
 
 	/** @param bus where evictions are announced to other instances, or {@code null} */
-	TierOperations(InvalidationBus bus) {
+	TierOperations(@Nullable InvalidationBus bus) {
 		this.bus = bus;
 	}
 
 	/** An entry's envelope, or {@code null} on a miss or a failure. */
-	public Envelope get(TierBinding binding, String cache, String key) {
+	public @Nullable Envelope get(TierBinding binding, String cache, String key) {
 		long start = System.nanoTime();
 		try {
 			return binding.tier().get(cache, key);
@@ -74,7 +76,7 @@ public final class TierOperations {
 	 * Opens a tier's entry for streaming and reads its header.
 	 * @return the reader, or {@code null} on a miss, a failure or a corrupt header (then evicted)
 	 */
-	public EnvelopeStreams.Reader openEnvelope(TierBinding binding, String cache, String key,
+	public EnvelopeStreams.@Nullable Reader openEnvelope(TierBinding binding, String cache, String key,
 			EnvelopeSigner signer) {
 		long start = System.nanoTime();
 		InputStream in = null;
@@ -114,7 +116,7 @@ public final class TierOperations {
 		}
 	}
 
-	private static InputStream open(CacheTier tier, String cache, String key) throws Exception {
+	private static @Nullable InputStream open(CacheTier tier, String cache, String key) throws Exception {
 		TierStreaming streaming = tier.streaming().orElse(null);
 		if (streaming != null) {
 			return streaming.openEnvelope(cache, key);

@@ -13,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cache.support.AbstractValueAdaptingCache;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.cachet.core.cache.file.FileFormat;
 import dev.cachet.core.key.CachetKey;
 import dev.cachet.core.method.CachedMethod;
@@ -119,12 +121,12 @@ public class TieredCache extends AbstractValueAdaptingCache {
 	}
 
 	/** The max-age and behaviour a call of {@code method} (or {@code null}: application code) gets now, with the layer of each. */
-	public ResolvedPolicy policyFor(CachedMethod method) {
+	public ResolvedPolicy policyFor(@Nullable CachedMethod method) {
 		return calls.policyFor(method);
 	}
 
 	@Override
-	protected Object lookup(Object key) {
+	protected @Nullable Object lookup(Object key) {
 		Call call = calls.resolve(key, caller);
 		if (!call.reads()) {
 			if (!call.writes()) {
@@ -140,13 +142,13 @@ public class TieredCache extends AbstractValueAdaptingCache {
 	}
 
 	@Override
-	public void put(Object key, Object value) {
+	public void put(Object key, @Nullable Object value) {
 		Call call = calls.resolve(key, caller);
 		write(call, toStoreValue(value), timer.elapsedSinceMiss(call.keyId()));
 	}
 
 	@Override
-	public ValueWrapper putIfAbsent(Object key, Object value) {
+	public @Nullable ValueWrapper putIfAbsent(Object key, @Nullable Object value) {
 		Call call = calls.resolve(key, caller);
 		Object existing = call.reads() ? read(call) : null;
 		if (existing != null) {
@@ -185,7 +187,7 @@ public class TieredCache extends AbstractValueAdaptingCache {
 	}
 
 	@Override
-	public CompletableFuture<?> retrieve(Object key) {
+	public @Nullable CompletableFuture<?> retrieve(Object key) {
 		Call call = calls.resolve(key, caller);
 		Object value = call.reads() ? read(call) : null;
 		if (value == null) {
@@ -240,12 +242,12 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		return true;
 	}
 
-	private Object read(Call call) {
+	private @Nullable Object read(Call call) {
 		return chain.read(call, format(call));
 	}
 
 	/** What a caller that waited for another instance's computation reads, or nothing when it may not read. */
-	private Supplier<Object> readAgain(Call call) {
+	private @Nullable Supplier<@Nullable Object> readAgain(Call call) {
 		return call.reads() ? () -> read(call) : null;
 	}
 

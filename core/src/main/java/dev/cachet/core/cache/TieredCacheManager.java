@@ -69,10 +69,10 @@ public class TieredCacheManager implements CacheManager {
 		this.runtime = new CacheRuntime(keys.addresses(), operations, new EntryValidity(keys.methods(), trust),
 				new ValueFormat(builder.serializer, operations, builder.signer),
 				new FileFormat(operations, builder.fileDirectory, builder.signer), builder.lease, clock);
-		validateTierNames("cachet.tiers", defaultTiers);
+		validateTierNames("the default tiers", defaultTiers);
 		this.overrides.forEach((cache, override) -> {
 			if (override.tiers() != null) {
-				validateTierNames("cachet.caches." + cache + ".tiers", override.tiers());
+				validateTierNames("the tiers of cache '" + cache + "'", override.tiers());
 			}
 		});
 		if (builder.bus != null) {
@@ -132,7 +132,7 @@ public class TieredCacheManager implements CacheManager {
 	private void validateTierNames(String property, List<String> names) {
 		for (String name : names) {
 			if (!tiers.containsKey(name)) {
-				throw new IllegalArgumentException("Unknown tier '" + name + "' in " + property + "; configured tiers are "
+				throw new IllegalArgumentException("Unknown tier '" + name + "' in " + property + "; added tiers are "
 						+ tiers.keySet());
 			}
 		}

@@ -7,6 +7,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.cachet.core.codec.CodecException;
 import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.envelope.Envelope;
@@ -30,7 +32,7 @@ final class ValueFormat implements ResultFormat {
 	}
 
 	@Override
-	public Candidate find(TierBinding binding, Call call) {
+	public @Nullable Candidate find(TierBinding binding, Call call) {
 		Envelope envelope = operations.get(binding, call.cache(), call.keyId());
 		return (envelope != null) ? new Found(envelope, binding, call) : null;
 	}

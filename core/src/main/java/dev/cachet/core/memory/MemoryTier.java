@@ -28,7 +28,7 @@ public class MemoryTier implements CacheTier, TierInspection {
 	/** @param maxSizeBytes upper bound of the summed envelope sizes */
 	public MemoryTier(long maxSizeBytes) {
 		if (maxSizeBytes <= 0) {
-			throw new IllegalArgumentException("cachet.memory.max-size must be positive, was " + maxSizeBytes);
+			throw new IllegalArgumentException("the memory tier's maximum size must be positive, was " + maxSizeBytes);
 		}
 		this.maxSizeBytes = maxSizeBytes;
 		this.entries = Caffeine.newBuilder()

@@ -1,5 +1,7 @@
 package dev.cachet.core.method;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.cachet.core.envelope.Producer;
 
 /**
@@ -10,7 +12,7 @@ import dev.cachet.core.envelope.Producer;
  * @param method the annotated method, {@code null} for {@link #PROGRAMMATIC}
  * @param role   the cache operation the method performs
  */
-public record Caller(CachedMethod method, Role role) {
+public record Caller(@Nullable CachedMethod method, Role role) {
 
 	/** Application code using the {@link org.springframework.cache.Cache} API directly. */
 	public static final Caller PROGRAMMATIC = new Caller(null, Role.PROGRAMMATIC);

@@ -3,6 +3,8 @@ package dev.cachet.core.tier;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.cachet.core.envelope.Envelope;
 
 /**
@@ -49,7 +51,7 @@ public interface CacheTier extends AutoCloseable {
 	 * Reads an entry.
 	 * @return the envelope, or {@code null} when the tier holds no intact entry for the key
 	 */
-	Envelope get(String cache, String key) throws Exception;
+	@Nullable Envelope get(String cache, String key) throws Exception;
 
 	/**
 	 * Stores an entry, replacing any previous one.

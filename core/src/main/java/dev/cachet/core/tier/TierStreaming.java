@@ -3,6 +3,8 @@ package dev.cachet.core.tier;
 import java.io.InputStream;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A tier's native streaming of envelope bytes: a large entry moves between a file and the tier
  * without ever being whole in the heap. Offered through {@link CacheTier#streaming()}.
@@ -14,7 +16,7 @@ public interface TierStreaming {
 	 * ({@link dev.cachet.core.envelope.EnvelopeStreams#read}) and closes the stream.
 	 * @return the stream, or {@code null} when the tier holds no entry for the key
 	 */
-	InputStream openEnvelope(String cache, String key) throws Exception;
+	@Nullable InputStream openEnvelope(String cache, String key) throws Exception;
 
 	/**
 	 * Stores {@code length} envelope bytes read from {@code envelope}, which the tier closes. A

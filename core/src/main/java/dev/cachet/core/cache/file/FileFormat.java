@@ -13,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cache.support.NullValue;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.cachet.core.cache.Call;
 import dev.cachet.core.cache.MissReason;
 import dev.cachet.core.cache.ResultFormat;
@@ -53,7 +55,7 @@ public final class FileFormat implements ResultFormat {
 	}
 
 	@Override
-	public Candidate find(TierBinding binding, Call call) {
+	public @Nullable Candidate find(TierBinding binding, Call call) {
 		EnvelopeSigner verifier = binding.verifier(signer);
 		EnvelopeStreams.Reader reader = operations.openEnvelope(binding, call.cache(), call.keyId(),
 				(verifier != null) ? verifier : EnvelopeSigner.none());
@@ -90,7 +92,7 @@ public final class FileFormat implements ResultFormat {
 	}
 
 	/** Streams a file entry ({@code null} payload: a cached {@code null}) into tiers. */
-	private void stream(List<TierBinding> targets, Call call, EntryMetadata metadata, Path payload, Instant now)
+	private void stream(List<TierBinding> targets, Call call, EntryMetadata metadata, @Nullable Path payload, Instant now)
 			throws IOException {
 		long size = (payload != null) ? Files.size(payload) : 0;
 		long length = EnvelopeStreams.length(CODEC, metadata, size, signer);
@@ -115,7 +117,7 @@ public final class FileFormat implements ResultFormat {
 
 		private final Call call;
 
-		private Path local;
+		private @Nullable Path local;
 
 		Found(EnvelopeStreams.Reader reader, boolean signed, Call call) {
 			this.reader = reader;

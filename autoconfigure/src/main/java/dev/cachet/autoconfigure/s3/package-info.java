@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the S3 tier.
+ */
+@NullMarked
+package dev.cachet.autoconfigure.s3;
+
+import org.jspecify.annotations.NullMarked;

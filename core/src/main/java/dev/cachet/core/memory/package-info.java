@@ -1,0 +1,7 @@
+/**
+ * The in-memory tier, on Caffeine.
+ */
+@NullMarked
+package dev.cachet.core.memory;
+
+import org.jspecify.annotations.NullMarked;

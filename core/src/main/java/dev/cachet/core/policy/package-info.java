@@ -1,0 +1,7 @@
+/**
+ * Max-age and behaviour in layers: global, cache, class or method, call.
+ */
+@NullMarked
+package dev.cachet.core.policy;
+
+import org.jspecify.annotations.NullMarked;
