@@ -1,21 +1,15 @@
 package dev.cachet.core.cache;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.cache.support.AbstractValueAdaptingCache;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.cachet.core.cache.file.FileFormat;
 import dev.cachet.core.key.CachetKey;
 import dev.cachet.core.method.CachedMethod;
 import dev.cachet.core.method.Caller;
@@ -37,59 +31,18 @@ import dev.cachet.core.policy.ResolvedPolicy;
  */
 public class TieredCache extends AbstractValueAdaptingCache {
 
-	private static final Logger logger = LoggerFactory.getLogger(TieredCache.class);
-
-	private final String name;
-
-	private final CacheSettings settings;
-
-	private final CallResolver calls;
-
-	private final TierChain chain;
-
-	private final SingleFlight flight;
-
-	private final CacheStatistics statistics;
-
-	private final ValueFormat values;
-
-	private final FileFormat files;
-
-	private final MissTimer timer;
+	private final CacheParts parts;
 
 	private final Caller caller;
 
-	private final ConcurrentMap<Caller, TieredCache> bound;
-
 	TieredCache(String name, CacheSettings settings, List<TierBinding> tiers, CacheRuntime runtime) {
-		super(settings.allowNullValues());
-		this.name = name;
-		this.settings = settings;
-		this.calls = new CallResolver(name, settings, runtime.addresses());
-		this.statistics = new CacheStatistics();
-		this.chain = new TierChain(name, tiers, runtime.operations(), runtime.validity(), statistics, runtime.clock());
-		this.flight = new SingleFlight(name, runtime.lease());
-		this.values = runtime.values();
-		this.files = runtime.files();
-		this.timer = new MissTimer();
-		this.caller = Caller.PROGRAMMATIC;
-		this.bound = new ConcurrentHashMap<>();
+		this(CacheParts.of(name, settings, tiers, runtime), Caller.PROGRAMMATIC);
 	}
 
-	/** A view of {@code cache} bound to another caller. */
-	private TieredCache(TieredCache cache, Caller caller) {
-		super(cache.isAllowNullValues());
-		this.name = cache.name;
-		this.settings = cache.settings;
-		this.calls = cache.calls;
-		this.chain = cache.chain;
-		this.flight = cache.flight;
-		this.statistics = cache.statistics;
-		this.values = cache.values;
-		this.files = cache.files;
-		this.timer = cache.timer;
+	private TieredCache(CacheParts parts, Caller caller) {
+		super(parts.settings().allowNullValues());
+		this.parts = parts;
 		this.caller = caller;
-		this.bound = cache.bound;
 	}
 
 	/**
@@ -98,58 +51,58 @@ public class TieredCache extends AbstractValueAdaptingCache {
 	 */
 	public TieredCache bind(Caller caller) {
 		return (caller.equals(this.caller)) ? this
-				: bound.computeIfAbsent(caller, key -> new TieredCache(this, key));
+				: parts.bound().computeIfAbsent(caller, key -> new TieredCache(parts, key));
 	}
 
 	@Override
 	public String getName() {
-		return name;
+		return parts.name();
 	}
 
 	/** The tiers in lookup order. */
 	@Override
 	public List<TierBinding> getNativeCache() {
-		return chain.tiers();
+		return parts.chain().tiers();
 	}
 
 	public CacheSettings settings() {
-		return settings;
+		return parts.settings();
 	}
 
 	public CacheStatistics statistics() {
-		return statistics;
+		return parts.statistics();
 	}
 
 	/** The max-age and behaviour a call of {@code method} (or {@code null}: application code) gets now, with the layer of each. */
 	public ResolvedPolicy policyFor(@Nullable CachedMethod method) {
-		return calls.policyFor(method);
+		return parts.calls().policyFor(method);
 	}
 
 	@Override
 	protected @Nullable Object lookup(Object key) {
-		Call call = calls.resolve(key, caller);
+		Call call = parts.calls().resolve(key, caller);
 		if (!call.reads()) {
 			if (!call.writes()) {
-				statistics.uncached();
+				parts.statistics().uncached();
 			}
 			return null;
 		}
 		Object value = read(call);
 		if (value == null) {
-			timer.missed(call.keyId());
+			parts.timer().missed(call.keyId());
 		}
 		return value;
 	}
 
 	@Override
 	public void put(Object key, @Nullable Object value) {
-		Call call = calls.resolve(key, caller);
-		write(call, toStoreValue(value), timer.elapsedSinceMiss(call.keyId()));
+		Call call = parts.calls().resolve(key, caller);
+		write(call, toStoreValue(value), parts.timer().elapsedSinceMiss(call.keyId()));
 	}
 
 	@Override
 	public @Nullable ValueWrapper putIfAbsent(Object key, @Nullable Object value) {
-		Call call = calls.resolve(key, caller);
+		Call call = parts.calls().resolve(key, caller);
 		Object existing = call.reads() ? read(call) : null;
 		if (existing != null) {
 			return toValueWrapper(existing);
@@ -161,7 +114,7 @@ public class TieredCache extends AbstractValueAdaptingCache {
 	@Override
 	@SuppressWarnings("unchecked")
 	public <T> T get(Object key, Callable<T> valueLoader) {
-		Call call = calls.resolve(key, caller);
+		Call call = parts.calls().resolve(key, caller);
 		if (call.reads()) {
 			Object hit = read(call);
 			if (hit != null) {
@@ -169,10 +122,10 @@ public class TieredCache extends AbstractValueAdaptingCache {
 			}
 		}
 		if (!call.writes()) {
-			statistics.uncached();
+			parts.statistics().uncached();
 			return call(key, valueLoader);
 		}
-		CompletableFuture<Object> result = flight.run(call.keyId(), readAgain(call), () -> {
+		CompletableFuture<Object> result = parts.flight().run(call.keyId(), readAgain(call), () -> {
 			try {
 				long start = System.nanoTime();
 				Object storeValue = toStoreValue(valueLoader.call());
@@ -188,7 +141,7 @@ public class TieredCache extends AbstractValueAdaptingCache {
 
 	@Override
 	public @Nullable CompletableFuture<?> retrieve(Object key) {
-		Call call = calls.resolve(key, caller);
+		Call call = parts.calls().resolve(key, caller);
 		Object value = call.reads() ? read(call) : null;
 		if (value == null) {
 			return null;
@@ -199,7 +152,7 @@ public class TieredCache extends AbstractValueAdaptingCache {
 	@Override
 	@SuppressWarnings("unchecked")
 	public <T> CompletableFuture<T> retrieve(Object key, Supplier<CompletableFuture<T>> valueLoader) {
-		Call call = calls.resolve(key, caller);
+		Call call = parts.calls().resolve(key, caller);
 		if (call.reads()) {
 			Object hit = read(call);
 			if (hit != null) {
@@ -207,10 +160,10 @@ public class TieredCache extends AbstractValueAdaptingCache {
 			}
 		}
 		if (!call.writes()) {
-			statistics.uncached();
+			parts.statistics().uncached();
 			return valueLoader.get();
 		}
-		return flight.run(call.keyId(), readAgain(call), () -> {
+		return parts.flight().run(call.keyId(), readAgain(call), () -> {
 			long start = System.nanoTime();
 			return valueLoader.get().thenApply(value -> {
 				Object storeValue = toStoreValue(value);
@@ -222,18 +175,18 @@ public class TieredCache extends AbstractValueAdaptingCache {
 
 	@Override
 	public void evict(Object key) {
-		CachetKey address = calls.address(key);
+		CachetKey address = parts.calls().address(key);
 		if (address.cacheable()) {
-			chain.evict(address.id());
-			statistics.eviction();
-			quietly(() -> files.evict(name, address.id()));
+			parts.chain().evict(address.id());
+			parts.statistics().eviction();
+			parts.files().evict(parts.name(), address.id());
 		}
 	}
 
 	@Override
 	public void clear() {
-		chain.clear();
-		quietly(() -> files.clear(name));
+		parts.chain().clear();
+		parts.files().clear(parts.name());
 	}
 
 	@Override
@@ -243,7 +196,7 @@ public class TieredCache extends AbstractValueAdaptingCache {
 	}
 
 	private @Nullable Object read(Call call) {
-		return chain.read(call, format(call));
+		return parts.chain().read(call, format(call));
 	}
 
 	/** What a caller that waited for another instance's computation reads, or nothing when it may not read. */
@@ -253,17 +206,17 @@ public class TieredCache extends AbstractValueAdaptingCache {
 
 	private void write(Call call, Object storeValue, long computeNanos) {
 		if (call.writes()) {
-			chain.write(call, format(call), storeValue, computeNanos);
+			parts.chain().write(call, format(call), storeValue, computeNanos);
 		}
 	}
 
 	private void loaded(Call call, Object storeValue, long nanos) {
-		statistics.load(nanos);
+		parts.statistics().load(nanos);
 		write(call, storeValue, nanos);
 	}
 
 	private ResultFormat format(Call call) {
-		return call.returnsFile() ? files : values;
+		return call.returnsFile() ? parts.files() : parts.values();
 	}
 
 	private static <T> T call(Object key, Callable<T> valueLoader) {
@@ -287,22 +240,6 @@ public class TieredCache extends AbstractValueAdaptingCache {
 			Throwable cause = ex.getCause();
 			throw (cause instanceof ValueRetrievalException vre) ? vre : new ValueRetrievalException(key, valueLoader, cause);
 		}
-	}
-
-	private void quietly(FileAction action) {
-		try {
-			action.run();
-		}
-		catch (IOException ex) {
-			logger.debug("Could not delete local copies of cache '{}' files", name, ex);
-		}
-	}
-
-	/** A file operation. */
-	private interface FileAction {
-
-		void run() throws IOException;
-
 	}
 
 }

@@ -81,14 +81,24 @@ public final class FileFormat implements ResultFormat {
 		}
 	}
 
-	/** Removes the local copies of one entry. */
-	public void evict(String cache, String key) throws IOException {
-		files.evict(cache, key);
+	/** Removes the local copies of one entry; a failure is logged, the tiers' entries are gone anyway. */
+	public void evict(String cache, String key) {
+		try {
+			files.evict(cache, key);
+		}
+		catch (IOException ex) {
+			logger.debug("Could not delete local copies of an entry of cache '{}'", cache, ex);
+		}
 	}
 
-	/** Removes the local copies of every entry of a cache. */
-	public void clear(String cache) throws IOException {
-		files.clear(cache);
+	/** Removes the local copies of every entry of a cache; a failure is logged. */
+	public void clear(String cache) {
+		try {
+			files.clear(cache);
+		}
+		catch (IOException ex) {
+			logger.debug("Could not delete local copies of cache '{}'", cache, ex);
+		}
 	}
 
 	/** Streams a file entry ({@code null} payload: a cached {@code null}) into tiers. */
