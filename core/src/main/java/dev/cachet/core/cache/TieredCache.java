@@ -234,12 +234,6 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		quietly(() -> files.clear(name));
 	}
 
-	@Override
-	public boolean invalidate() {
-		clear();
-		return true;
-	}
-
 	private Object read(Call call) {
 		return chain.read(call, format(call));
 	}
