@@ -189,12 +189,6 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		parts.files().clear(parts.name());
 	}
 
-	@Override
-	public boolean invalidate() {
-		clear();
-		return true;
-	}
-
 	private @Nullable Object read(Call call) {
 		return parts.chain().read(call, format(call));
 	}

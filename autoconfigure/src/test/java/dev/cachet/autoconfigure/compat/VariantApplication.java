@@ -1,0 +1,108 @@
+package dev.cachet.autoconfigure.compat;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.cache.interceptor.CacheInterceptor;
+
+import dev.cachet.autoconfigure.CachetAutoConfiguration;
+import dev.cachet.core.cache.MissReason;
+import dev.cachet.core.cache.TieredCache;
+import dev.cachet.core.cache.TieredCacheManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One compiled variant of the catalog application, started as a Spring Boot application would be:
+ * Cachet's auto-configuration with the memory and disk tiers, the application's classes in their own
+ * class loader, and the fingerprint scoped to its package. Each {@link #run} is a new start over the
+ * given disk folder, as after a rebuild and restart. A class loader over a folder holds no open
+ * files, so nothing needs closing.
+ */
+final class VariantApplication {
+
+	private final URLClassLoader loader;
+
+	VariantApplication(URLClassLoader loader) {
+		this.loader = loader;
+	}
+
+	static VariantApplication compile(Path folder, Map<String, String> sources) {
+		return new VariantApplication(VariantCompiler.compile(folder, sources));
+	}
+
+	/** Starts the application over {@code disk}, hands it to {@code test}, and stops it. */
+	void run(Path disk, ThrowingConsumer<Running> test) throws Exception {
+		new ApplicationContextRunner().withClassLoader(loader)
+			.withConfiguration(AutoConfigurations.of(CachetAutoConfiguration.class, CacheAutoConfiguration.class))
+			.withUserConfiguration(loader.loadClass(CatalogSources.APPLICATION))
+			.withPropertyValues("cachet.tiers=memory,disk", "cachet.disk.path=" + disk,
+					"cachet.fingerprint.packages=" + CatalogSources.PACKAGE)
+			.run(context -> {
+				assertThat(context).hasNotFailed();
+				test.accept(new Running(context));
+			});
+	}
+
+	/** The started application. */
+	final class Running {
+
+		private final AssertableApplicationContext context;
+
+		private Running(AssertableApplicationContext context) {
+			this.context = context;
+		}
+
+		/** Calls a method of the {@code Catalog} bean (through its caching proxy) with string arguments. */
+		Object call(String method, String... arguments) throws Exception {
+			Object catalog = context.getBean("catalog");
+			Class<?>[] types = new Class<?>[arguments.length];
+			Arrays.fill(types, String.class);
+			Method target = catalog.getClass().getMethod(method, types);
+			try {
+				return target.invoke(catalog, (Object[]) arguments);
+			}
+			catch (InvocationTargetException ex) {
+				throw (ex.getCause() instanceof Exception cause) ? cause : ex;
+			}
+		}
+
+		/** How often each method body ran in this start. */
+		@SuppressWarnings("unchecked")
+		Map<String, Integer> runs() throws Exception {
+			return (Map<String, Integer>) loader.loadClass(CatalogSources.RUNS).getMethod("counts").invoke(null);
+		}
+
+		/** Entries of {@code cache} the tiers held but did not serve, for {@code reason}. */
+		long rejected(String cache, MissReason reason) {
+			TieredCache tiered = (TieredCache) context.getBean(TieredCacheManager.class).getCache(cache);
+			return tiered.statistics().rejected(reason);
+		}
+
+		CacheInterceptor interceptor() {
+			return context.getBean(CacheInterceptor.class);
+		}
+
+		AssertableApplicationContext context() {
+			return context;
+		}
+
+	}
+
+	/** A test step that may throw. */
+	@FunctionalInterface
+	interface ThrowingConsumer<T> {
+
+		void accept(T value) throws Exception;
+
+	}
+
+}
