@@ -27,6 +27,9 @@ public final class CachetPropertiesValidator {
 	 * @throws CachetConfigurationException for the first bad value found
 	 */
 	static void validateCaching(CachetProperties properties) {
+		// settings of tiers no cache uses are checked too: a typo must not wait until a tier is added
+		validateMemory(properties.getMemory());
+		validateDisk(properties.getDisk());
 		if (properties.getDefaultMaxAge() == null) {
 			throw new CachetConfigurationException("cachet.default-max-age", "must be set",
 					"set a positive duration such as 12h");
