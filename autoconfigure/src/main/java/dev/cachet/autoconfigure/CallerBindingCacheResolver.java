@@ -38,6 +38,9 @@ final class CallerBindingCacheResolver implements CacheResolver {
 	@Override
 	public Collection<? extends Cache> resolveCaches(CacheOperationInvocationContext<?> context) {
 		Collection<? extends Cache> caches = delegate.resolveCaches(context);
+		if (caches.size() == 1 && caches.iterator().next() instanceof TieredCache tiered) {
+			return List.of(tiered.bind(caller(context)));
+		}
 		List<Cache> bound = new ArrayList<>(caches.size());
 		Caller caller = null;
 		for (Cache cache : caches) {
@@ -56,7 +59,7 @@ final class CallerBindingCacheResolver implements CacheResolver {
 
 	private Caller caller(CacheOperationInvocationContext<?> context) {
 		Class<?> targetClass = AopProxyUtils.ultimateTargetClass(context.getTarget());
-		return new Caller(methods.resolve(targetClass, context.getMethod()), role(context.getOperation()));
+		return methods.resolve(targetClass, context.getMethod()).as(role(context.getOperation()));
 	}
 
 	static Caller.Role role(BasicOperation operation) {

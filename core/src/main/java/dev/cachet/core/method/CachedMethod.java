@@ -36,6 +36,9 @@ public final class CachedMethod {
 
 	private final Class<?> valueType;
 
+	/** This method in each role, made once: callers are looked up on every cached call. */
+	private final Caller[] callers = new Caller[Caller.Role.values().length];
+
 	private final AtomicBoolean unsupportedWarned = new AtomicBoolean();
 
 	CachedMethod(String id, Class<?> userClass, Method method, MethodFingerprint fingerprint,
@@ -100,6 +103,16 @@ public final class CachedMethod {
 	 */
 	public Class<?> valueType() {
 		return valueType;
+	}
+
+	/** This method as a caller of a cache in {@code role}. */
+	public Caller as(Caller.Role role) {
+		Caller caller = callers[role.ordinal()];
+		if (caller == null) {
+			caller = new Caller(this, role);
+			callers[role.ordinal()] = caller; // a benign race: equal callers
+		}
+		return caller;
 	}
 
 	/** The producer an entry written by this method under {@code kind} records. */
