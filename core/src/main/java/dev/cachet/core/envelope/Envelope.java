@@ -3,8 +3,6 @@ package dev.cachet.core.envelope;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
-import javax.crypto.Mac;
-
 import com.dynatrace.hash4j.hashing.Hashing;
 
 /**
@@ -70,9 +68,7 @@ public final class Envelope {
 		System.arraycopy(payload, payloadOffset, out, head.length, payloadLength);
 		int signed = head.length + payloadLength;
 		if (signature > 0) {
-			Mac mac = signer.signingMac();
-			mac.update(out, 0, signed);
-			System.arraycopy(mac.doFinal(), 0, out, signed, signature);
+			System.arraycopy(signer.sign(out, 0, signed), 0, out, signed, signature);
 		}
 		ByteBuffer.wrap(out, out.length - 8, 8).putLong(checksum(out, out.length - 8));
 		return new Envelope(out, header, head.length);
