@@ -1,6 +1,7 @@
 package dev.cachet.autoconfigure.reliability;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -24,7 +25,7 @@ final class EnvelopeMutator {
 		FORGED_CODEC_ID(true),
 		/** A payload length far beyond the bytes. */
 		FORGED_GIANT_LENGTH(true),
-		/** Other creation time, max-age, compute time, method id or fingerprint text. */
+		/** Other creation time, max-age or compute time, producer kind or address. */
 		FORGED_METADATA(true),
 		/** A compressed payload whose zstd frame claims 1.5 GB. */
 		FORGED_ZSTD_BOMB(true),
@@ -111,14 +112,21 @@ final class EnvelopeMutator {
 	}
 
 	private byte[] flipMetadata(byte[] bytes, Envelope valid) {
-		if (this.random.nextBoolean()) {
-			return flip(bytes, TIMES_START, TIMES_END);
-		}
-		// a character of the method id: its length prefix follows the codec id
-		int methodStart = TIMES_END + 1 + (bytes[TIMES_END] & 0xFF) + 2;
-		int methodLength = valid.metadata().methodId().length();
-		bytes[methodStart + this.random.nextInt(methodLength)] ^= 1;
-		return bytes;
+		return switch (this.random.nextInt(3)) {
+			case 0 -> flip(bytes, TIMES_START, TIMES_END);
+			case 1 -> {
+				// the producer kind follows the codec id and its length
+				bytes[TIMES_END + 1 + (bytes[TIMES_END] & 0xFF)] ^= (byte) (1 + this.random.nextInt(3));
+				yield bytes;
+			}
+			default -> {
+				// a character of the address, which ends right before the payload length
+				int addressEnd = valid.payloadOffset() - 4;
+				int addressLength = valid.metadata().address().getBytes(StandardCharsets.UTF_8).length;
+				bytes[addressEnd - 1 - this.random.nextInt(addressLength)] ^= 1;
+				yield bytes;
+			}
+		};
 	}
 
 	private byte[] randomTail(byte[] bytes, int from) {
@@ -143,8 +151,8 @@ final class EnvelopeMutator {
 		return bytes;
 	}
 
-	/** Recomputes the trailing checksum, as a forger would. */
-	private static byte[] resealed(byte[] bytes) {
+	/** Recomputes the trailing checksum in place, as a forger would. */
+	static byte[] resealed(byte[] bytes) {
 		long checksum = Hashing.xxh3_64().hashBytesToLong(bytes, 0, bytes.length - 8);
 		ByteBuffer.wrap(bytes).putLong(bytes.length - 8, checksum);
 		return bytes;

@@ -15,7 +15,8 @@ import dev.cachet.core.key.CachetKey;
 /**
  * Reads planted damaged or forged envelopes through {@link TieredCache#get(Object, java.util.concurrent.Callable)}
  * and judges each result: the original value or a miss (the call computes) for damage and forged headers, at
- * worst another value of an allowed class for forged payloads, never an exception.
+ * worst another value of an allowed class for forged payloads (unless the envelopes were signed: then those
+ * too are the original or a miss), never an exception.
  */
 final class FuzzVerdicts {
 
@@ -25,6 +26,17 @@ final class FuzzVerdicts {
 	private final Map<Kind, int[]> outcomes = new EnumMap<>(Kind.class);
 
 	private final List<String> violations = new ArrayList<>();
+
+	/** Whether the envelopes were signed, so that forged payloads must be misses too. */
+	private final boolean signed;
+
+	FuzzVerdicts() {
+		this(false);
+	}
+
+	FuzzVerdicts(boolean signed) {
+		this.signed = signed;
+	}
 
 	/** Reads case {@code number}, planted under {@code key} in {@code tier}, and records the verdict. */
 	void read(TieredCache cache, String key, int number, String tier, Kind kind, Object original) {
@@ -48,7 +60,7 @@ final class FuzzVerdicts {
 		else {
 			counts[2]++;
 			String type = (result != null) ? result.getClass().getName() : "null";
-			if (kind.originalOrMiss) {
+			if (kind.originalOrMiss || this.signed) {
 				this.violations.add(where + " returned another " + type);
 			}
 			else if (result != null && result != NullValue.INSTANCE && !this.allowlist.isAllowed(type)) {

@@ -1,6 +1,5 @@
 package dev.cachet.autoconfigure.reliability;
 
-import dev.cachet.core.key.CacheAddresses;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,11 +24,13 @@ import dev.cachet.core.cache.EntrySerializer;
 import dev.cachet.core.cache.TieredCacheManager;
 import dev.cachet.core.codec.ClassAllowlist;
 import dev.cachet.core.codec.ForyValueCodec;
+import dev.cachet.core.envelope.EnvelopeSigner;
 import dev.cachet.core.fingerprint.FingerprintSettings;
 import dev.cachet.core.fingerprint.MethodFingerprinter;
 import dev.cachet.core.method.CachedMethods;
-import dev.cachet.core.key.CachetKeyGenerator;
 import dev.cachet.core.hash.CanonicalArgumentHasher;
+import dev.cachet.core.key.CacheAddresses;
+import dev.cachet.core.key.CachetKeyGenerator;
 import dev.cachet.core.memory.MemoryTier;
 import dev.cachet.testsupport.RedisServer;
 import dev.cachet.testsupport.S3Server;
@@ -80,20 +81,25 @@ final class HandWiredTiers implements AutoCloseable {
 	final TieredCacheManager manager;
 
 	HandWiredTiers(RedisServer server, Path diskFolder, long memoryBytes) {
-		this(connectionFactory(server), null, diskFolder, memoryBytes);
+		this(connectionFactory(server), null, diskFolder, memoryBytes, EnvelopeSigner.none());
 	}
 
 	/** Adds the S3 tier, last, on {@link #BUCKET} of the given server. */
 	HandWiredTiers(RedisServer server, S3Server s3, Path diskFolder, long memoryBytes) {
-		this(connectionFactory(server), s3, diskFolder, memoryBytes);
+		this(connectionFactory(server), s3, diskFolder, memoryBytes, EnvelopeSigner.none());
+	}
+
+	/** With the S3 tier; entries are signed, and those read from Redis and S3 must be. */
+	HandWiredTiers(RedisServer server, S3Server s3, Path diskFolder, long memoryBytes, EnvelopeSigner signer) {
+		this(connectionFactory(server), s3, diskFolder, memoryBytes, signer);
 	}
 
 	HandWiredTiers(LettuceConnectionFactory connectionFactory, Path diskFolder, long memoryBytes) {
-		this(connectionFactory, null, diskFolder, memoryBytes);
+		this(connectionFactory, null, diskFolder, memoryBytes, EnvelopeSigner.none());
 	}
 
 	private HandWiredTiers(LettuceConnectionFactory connectionFactory, S3Server s3, Path diskFolder,
-			long memoryBytes) {
+			long memoryBytes, EnvelopeSigner signer) {
 		this.connectionFactory = connectionFactory;
 		this.memory = new MemoryTier(memoryBytes);
 		this.disk = new DiskTier(new DiskTierSettings(diskFolder, Long.MAX_VALUE, Duration.ofMinutes(10)));
@@ -112,6 +118,7 @@ final class HandWiredTiers implements AutoCloseable {
 				new CacheAddresses(new CanonicalArgumentHasher(List.of()), List.of()));
 		List<String> order = new ArrayList<>(List.of("memory", "disk", "redis"));
 		TieredCacheManager.Builder builder = TieredCacheManager.builder(this.serializer, keys)
+			.signer(signer, false)
 			.tier("memory", this.memory, null)
 			.tier("disk", this.disk, null)
 			.tier("redis", this.redis, null);

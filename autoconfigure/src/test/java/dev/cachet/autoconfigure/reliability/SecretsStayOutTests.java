@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -25,6 +26,7 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import dev.cachet.autoconfigure.CachetAutoConfiguration;
+import dev.cachet.autoconfigure.CachetProperties;
 import dev.cachet.autoconfigure.reliability.SecretService.Credentials;
 import dev.cachet.core.hash.ArgumentHasher;
 import dev.cachet.core.hash.ArgumentSink;
@@ -35,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Argument values stay out of keys, file names and logs at INFO or above, down every failure path;
+ * the signing key ({@code cachet.security.keys}) stays out of logs, entry files and the properties' text;
  * Redis credentials stay out of logs and the tier's location; disk entries are owner-only.
  */
 @ExtendWith(RedisServerExtension.class)
@@ -43,6 +46,8 @@ class SecretsStayOutTests {
 	private static final String SECRET = "secret-arg-4711";
 
 	static final String REDIS_PASSWORD = "redis-pass-0815";
+
+	static final String SIGNING_KEY = "signing-key-4711-never-shown";
 
 	@TempDir
 	Path temp;
@@ -83,7 +88,8 @@ class SecretsStayOutTests {
 				.withConfiguration(AutoConfigurations.of(CachetAutoConfiguration.class, CacheAutoConfiguration.class))
 				.withUserConfiguration(App.class)
 				.withPropertyValues("cachet.disk.path=" + cacheFolder, "cachet.tiers=memory,disk",
-						"cachet.fingerprint.packages=dev.cachet.autoconfigure.reliability")
+						"cachet.fingerprint.packages=dev.cachet.autoconfigure.reliability",
+						"cachet.security.keys[0]=" + SIGNING_KEY, "cachet.security.verify-disk=true")
 				.run((context) -> {
 					SecretService service = context.getBean(SecretService.class);
 					assertThat(service.lookup(SECRET)).isEqualTo(service.lookup(SECRET));
@@ -91,6 +97,10 @@ class SecretsStayOutTests {
 					assertThat(service.withCredentials(new Credentials("ada", SECRET))).isEqualTo("checked ada");
 					assertThat(service.unencodable(SECRET).getName()).endsWith(SECRET);
 					assertThat(pathsUnder(cacheFolder)).isNotEmpty().noneMatch((path) -> path.contains(SECRET));
+					assertThat(fileContentsUnder(cacheFolder)).as("entry files").isNotEmpty()
+						.noneMatch((content) -> content.contains(SIGNING_KEY));
+					assertThat(context.getBean(CachetProperties.class).getSecurity().toString()).contains("1 key(s)")
+						.doesNotContain(SIGNING_KEY);
 					assertOwnerOnly(cacheFolder);
 
 					// the disk tier fails under the next calls: its folder becomes a file
@@ -104,7 +114,7 @@ class SecretsStayOutTests {
 			logs.close();
 		}
 		assertThat(logs.infoAndAbove()).as("the failure paths did log").hasSizeGreaterThanOrEqualTo(3)
-			.noneMatch((line) -> line.contains(SECRET));
+			.noneMatch((line) -> line.contains(SECRET) || line.contains(SIGNING_KEY));
 	}
 
 	@Test
@@ -165,6 +175,17 @@ class SecretsStayOutTests {
 	private static List<String> pathsUnder(Path folder) throws IOException {
 		try (Stream<Path> paths = Files.walk(folder)) {
 			return paths.map(Path::toString).toList();
+		}
+	}
+
+	/** Each regular file's bytes, one character per byte. */
+	private static List<String> fileContentsUnder(Path folder) throws IOException {
+		try (Stream<Path> paths = Files.walk(folder)) {
+			List<String> contents = new ArrayList<>();
+			for (Path file : paths.filter(Files::isRegularFile).toList()) {
+				contents.add(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+			}
+			return contents;
 		}
 	}
 

@@ -3,6 +3,7 @@ package dev.cachet.autoconfigure.reliability;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,7 +69,52 @@ class SharedTierInvalidConfigurationTests {
 			cachet.s3.endpoint=ftp://127.0.0.1:9000           | cachet.s3.endpoint                            | http
 			""")
 	void stopsStartUpWithAReportNamingThePropertyAndTheFix(String setting, String property, String problem) {
-		new ApplicationContextRunner()
+		runner(setting).run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis report = analyze(context.getStartupFailure());
+			assertThat(report).as("a failure analysis of " + context.getStartupFailure()).isNotNull();
+			assertThat(report.getDescription()).contains(property).contains(problem);
+			assertThat(report.getAction()).as("the fix").isNotBlank();
+		});
+	}
+
+	/**
+	 * A signing key shorter than 16 bytes (UTF-8 bytes, not characters) stops start-up with a report naming the
+	 * key's index, and the key itself appears nowhere: not in the report, the failure's messages or the log.
+	 * Settings, under {@code cachet.security.}, are separated by {@code ;}.
+	 */
+	@ParameterizedTest(name = "cachet.security.{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			keys[0]=short-key                            | keys[0] | short-key
+			keys[0]=fifteen-bytes-k                      | keys[0] | fifteen-bytes-k
+			keys[0]=\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9             | keys[0] | \u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9
+			keys[0]=a-valid-signing-key;keys[1]=old-key  | keys[1] | old-key
+			keys=another-valid-signing-key,short-second  | keys[1] | short-second
+			""")
+	void aShortSigningKeyStopsStartUpWithoutBeingPrinted(String settings, String index, String key) {
+		String property = "cachet.security." + index;
+		String[] properties = Stream.of(settings.split(";")).map((setting) -> "cachet.security." + setting)
+			.toArray(String[]::new);
+		try (LogCapture logs = new LogCapture()) {
+			// without S3, whose start-up check of the bucket (unreachable here) would stop start-up first
+			runner(properties).withPropertyValues("cachet.tiers=memory,disk,redis").run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis report = analyze(context.getStartupFailure());
+				assertThat(report).as("a failure analysis of " + context.getStartupFailure()).isNotNull();
+				assertThat(report.getDescription()).contains(property).contains("shorter than 16 bytes")
+					.doesNotContain(key);
+				assertThat(report.getAction()).as("the fix").isNotBlank().doesNotContain(key);
+				for (Throwable cause = context.getStartupFailure(); cause != null; cause = cause.getCause()) {
+					assertThat(String.valueOf(cause.getMessage())).as("message of " + cause.getClass().getName())
+						.doesNotContain(key);
+				}
+			});
+			assertThat(logs.infoAndAbove()).noneMatch((line) -> line.contains(key));
+		}
+	}
+
+	private static ApplicationContextRunner runner(String... settings) {
+		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
 					CachetRedisAutoConfiguration.class, CachetS3AutoConfiguration.class, CachetAutoConfiguration.class,
 					CacheAutoConfiguration.class))
@@ -77,14 +123,8 @@ class SharedTierInvalidConfigurationTests {
 			// nobody listens on port 1: a value that got past validation would fail differently
 			.withPropertyValues("cachet.disk.path=" + temp.resolve("disk"), "cachet.tiers=memory,disk,redis,s3",
 					"spring.data.redis.port=1", "cachet.s3.bucket=reliability", "cachet.s3.endpoint=http://127.0.0.1:1",
-					"cachet.s3.path-style=true", setting)
-			.run((context) -> {
-				assertThat(context).hasFailed();
-				FailureAnalysis report = analyze(context.getStartupFailure());
-				assertThat(report).as("a failure analysis of " + context.getStartupFailure()).isNotNull();
-				assertThat(report.getDescription()).contains(property).contains(problem);
-				assertThat(report.getAction()).as("the fix").isNotBlank();
-			});
+					"cachet.s3.path-style=true")
+			.withPropertyValues(settings);
 	}
 
 	private static FailureAnalysis analyze(Throwable failure) {

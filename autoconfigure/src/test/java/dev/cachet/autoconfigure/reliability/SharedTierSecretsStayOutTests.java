@@ -26,10 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With the Redis and S3 tiers on, in a web application with the Actuator: the S3 access key and secret
- * (static credentials of the application's provider), the Redis password and argument values never appear
- * in the log at INFO or above, in {@code /actuator/cachet} (and its cache and entry pages), in
- * {@code /actuator/health} with details, or in metric tags, while the servers run, while they are down,
- * and after they are back.
+ * (static credentials of the application's provider), the Redis password, the signing key
+ * ({@code cachet.security.keys}) and argument values never appear in the log at INFO or above, in
+ * {@code /actuator/cachet} (and its cache and entry pages), in {@code /actuator/configprops} with its
+ * defaults, in {@code /actuator/health} with details, or in metric tags, while the servers run, while they
+ * are down, and after they are back.
  */
 @ExtendWith({ RedisServerExtension.class, S3ServerExtension.class })
 class SharedTierSecretsStayOutTests {
@@ -43,7 +44,8 @@ class SharedTierSecretsStayOutTests {
 
 	@Test
 	void credentialsAndArgumentsStayOutOfLogsActuatorAndMetrics(RedisServer redis, S3Server s3) throws Exception {
-		List<String> secrets = List.of(s3.accessKey(), s3.secretKey(), SecretsStayOutTests.REDIS_PASSWORD, SECRET);
+		List<String> secrets = List.of(s3.accessKey(), s3.secretKey(), SecretsStayOutTests.REDIS_PASSWORD,
+				SecretsStayOutTests.SIGNING_KEY, SECRET);
 		SecretsStayOutTests.requirePassword(redis);
 		List<String> pages = new ArrayList<>();
 		try (LogCapture logs = new LogCapture();
@@ -52,7 +54,8 @@ class SharedTierSecretsStayOutTests {
 						"spring.data.redis.password=" + SecretsStayOutTests.REDIS_PASSWORD,
 						// Boot's Redis health check would wait a minute (the default) while Redis is down
 						"spring.data.redis.timeout=1s",
-						"management.endpoints.web.exposure.include=cachet,health,metrics",
+						"cachet.security.keys[0]=" + SecretsStayOutTests.SIGNING_KEY,
+						"management.endpoints.web.exposure.include=cachet,configprops,health,metrics",
 						"management.endpoint.health.show-details=always")) {
 			app.awaitSharedTiersServe(1);
 			SecretService service = app.bean(SecretService.class);
@@ -98,11 +101,12 @@ class SharedTierSecretsStayOutTests {
 	private List<String> actuatorPages(String base) throws Exception {
 		List<String> pages = new ArrayList<>();
 		for (String path : List.of("/actuator/cachet", "/actuator/cachet/secrets",
-				"/actuator/cachet/secrets/entries?page=0&size=100", "/actuator/health", "/actuator/metrics",
-				"/actuator/metrics/cachet.tier.gets")) {
+				"/actuator/cachet/secrets/entries?page=0&size=100", "/actuator/configprops", "/actuator/health",
+				"/actuator/metrics", "/actuator/metrics/cachet.tier.gets")) {
 			pages.add(get(base + path));
 		}
 		assertThat(pages.get(0)).as("the overview lists the shared tiers").contains("\"redis\"", "\"s3\"");
+		assertThat(pages.get(3)).as("configprops lists the keys' property").contains("\"security\"", "\"keys\"");
 		return pages;
 	}
 

@@ -27,7 +27,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * A whole Spring Boot application, auto-configured from the class path as a user's would be, whose
- * {@link SampleService} and {@link SecretService} cache in the tiers {@code [memory, disk, redis, s3]}:
+ * {@link SampleService}, {@link SecretService} and {@link LedgerService} cache in the tiers
+ * {@code [memory, disk, redis, s3]}:
  * Redis through {@code spring.data.redis.*}, S3 through {@code cachet.s3.*}, both on the test's servers,
  * with short time budgets and circuit breakers so outages are felt and recovered from within seconds.
  */
@@ -52,6 +53,11 @@ final class SharedTiersApplication implements AutoCloseable {
 		@Bean
 		SecretService secretService() {
 			return new SecretService();
+		}
+
+		@Bean
+		LedgerService ledgerService() {
+			return new LedgerService();
 		}
 
 	}

@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import dev.cachet.core.envelope.Producer;
-import dev.cachet.core.envelope.EnvelopeSigner;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.data.redis.connection.RedisConnection;
@@ -25,6 +25,8 @@ import dev.cachet.core.codec.CodecException;
 import dev.cachet.core.envelope.CorruptEnvelopeException;
 import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.envelope.Envelope;
+import dev.cachet.core.envelope.EnvelopeSigner;
+import dev.cachet.core.envelope.Producer;
 import dev.cachet.core.key.CachetKey;
 import dev.cachet.core.tier.CacheNameHash;
 import dev.cachet.testsupport.RedisServer;
@@ -38,10 +40,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Over 10,000 damaged and forged envelopes planted in the memory, disk and Redis tiers, and 2,000 more planted
- * as S3 objects, read through {@link TieredCache#get(Object, java.util.concurrent.Callable)}: nothing reaches
- * the caller but a value.
+ * as S3 objects (unsigned, then signed), read through
+ * {@link TieredCache#get(Object, java.util.concurrent.Callable)}: nothing reaches the caller but a value.
  * Damaged bytes and forged headers give the original value or a miss (the call computes); forged payloads
- * give at worst another value of an allowed class, since a checksum is no signature.
+ * give at worst another value of an allowed class, since a checksum is no signature. With a signing key,
+ * forged payloads are misses too.
+ *
+ * <p>The originals are programmatic puts at their own address, as application code using the cache writes
+ * them, so an intact one is a hit for the reader (application code) and a mutant reaches every check: the
+ * checksum, the address, the producer, the freshness, the signature and the decoder.
  */
 @ExtendWith({ RedisServerExtension.class, S3ServerExtension.class })
 class UntrustedBytesFuzzTests {
@@ -57,6 +64,8 @@ class UntrustedBytesFuzzTests {
 	/** Its own cache: the Redis server, shared by the tests of this class, holds entries of {@link #CACHE}. */
 	private static final String S3_CACHE = "fuzz-s3";
 
+	private static final byte[] S3_SIGNING_KEY = "fuzz-signing-key-0123456789".getBytes(StandardCharsets.UTF_8);
+
 	@TempDir
 	Path disk;
 
@@ -70,7 +79,7 @@ class UntrustedBytesFuzzTests {
 		try (HandWiredTiers planting = new HandWiredTiers(server, this.disk, 1024)) {
 			for (int i = 0; i < CASES; i++) {
 				Object original = original(i);
-				Envelope valid = envelope(planting, original, i);
+				Envelope valid = envelope(planting, CACHE, key(i), original, i, EnvelopeSigner.none());
 				Kind kind = mutator.nextKind(i);
 				originals.add(original);
 				kinds.add(kind);
@@ -118,15 +127,20 @@ class UntrustedBytesFuzzTests {
 	 * Damaged and forged envelopes planted as S3 objects, as anyone with write access to the bucket could,
 	 * read through the tiered cache in front of which memory, disk and Redis miss.
 	 */
-	@Test
-	void damagedOrForgedObjectsInS3AreMissesOrTheOriginal(RedisServer server, S3Server s3) throws Exception {
+	@ParameterizedTest(name = "signed: {0}")
+	@ValueSource(booleans = { false, true })
+	void damagedOrForgedObjectsInS3AreMissesOrTheOriginal(boolean signed, RedisServer server, S3Server s3)
+			throws Exception {
 		EnvelopeMutator mutator = new EnvelopeMutator(20261123);
-		FuzzVerdicts verdicts = new FuzzVerdicts();
-		try (HandWiredTiers tiers = new HandWiredTiers(server, s3, this.disk, 64 * 1024 * 1024);
+		// with a key, a forged payload can no longer pass for another value: every kind is original or miss
+		FuzzVerdicts verdicts = new FuzzVerdicts(signed);
+		EnvelopeSigner signer = signed ? EnvelopeSigner.of(List.of(S3_SIGNING_KEY)) : EnvelopeSigner.none();
+		String cacheName = S3_CACHE + (signed ? "-signed" : "");
+		try (HandWiredTiers tiers = new HandWiredTiers(server, s3, this.disk, 64 * 1024 * 1024, signer);
 				S3Client client = s3.newClient()) {
-			TieredCache cache = tiers.manager.getCache(S3_CACHE);
-			String cachePrefix = HandWiredTiers.S3_SETTINGS.prefix() + CacheNameHash.of(S3_CACHE) + "/";
-			Envelope control = envelope(tiers, "control", -1);
+			TieredCache cache = tiers.manager.getCache(cacheName);
+			String cachePrefix = HandWiredTiers.S3_SETTINGS.prefix() + CacheNameHash.of(cacheName) + "/";
+			Envelope control = envelope(tiers, cacheName, "control", "control", -1, signer);
 			plantInS3(client, cachePrefix + "control", control.bytes());
 			assertThat(cache.get(CachetKey.of("control"), () -> "computed"))
 				.as("an intact object planted this way is a hit: the mutants reach the S3 reader")
@@ -135,7 +149,8 @@ class UntrustedBytesFuzzTests {
 			for (int i = 0; i < S3_CASES; i++) {
 				Object original = original(i);
 				Kind kind = mutator.nextKind(i);
-				plantInS3(client, cachePrefix + key(i), mutator.mutate(envelope(tiers, original, i), kind));
+				plantInS3(client, cachePrefix + key(i),
+						mutator.mutate(envelope(tiers, cacheName, key(i), original, i, signer), kind));
 				verdicts.read(cache, key(i), i, "s3", kind, original);
 			}
 			long refused = tiers.manager.tiers().get("s3").statistics().errors() - s3Errors;
@@ -148,9 +163,11 @@ class UntrustedBytesFuzzTests {
 		}
 	}
 
-	private static Envelope envelope(HandWiredTiers tiers, Object value, int i) throws CodecException {
+	/** A programmatic put of {@code value} at {@code key} of {@code cache}. */
+	private static Envelope envelope(HandWiredTiers tiers, String cache, String key, Object value, int i,
+			EnvelopeSigner signer) throws CodecException {
 		return tiers.serializer.serialize(value, new EntryMetadata(Instant.now(), Duration.ofHours(1),
-				Duration.ofMillis(Math.max(i, 0)), new Producer(Producer.Kind.CACHEABLE, "fuzz#value(int)", "fingerprint-" + i), ""), EnvelopeSigner.none());
+				Duration.ofMillis(Math.max(i, 0)), Producer.PROGRAMMATIC, EntryMetadata.address(cache, key)), signer);
 	}
 
 	/** Writes an object directly, without Cachet's metadata: the tier reads such objects as unexpiring. */
