@@ -168,8 +168,8 @@ class RedisOutageTest {
 
 	private static Envelope envelope() {
 		byte[] payload = "stale unless told otherwise".getBytes();
-		EntryMetadata metadata = new EntryMetadata(Instant.now(), Duration.ofHours(1), Duration.ofMillis(1), new Producer(Producer.Kind.CACHEABLE,
-				"test#onlyB()", "fp"), "");
+		EntryMetadata metadata = new EntryMetadata(Instant.now(), Duration.ofHours(1), Duration.ofMillis(1),
+				Producer.PROGRAMMATIC, EntryMetadata.address("reports", "only-b"));
 		return Envelope.create("test", false, false, metadata, payload, 0, payload.length);
 	}
 
