@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -98,9 +99,10 @@ public class CachetAutoConfiguration {
 		return new CachetKeyGenerator(methods, addresses);
 	}
 
+	/** Binds the caches of every cached call to its method: see {@link CallerBindingCacheResolver}. */
 	@Bean
-	CallerBindingInstaller cachetCallerBindingInstaller(ListableBeanFactory beanFactory, CachedMethods methods) {
-		return new CallerBindingInstaller(beanFactory, methods);
+	SmartInitializingSingleton cachetCallerBinding(ListableBeanFactory beanFactory, CachedMethods methods) {
+		return () -> CallerBindingCacheResolver.installIn(beanFactory, methods);
 	}
 
 	@Bean

@@ -90,6 +90,17 @@ public final class CachetPropertiesValidator {
 		positive(property, value);
 	}
 
+	/**
+	 * Refuses a circuit breaker's failure threshold below one.
+	 * @throws CachetConfigurationException naming {@code property}
+	 */
+	public static void requireFailureThreshold(String property, int threshold) {
+		if (threshold < 1) {
+			throw new CachetConfigurationException(property, "must be at least 1, was " + threshold,
+					"set the number of consecutive failures that open the circuit, such as 5");
+		}
+	}
+
 	private static void positive(String property, Duration value) {
 		if (value != null && (value.isNegative() || value.isZero())) {
 			throw new CachetConfigurationException(property, "must be positive, was " + value,

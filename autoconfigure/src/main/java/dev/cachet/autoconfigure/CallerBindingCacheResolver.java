@@ -5,13 +5,17 @@ import java.util.Collection;
 import java.util.List;
 
 import org.springframework.aop.framework.AopProxyUtils;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.cache.interceptor.CacheEvictOperation;
 import org.springframework.cache.interceptor.BasicOperation;
+import org.springframework.cache.interceptor.CacheAspectSupport;
 import org.springframework.cache.interceptor.CacheOperationInvocationContext;
 import org.springframework.cache.interceptor.CachePutOperation;
 import org.springframework.cache.interceptor.CacheResolver;
 import org.springframework.cache.interceptor.CacheableOperation;
+import org.springframework.cache.interceptor.SimpleCacheResolver;
 
 import dev.cachet.core.cache.TieredCache;
 import dev.cachet.core.method.CachedMethods;
@@ -72,9 +76,21 @@ final class CallerBindingCacheResolver implements CacheResolver {
 		return (operation instanceof CacheEvictOperation) ? Caller.Role.EVICT : Caller.Role.PROGRAMMATIC;
 	}
 
-	/** The resolver this one binds the caches of. */
-	CacheResolver delegate() {
-		return delegate;
+	/**
+	 * Wraps the resolver of every cache interceptor, once all singletons exist, so a user's
+	 * {@code CachingConfigurer} (its own resolver, manager, key generator or error handler) keeps
+	 * working and stays code-aware. Spring resolves the interceptor's resolver and starts caching at
+	 * this same moment, so no cached call runs before.
+	 */
+	static void installIn(ListableBeanFactory beanFactory, CachedMethods methods) {
+		for (CacheAspectSupport aspect : beanFactory.getBeansOfType(CacheAspectSupport.class, false, false).values()) {
+			CacheResolver current = aspect.getCacheResolver();
+			if (!(current instanceof CallerBindingCacheResolver)) {
+				CacheResolver delegate = (current != null) ? current
+						: new SimpleCacheResolver(beanFactory.getBean(CacheManager.class));
+				aspect.setCacheResolver(new CallerBindingCacheResolver(delegate, methods));
+			}
+		}
 	}
 
 }

@@ -86,11 +86,8 @@ public class CachetRedisAutoConfiguration {
 		CachetPropertiesValidator.requirePositive("cachet.redis.timeout", properties.getTimeout());
 		CachetPropertiesValidator.requirePositive("cachet.redis.max-age", properties.getMaxAge());
 		CachetRedisProperties.CircuitBreaker breaker = properties.getCircuitBreaker();
-		if (breaker.getFailureThreshold() < 1) {
-			throw new CachetConfigurationException("cachet.redis.circuit-breaker.failure-threshold",
-					"must be at least 1, was " + breaker.getFailureThreshold(),
-					"set the number of consecutive failures that open the circuit, such as 5");
-		}
+		CachetPropertiesValidator.requireFailureThreshold("cachet.redis.circuit-breaker.failure-threshold",
+				breaker.getFailureThreshold());
 		CachetPropertiesValidator.requirePositive("cachet.redis.circuit-breaker.cool-down", breaker.getCoolDown());
 		CachetPropertiesValidator.requirePositive("cachet.redis.lease.time", properties.getLease().getTime());
 		return new RedisTierSettings(properties.getKeyPrefix(), properties.getTimeout(), breaker.getFailureThreshold(),

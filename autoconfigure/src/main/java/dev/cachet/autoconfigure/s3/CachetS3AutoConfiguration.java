@@ -86,11 +86,8 @@ public class CachetS3AutoConfiguration {
 		if (properties.getSweepInterval() != null) {
 			CachetPropertiesValidator.requirePositive("cachet.s3.sweep-interval", properties.getSweepInterval());
 		}
-		if (properties.getCircuitBreaker().getFailureThreshold() < 1) {
-			throw new CachetConfigurationException("cachet.s3.circuit-breaker.failure-threshold",
-					"must be at least 1, was " + properties.getCircuitBreaker().getFailureThreshold(),
-					"set a small count such as 5");
-		}
+		CachetPropertiesValidator.requireFailureThreshold("cachet.s3.circuit-breaker.failure-threshold",
+				properties.getCircuitBreaker().getFailureThreshold());
 		if (properties.getMultipartThreshold() == null
 				|| properties.getMultipartThreshold().toBytes() < S3TierSettings.MIN_PART_SIZE) {
 			throw new CachetConfigurationException("cachet.s3.multipart-threshold",

@@ -34,7 +34,7 @@ final class ValueFormat implements ResultFormat {
 	@Override
 	public @Nullable Candidate find(TierBinding binding, Call call) {
 		Envelope envelope = operations.get(binding, call.cache(), call.keyId());
-		return (envelope != null) ? new Found(envelope, binding, call) : null;
+		return (envelope != null) ? new Found(envelope, binding, call, this) : null;
 	}
 
 	@Override
@@ -72,19 +72,7 @@ final class ValueFormat implements ResultFormat {
 	}
 
 	/** A whole envelope read from one tier. */
-	private final class Found implements Candidate {
-
-		private final Envelope envelope;
-
-		private final TierBinding binding;
-
-		private final Call call;
-
-		Found(Envelope envelope, TierBinding binding, Call call) {
-			this.envelope = envelope;
-			this.binding = binding;
-			this.call = call;
-		}
+	private record Found(Envelope envelope, TierBinding binding, Call call, ValueFormat format) implements Candidate {
 
 		@Override
 		public EntryMetadata metadata() {
@@ -93,15 +81,15 @@ final class ValueFormat implements ResultFormat {
 
 		@Override
 		public Object value() throws EntryRejectedException {
-			EnvelopeSigner verifier = binding.verifier(signer);
+			EnvelopeSigner verifier = binding.verifier(format.signer);
 			if (verifier != null && !envelope.signedBy(verifier)) {
 				throw new EntryRejectedException(MissReason.BAD_SIGNATURE, "no valid signature");
 			}
-			if (!envelope.nullValue() && !serializer.decodes(envelope.codecId())) {
+			if (!envelope.nullValue() && !format.serializer.decodes(envelope.codecId())) {
 				throw new EntryRejectedException(MissReason.WRONG_TYPE, "written by codec '" + envelope.codecId() + "'");
 			}
 			try {
-				return serializer.deserialize(envelope);
+				return format.serializer.deserialize(envelope);
 			}
 			catch (CodecException ex) {
 				throw new EntryRejectedException(MissReason.UNDECODABLE, ex.getMessage());
@@ -113,7 +101,7 @@ final class ValueFormat implements ResultFormat {
 			for (TierBinding target : nearer) {
 				Duration ttl = target.storageTtl(envelope.metadata(), now);
 				if (ttl != null) {
-					operations.put(target, call.cache(), call.keyId(), envelope, ttl);
+					format.operations.put(target, call.cache(), call.keyId(), envelope, ttl);
 				}
 			}
 		}
