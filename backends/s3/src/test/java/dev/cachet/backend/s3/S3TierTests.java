@@ -64,23 +64,10 @@ class S3TierTests {
 	}
 
 	@Test
-	void roundTripsAnEnvelope() throws Exception {
+	void objectsCarryTheStorageExpiryAndCreationTime() throws Exception {
 		Envelope envelope = TestEnvelopes.of("value", NOW, Duration.ofSeconds(1));
 		this.tier.put("reports", "k1", envelope, Duration.ofHours(1));
-		Envelope read = this.tier.get("reports", "k1");
-		assertThat(read.bytes()).isEqualTo(envelope.bytes());
-		assertThat(TestEnvelopes.text(read)).isEqualTo("value");
-		assertThat(this.tier.get("reports", "k2")).isNull();
-		assertThat(this.tier.get("other", "k1")).as("caches do not share keys").isNull();
-	}
-
-	@Test
-	void objectKeysHoldNoUserTextAndCarryTheStorageExpiry() throws Exception {
-		Envelope envelope = TestEnvelopes.of("value", NOW, Duration.ofSeconds(1));
-		this.tier.put("customer reports", "k1", envelope, Duration.ofHours(1));
 		List<S3Object> objects = this.client.listObjectsV2((list) -> list.bucket(this.bucket)).contents();
-		assertThat(objects).singleElement()
-			.satisfies((object) -> assertThat(object.key()).matches("cachet/[0-9a-f]{16}/k1"));
 		HeadObjectResponse head = this.client.headObject((h) -> h.bucket(this.bucket).key(objects.get(0).key()));
 		assertThat(head.metadata()).containsEntry("cachet-expires",
 				Long.toString(NOW.plus(Duration.ofHours(1)).toEpochMilli()))
@@ -88,16 +75,7 @@ class S3TierTests {
 	}
 
 	@Test
-	void anObjectPastItsStorageExpiryIsAMiss() throws Exception {
-		this.tier.put("reports", "k1", TestEnvelopes.of("value", NOW, Duration.ZERO), Duration.ofHours(1));
-		assertThat(tierAt(NOW.plus(Duration.ofMinutes(59)), settings()).get("reports", "k1"))
-			.isNotNull();
-		assertThat(tierAt(NOW.plus(Duration.ofMinutes(60)), settings()).get("reports", "k1"))
-			.isNull();
-	}
-
-	@Test
-	void aCorruptObjectIsAMissAndIsDeleted() throws Exception {
+	void aCorruptObjectIsDeleted() throws Exception {
 		Envelope envelope = TestEnvelopes.of("value", NOW, Duration.ZERO);
 		this.tier.put("reports", "k1", envelope, Duration.ofHours(1));
 		String key = this.client.listObjectsV2((list) -> list.bucket(this.bucket)).contents().get(0).key();
@@ -163,21 +141,6 @@ class S3TierTests {
 		assertThat(this.requests.count("CreateMultipartUploadRequest")).as("looked before uploading").isEqualTo(1);
 		assertThat(this.requests.count("UploadPartRequest")).isEqualTo(2);
 		assertThat(this.requests.count("CompleteMultipartUploadRequest")).isEqualTo(1);
-	}
-
-	@Test
-	void evictAndClearRemoveObjects() throws Exception {
-		Envelope envelope = TestEnvelopes.of("value", NOW, Duration.ZERO);
-		for (int i = 0; i < 5; i++) {
-			this.tier.put("reports", "k" + i, envelope, Duration.ofHours(1));
-		}
-		this.tier.put("other", "k0", envelope, Duration.ofHours(1));
-		this.tier.evict("reports", "k0");
-		assertThat(this.tier.get("reports", "k0")).isNull();
-		assertThat(this.tier.get("reports", "k1")).isNotNull();
-		this.tier.clear("reports");
-		assertThat(this.tier.get("reports", "k1")).isNull();
-		assertThat(this.tier.get("other", "k0")).as("other caches are kept").isNotNull();
 	}
 
 	@Test
