@@ -16,6 +16,8 @@ import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.cachet.core.cache.TierBinding;
+import dev.cachet.core.memory.MemoryTier;
 import dev.cachet.core.cache.TieredCache;
 import dev.cachet.core.cache.TieredCacheManager;
 import dev.cachet.core.key.CachetKeyGenerator;
@@ -59,6 +61,33 @@ class CachetAutoConfigurationTest {
 			return manager -> manager.getCache("precreated");
 		}
 
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableCaching
+	static class OwnTier {
+
+		@Bean
+		TierRegistration nearline() {
+			return new TierRegistration("nearline", new MemoryTier(1 << 20), null);
+		}
+
+	}
+
+	@Test
+	void aTierRegisteredByTheApplicationIsUsableByItsName() {
+		runner().withUserConfiguration(OwnTier.class).withPropertyValues("cachet.tiers=nearline,disk").run(context -> {
+			TieredCache cache = context.getBean(TieredCacheManager.class).getCache("any");
+			assertThat(cache.getNativeCache()).extracting(TierBinding::name).containsExactly("nearline", "disk");
+		});
+		runner().withUserConfiguration(OwnTier.class).withPropertyValues("cachet.tiers=farline").run(context -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOfSatisfying(CachetConfigurationException.class, failure -> {
+					assertThat(failure.property()).isEqualTo("cachet.tiers");
+					assertThat(failure.action()).contains("nearline").contains("TierRegistration");
+				});
+		});
 	}
 
 	@Test
