@@ -55,12 +55,15 @@ import dev.cachet.core.tier.KeyLease;
  * Auto-configures Cachet's tiered, code-aware {@link CacheManager} when caching is enabled
  * ({@code @EnableCaching}) and the application defines no cache manager of its own. Runs before
  * Boot's {@link CacheAutoConfiguration}, which then backs off; Boot's
- * {@link CacheManagerCustomizer}s are applied here instead.
+ * {@link CacheManagerCustomizer}s are applied here instead. Steps aside when {@code spring.cache.type}
+ * is set (see {@link ConditionalOnAutomaticCacheType}), so {@code spring.cache.type=none} and Boot's
+ * {@code @AutoConfigureCache} give Boot's no-op cache manager.
  */
 @AutoConfiguration(before = CacheAutoConfiguration.class)
 @ConditionalOnClass(CacheManager.class)
 @ConditionalOnBean(CacheAspectSupport.class)
 @ConditionalOnMissingBean(value = CacheManager.class, name = "cacheResolver")
+@ConditionalOnAutomaticCacheType
 @EnableConfigurationProperties(CachetProperties.class)
 @Import({ MemoryTierConfiguration.class, DiskTierConfiguration.class, CachetCodecConfiguration.class })
 public class CachetAutoConfiguration {

@@ -186,7 +186,10 @@ public class CachetProperties {
 	/** The local disk tier. */
 	public static class Disk {
 
-		/** Folder of the disk tier; default ~/.cache/cachet/${spring.application.name}. */
+		/**
+		 * Folder of the disk tier; default ~/.cache/cachet/${spring.application.name}. Test contexts get a
+		 * folder of their own unless the test sets this property itself (see isolate-in-tests).
+		 */
 		private String path;
 
 		/** Upper bound of the disk tier's size; least recently used entries go first. */
@@ -197,6 +200,13 @@ public class CachetProperties {
 
 		/** How often expired entries are removed in the background. */
 		private Duration sweepInterval = Duration.ofMinutes(10);
+
+		/**
+		 * Whether a test context (built by Spring's TestContext framework, @SpringBootTest included)
+		 * gets a new temporary disk folder of its own, deleted when it closes, instead of the configured
+		 * one. A cachet.disk.path set by the test itself is always used.
+		 */
+		private boolean isolateInTests = true;
 
 		public String getPath() {
 			return path;
@@ -228,6 +238,14 @@ public class CachetProperties {
 
 		public void setSweepInterval(Duration sweepInterval) {
 			this.sweepInterval = sweepInterval;
+		}
+
+		public boolean isIsolateInTests() {
+			return isolateInTests;
+		}
+
+		public void setIsolateInTests(boolean isolateInTests) {
+			this.isolateInTests = isolateInTests;
 		}
 
 	}

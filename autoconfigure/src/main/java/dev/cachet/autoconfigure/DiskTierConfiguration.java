@@ -1,7 +1,6 @@
 package dev.cachet.autoconfigure;
 
-import java.nio.file.Path;
-
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,32 +16,26 @@ import dev.cachet.backend.disk.DiskTierSettings;
 class DiskTierConfiguration {
 
 	@Bean
-	TierRegistration cachetDiskTier(CachetProperties properties, Environment environment) {
+	DiskTierFolder cachetDiskFolder(CachetProperties properties, Environment environment,
+			ListableBeanFactory beanFactory) {
+		return DiskTierFolder.resolve(properties.getDisk(), environment,
+				beanFactory.containsBean(TestContextMarker.BEAN_NAME));
+	}
+
+	/** Takes the folder as a parameter so that the context closes the tier before it deletes a test's folder. */
+	@Bean
+	TierRegistration cachetDiskTier(CachetProperties properties, DiskTierFolder folder) {
 		CachetProperties.Disk disk = properties.getDisk();
 		CachetPropertiesValidator.validateDisk(disk);
-		Path directory = directory(disk.getPath(), environment);
 		try {
 			DiskTier tier = new DiskTier(
-					new DiskTierSettings(directory, disk.getMaxSize().toBytes(), disk.getSweepInterval()));
+					new DiskTierSettings(folder.path(), disk.getMaxSize().toBytes(), disk.getSweepInterval()));
 			return new TierRegistration("disk", tier, disk.getMaxAge());
 		}
 		catch (IllegalStateException ex) {
 			throw new CachetConfigurationException("cachet.disk.path", ex.getMessage(),
 					"set cachet.disk.path to a folder the application can create and write", ex);
 		}
-	}
-
-	/** {@code cachet.disk.path} with a leading {@code ~} expanded, or the default under the user's home. */
-	static Path directory(String configured, Environment environment) {
-		String home = System.getProperty("user.home");
-		if (configured == null || configured.isBlank()) {
-			String application = environment.getProperty("spring.application.name", "application");
-			return Path.of(home, ".cache", "cachet", application).toAbsolutePath();
-		}
-		if (configured.equals("~") || configured.startsWith("~/")) {
-			return Path.of(home + configured.substring(1)).toAbsolutePath();
-		}
-		return Path.of(configured).toAbsolutePath();
 	}
 
 }

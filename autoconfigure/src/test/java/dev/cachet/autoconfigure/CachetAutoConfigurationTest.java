@@ -5,6 +5,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
 import org.springframework.boot.cache.autoconfigure.CacheManagerCustomizer;
@@ -13,6 +15,7 @@ import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.CachingConfigurer;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
+import org.springframework.cache.support.NoOpCacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -120,6 +123,43 @@ class CachetAutoConfigurationTest {
 			assertThat(context).doesNotHaveBean(TieredCacheManager.class);
 			assertThat(context.getBean(CacheManager.class)).isInstanceOf(ConcurrentMapCacheManager.class);
 		});
+	}
+
+	@Test
+	void cacheTypeNoneGivesBootsNoOpCacheManagerAndNoDiskFolder() {
+		Path folder = disk.resolve("never");
+		runner().withUserConfiguration(CachingEnabled.class)
+			.withPropertyValues("spring.cache.type=none", "cachet.disk.path=" + folder)
+			.run(context -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(TieredCacheManager.class);
+				assertThat(context).doesNotHaveBean(TierRegistration.class);
+				assertThat(context).doesNotHaveBean(CachetKeyGenerator.class);
+				assertThat(context.getBean(CacheManager.class)).isInstanceOf(NoOpCacheManager.class);
+				assertThat(folder).doesNotExist();
+			});
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "simple, org.springframework.cache.concurrent.ConcurrentMapCacheManager",
+			"NONE, org.springframework.cache.support.NoOpCacheManager" })
+	void anyExplicitCacheTypeIsLeftToBoot(String type, Class<?> expected) {
+		runner().withUserConfiguration(CachingEnabled.class)
+			.withPropertyValues("spring.cache.type=" + type)
+			.run(context -> {
+				assertThat(context).doesNotHaveBean(TieredCacheManager.class);
+				assertThat(context.getBean(CacheManager.class)).isExactlyInstanceOf(expected);
+			});
+	}
+
+	@Test
+	void anUnknownCacheTypeFailsAsBootReportsIt() {
+		runner().withUserConfiguration(CachingEnabled.class)
+			.withPropertyValues("spring.cache.type=cachet")
+			.run(context -> {
+				assertThat(context).hasFailed();
+				assertThat(context).getFailure().rootCause().hasMessageContaining("CacheType");
+			});
 	}
 
 	@Test

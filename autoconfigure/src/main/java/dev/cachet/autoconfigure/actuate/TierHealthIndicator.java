@@ -8,10 +8,11 @@ import dev.cachet.core.cache.TierBinding;
 import dev.cachet.core.tier.TierHealth;
 
 /**
- * Health of one shared tier. A failing tier only makes calls miss, so by default it reports
- * {@link #DEGRADED} rather than {@code DOWN}: Boot's status aggregation ignores codes it does not
- * rank, and the application's overall status stays as it is. With
- * {@code cachet.health.affects-status=true} it reports {@code DOWN}.
+ * Health of one tier, an entry of the {@code cachet} component ({@link CachetHealthIndicator}). A
+ * failing tier only makes calls miss, so by default it reports {@link #DEGRADED} rather than
+ * {@code DOWN}: Boot's status aggregation ignores codes it does not rank, and the application's
+ * overall status stays as it is. With {@code cachet.health.affects-status=true} it reports
+ * {@code DOWN}.
  */
 class TierHealthIndicator implements HealthIndicator {
 
@@ -25,6 +26,11 @@ class TierHealthIndicator implements HealthIndicator {
 	TierHealthIndicator(TierBinding binding, boolean affectsStatus) {
 		this.binding = binding;
 		this.affectsStatus = affectsStatus;
+	}
+
+	/** The tier's name in {@code cachet.tiers}. */
+	String name() {
+		return binding.name();
 	}
 
 	@Override

@@ -16,6 +16,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import dev.cachet.autoconfigure.CachetAutoConfiguration;
 import dev.cachet.autoconfigure.CachetConfigurationException;
 import dev.cachet.autoconfigure.CachetPropertiesValidator;
+import dev.cachet.autoconfigure.ConditionalOnAutomaticCacheType;
 import dev.cachet.autoconfigure.ConditionalOnCachetTier;
 import dev.cachet.autoconfigure.TierRegistration;
 import dev.cachet.backend.redis.RedisInvalidationBus;
@@ -36,6 +37,7 @@ import dev.cachet.core.tier.KeyLease;
 @ConditionalOnClass({ RedisTier.class, LettuceConnectionFactory.class, CacheManager.class })
 @ConditionalOnBean(CacheAspectSupport.class)
 @ConditionalOnMissingBean(value = CacheManager.class, name = "cacheResolver")
+@ConditionalOnAutomaticCacheType
 @ConditionalOnCachetTier("redis")
 @EnableConfigurationProperties(CachetRedisProperties.class)
 public class CachetRedisAutoConfiguration {

@@ -7,6 +7,7 @@ import java.util.Objects;
 import dev.cachet.autoconfigure.CachetAutoConfiguration;
 import dev.cachet.autoconfigure.CachetConfigurationException;
 import dev.cachet.autoconfigure.CachetPropertiesValidator;
+import dev.cachet.autoconfigure.ConditionalOnAutomaticCacheType;
 import dev.cachet.autoconfigure.ConditionalOnCachetTier;
 import dev.cachet.autoconfigure.TierRegistration;
 import dev.cachet.backend.s3.S3Sweeper;
@@ -42,6 +43,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 @ConditionalOnClass({ S3Tier.class, S3Client.class, CacheManager.class })
 @ConditionalOnBean(CacheAspectSupport.class)
 @ConditionalOnMissingBean(value = CacheManager.class, name = "cacheResolver")
+@ConditionalOnAutomaticCacheType
 @ConditionalOnCachetTier("s3")
 @EnableConfigurationProperties(CachetS3Properties.class)
 public class CachetS3AutoConfiguration {

@@ -11,7 +11,9 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.cache.support.NoOpCacheManager;
 import org.springframework.context.annotation.Configuration;
 
 import dev.cachet.autoconfigure.CachetAutoConfiguration;
@@ -59,6 +61,18 @@ class CachetRedisAutoConfigurationTest {
 			assertThat(context).doesNotHaveBean(KeyLease.class);
 			assertThat(context).doesNotHaveBean(InvalidationBus.class);
 			assertThat(context.getBean(TieredCacheManager.class).tiers()).containsOnlyKeys("memory", "disk");
+		});
+	}
+
+	@Test
+	void backsOffWithCachetWhenSpringCacheTypeIsNone() {
+		runner().withPropertyValues("cachet.tiers=memory,disk,redis", "spring.cache.type=none").run(context -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(CachetRedisAutoConfiguration.class);
+			assertThat(context).doesNotHaveBean(TierRegistration.class);
+			assertThat(context).doesNotHaveBean(KeyLease.class);
+			assertThat(context).doesNotHaveBean(InvalidationBus.class);
+			assertThat(context.getBean(CacheManager.class)).isInstanceOf(NoOpCacheManager.class);
 		});
 	}
 

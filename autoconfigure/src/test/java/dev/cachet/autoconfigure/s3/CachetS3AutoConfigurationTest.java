@@ -23,7 +23,9 @@ import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.cache.support.NoOpCacheManager;
 import org.springframework.context.annotation.Configuration;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -81,6 +83,16 @@ class CachetS3AutoConfigurationTest {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBeansOfType(TierRegistration.class).values()).extracting(TierRegistration::name)
 				.containsExactly("disk");
+		});
+	}
+
+	@Test
+	void backsOffWithCachetWhenSpringCacheTypeIsNone() {
+		runner().withPropertyValues("spring.cache.type=none").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(CachetS3AutoConfiguration.class);
+			assertThat(context).doesNotHaveBean(TierRegistration.class);
+			assertThat(context.getBean(CacheManager.class)).isInstanceOf(NoOpCacheManager.class);
 		});
 	}
 
