@@ -78,6 +78,16 @@ final class ContainerRedisServer implements RedisServer {
 	}
 
 	@Override
+	public synchronized void pause() {
+		this.container.getDockerClient().pauseContainerCmd(this.container.getContainerId()).exec();
+	}
+
+	@Override
+	public synchronized void resume() {
+		this.container.getDockerClient().unpauseContainerCmd(this.container.getContainerId()).exec();
+	}
+
+	@Override
 	public synchronized void close() {
 		this.container.stop();
 		this.running = false;

@@ -126,6 +126,37 @@ final class LocalRedisProcess implements RedisServer {
 	}
 
 	@Override
+	public synchronized void pause() {
+		signal("STOP");
+	}
+
+	@Override
+	public synchronized void resume() {
+		signal("CONT");
+	}
+
+	/** Sends a signal to the server process; Java's process API has no SIGSTOP or SIGCONT. */
+	private void signal(String name) {
+		if (!isRunning()) {
+			throw new IllegalStateException("redis-server on port " + this.port + " is not running");
+		}
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(this.process.pid())).inheritIO()
+				.start();
+			if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+				throw new IllegalStateException("kill -" + name + " of redis-server on port " + this.port + " failed");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
 	public synchronized void close() {
 		stop();
 		try (Stream<Path> files = Files.walk(this.directory)) {

@@ -21,6 +21,15 @@ public interface RedisServer extends TestServer {
 	@Override
 	void start();
 
+	/**
+	 * Freezes the running server (SIGSTOP, or {@code docker pause}): connections stay open and
+	 * accept bytes, but nothing answers until {@link #resume()}, like a stalled or partitioned server.
+	 */
+	void pause();
+
+	/** Lets a {@linkplain #pause() frozen} server run again; what clients sent meanwhile is then processed. */
+	void resume();
+
 	/** How the server was provided: {@code docker}, {@code path} or {@code embedded}. */
 	String kind();
 

@@ -14,6 +14,8 @@ public class Reports {
 
 	private volatile CountDownLatch gate;
 
+	private volatile int priceList = 1;
+
 	/** How often a method body ran on this instance (public: callers hold the caching proxy). */
 	public int computations() {
 		return computations.get();
@@ -22,6 +24,11 @@ public class Reports {
 	/** Makes {@link #gated} block on the latch: a computation that hangs while holding the lease. */
 	public void gate(CountDownLatch latch) {
 		this.gate = latch;
+	}
+
+	/** Changes the prices {@link #price} computes from now on, as a new price list in the source of truth. */
+	public void priceList(int version) {
+		this.priceList = version;
 	}
 
 	/** The result a report must have, computed without any cache. */
@@ -64,6 +71,20 @@ public class Reports {
 
 	@CacheEvict(cacheNames = "accounts", allEntries = true)
 	public void forgetAllAccounts() {
+	}
+
+	@Cacheable(cacheNames = "prices", key = "#item")
+	public String price(String item) {
+		computations.incrementAndGet();
+		return item + " from list " + priceList;
+	}
+
+	@CacheEvict(cacheNames = "prices", key = "#item")
+	public void forgetPrice(String item) {
+	}
+
+	@CacheEvict(cacheNames = "prices", allEntries = true)
+	public void forgetAllPrices() {
 	}
 
 }

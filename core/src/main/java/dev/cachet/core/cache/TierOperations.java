@@ -3,6 +3,7 @@ package dev.cachet.core.cache;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,8 +25,10 @@ import dev.cachet.core.tier.TierStreaming;
 
 /**
  * Calls tiers so that a failure is a counted miss, never an exception for the caller, and tells
- * other instances about evictions. Failures are logged at WARN at most once a minute per tier.
- * Tiers that do not stream natively are streamed through whole envelopes.
+ * other instances about evictions. An eviction or clear a tier fails to apply is kept
+ * {@linkplain PendingEvictions pending} and applied before that tier serves the address again.
+ * Failures are logged at WARN at most once a minute per tier. Tiers that do not stream natively are
+ * streamed through whole envelopes.
  */
 public final class TierOperations {
 
@@ -35,18 +38,28 @@ public final class TierOperations {
 
 	private final @Nullable InvalidationBus bus;
 
+	private final PendingEvictions pending;
+
 	private final ConcurrentMap<String, Long> lastWarning = new ConcurrentHashMap<>();
 
-	/** @param bus where evictions are announced to other instances, or {@code null} */
-	TierOperations(@Nullable InvalidationBus bus) {
+	/**
+	 * @param bus where evictions are announced to other instances, or {@code null}
+	 * @param clock when pending clears were requested, against the entries' creation times
+	 */
+	TierOperations(@Nullable InvalidationBus bus, Clock clock) {
 		this.bus = bus;
+		this.pending = new PendingEvictions(bus, clock);
 	}
 
 	/** An entry's envelope, or {@code null} on a miss or a failure. */
 	public @Nullable Envelope get(TierBinding binding, String cache, String key) {
 		long start = System.nanoTime();
 		try {
-			return binding.tier().get(cache, key);
+			if (!pending.beforeRead(binding, cache, key)) {
+				return null;
+			}
+			Envelope envelope = binding.tier().get(cache, key);
+			return (envelope != null && !pending.cleared(binding, cache, envelope.metadata())) ? envelope : null;
 		}
 		catch (Exception ex) {
 			failed(binding, "read", ex);
@@ -61,8 +74,9 @@ public final class TierOperations {
 	public void put(TierBinding binding, String cache, String key, Envelope envelope, Duration ttl) {
 		long start = System.nanoTime();
 		try {
-			binding.tier().put(cache, key, envelope, ttl);
-			binding.statistics().put();
+			if (pending.write(binding, cache, key, () -> binding.tier().put(cache, key, envelope, ttl))) {
+				binding.statistics().put();
+			}
 		}
 		catch (Exception ex) {
 			failed(binding, "write", ex);
@@ -81,8 +95,16 @@ public final class TierOperations {
 		long start = System.nanoTime();
 		InputStream in = null;
 		try {
+			if (!pending.beforeRead(binding, cache, key)) {
+				return null;
+			}
 			in = open(binding.tier(), cache, key);
-			return (in != null) ? EnvelopeStreams.read(in, signer) : null;
+			EnvelopeStreams.Reader reader = (in != null) ? EnvelopeStreams.read(in, signer) : null;
+			if (reader != null && pending.cleared(binding, cache, reader.metadata())) {
+				closeQuietly(in);
+				return null;
+			}
+			return reader;
 		}
 		catch (CorruptEnvelopeException ex) {
 			closeQuietly(in);
@@ -105,8 +127,10 @@ public final class TierOperations {
 			Duration ttl) {
 		long start = System.nanoTime();
 		try {
-			store(binding.tier(), cache, key, envelope.open(), length, ttl);
-			binding.statistics().put();
+			PendingEvictions.TierCall put = () -> store(binding.tier(), cache, key, envelope.open(), length, ttl);
+			if (pending.write(binding, cache, key, put)) {
+				binding.statistics().put();
+			}
 		}
 		catch (Exception ex) {
 			failed(binding, "write", ex);
@@ -157,11 +181,14 @@ public final class TierOperations {
 		}
 	}
 
-	/** Removes an entry from tiers, and announces it to other instances when {@code announce}. */
+	/**
+	 * Removes an entry from tiers, and announces it to other instances when {@code announce}. A tier
+	 * that fails keeps the eviction pending.
+	 */
 	public void evict(List<TierBinding> bindings, String cache, String key, boolean announce) {
 		for (TierBinding binding : bindings) {
 			try {
-				binding.tier().evict(cache, key);
+				pending.evict(binding, cache, key);
 			}
 			catch (Exception ex) {
 				failed(binding, "evict", ex);
@@ -172,10 +199,14 @@ public final class TierOperations {
 		}
 	}
 
+	/**
+	 * Removes a cache's entries from tiers, and announces it when {@code announce}. A tier that fails
+	 * keeps the clear pending.
+	 */
 	void clear(List<TierBinding> bindings, String cache, boolean announce) {
 		for (TierBinding binding : bindings) {
 			try {
-				binding.tier().clear(cache);
+				pending.clear(binding, cache);
 			}
 			catch (Exception ex) {
 				failed(binding, "clear", ex);
@@ -191,6 +222,11 @@ public final class TierOperations {
 		if (bus != null) {
 			bus.publishEvict(cache, key);
 		}
+	}
+
+	/** Stops retrying pending evictions. */
+	void close() {
+		pending.close();
 	}
 
 	private void failed(TierBinding binding, String operation, Exception ex) {

@@ -27,9 +27,10 @@ import dev.cachet.core.tier.KeyLease;
 /**
  * Creates {@link TieredCache}s on demand, each over the tiers configured for it, and applies
  * evictions announced by other instances to this instance's node-local tiers. Build one with
- * {@link #builder(EntrySerializer, CachetKeyGenerator)}.
+ * {@link #builder(EntrySerializer, CachetKeyGenerator)}; {@linkplain #close() close} it to stop
+ * retrying evictions that tiers failed to apply.
  */
-public class TieredCacheManager implements CacheManager {
+public class TieredCacheManager implements CacheManager, AutoCloseable {
 
 	private final Map<String, TierBinding> tiers;
 
@@ -65,7 +66,7 @@ public class TieredCacheManager implements CacheManager {
 		this.allowNullValues = builder.allowNullValues;
 		this.keys = builder.keys;
 		this.clock = builder.clock;
-		this.operations = new TierOperations(builder.bus);
+		this.operations = new TierOperations(builder.bus, clock);
 		this.runtime = new CacheRuntime(keys.addresses(), operations, new EntryValidity(keys.methods(), trust),
 				new ValueFormat(builder.serializer, operations, builder.signer),
 				new FileFormat(operations, builder.fileDirectory, builder.signer), builder.lease, clock);
@@ -127,6 +128,12 @@ public class TieredCacheManager implements CacheManager {
 		TieredCache cache = new TieredCache(name, settings, bindings, runtime);
 		creationListeners.forEach(listener -> listener.accept(cache));
 		return cache;
+	}
+
+	/** Stops the background retry of evictions tiers failed to apply; the tiers themselves are not closed. */
+	@Override
+	public void close() {
+		operations.close();
 	}
 
 	private void validateTierNames(String property, List<String> names) {
