@@ -29,7 +29,7 @@ import com.dynatrace.hash4j.hashing.HashValue128;
 
 /**
  * A fixed list of argument values whose iteration order or identity hash codes change between JVM
- * runs, shared by the test JVM and the second JVM started by {@link CrossJvmHashTest}.
+ * runs, shared by the test JVM and the second JVM started by {@link CrossJvmHashTests}.
  */
 final class SampleArguments {
 

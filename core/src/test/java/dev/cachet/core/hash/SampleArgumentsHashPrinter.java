@@ -1,7 +1,7 @@
 package dev.cachet.core.hash;
 
 /**
- * Run in a second JVM by {@link CrossJvmHashTest}: prints the identity hash codes of the sample
+ * Run in a second JVM by {@link CrossJvmHashTests}: prints the identity hash codes of the sample
  * enum's constants, then one hex hash per sample argument.
  */
 public final class SampleArgumentsHashPrinter {
