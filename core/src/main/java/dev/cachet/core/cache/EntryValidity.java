@@ -1,7 +1,5 @@
 package dev.cachet.core.cache;
 
-import java.time.Instant;
-
 import org.jspecify.annotations.Nullable;
 
 import dev.cachet.core.envelope.EntryMetadata;
@@ -36,7 +34,7 @@ final class EntryValidity {
 	}
 
 	/** Why the entry may not be served to the call, or {@code null} when it may (its payload still to be checked). */
-	@Nullable MissReason check(EntryMetadata metadata, Call call, TierBinding binding, Instant now) {
+	@Nullable MissReason check(EntryMetadata metadata, Call call, TierBinding binding, long nowMillis) {
 		if (!metadata.writtenAt(call.cache(), call.keyId())) {
 			return MissReason.MISPLACED;
 		}
@@ -47,7 +45,7 @@ final class EntryValidity {
 		if (producer != null) {
 			return producer;
 		}
-		return metadata.isFresh(call.maxAge(), now) ? null : MissReason.STALE;
+		return metadata.isFresh(call.maxAge(), nowMillis) ? null : MissReason.STALE;
 	}
 
 	private @Nullable MissReason producer(Producer producer, Caller caller) {

@@ -53,7 +53,7 @@ final class TierChain {
 
 	/** The store value of the nearest entry that may be served to the call; {@code null} on a miss. */
 	@Nullable Object read(Call call, ResultFormat format) {
-		Instant now = clock.instant();
+		long now = clock.millis();
 		for (int i = 0; i < tiers.size(); i++) {
 			TierBinding binding = tiers.get(i);
 			try (ResultFormat.Candidate found = format.find(binding, call)) {
@@ -81,7 +81,9 @@ final class TierChain {
 				}
 				binding.statistics().hit();
 				statistics.hit(found.metadata().computeTime().toNanos());
-				found.promote(tiers.subList(0, i), now);
+				if (i > 0) {
+					found.promote(tiers.subList(0, i), Instant.ofEpochMilli(now));
+				}
 				return value;
 			}
 		}

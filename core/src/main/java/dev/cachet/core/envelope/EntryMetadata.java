@@ -51,7 +51,12 @@ public record EntryMetadata(Instant createdAt, Duration maxAge, Duration compute
 
 	/** Whether the entry is still fresh under {@code maxAge} at {@code now}. */
 	public boolean isFresh(Duration maxAge, Instant now) {
-		return age(now).compareTo(maxAge) < 0;
+		return isFresh(maxAge, now.toEpochMilli());
+	}
+
+	/** Whether the entry is still fresh under {@code maxAge} at {@code nowMillis}; allocates nothing (read path). */
+	public boolean isFresh(Duration maxAge, long nowMillis) {
+		return nowMillis - createdAt.toEpochMilli() < maxAge.toMillis();
 	}
 
 }

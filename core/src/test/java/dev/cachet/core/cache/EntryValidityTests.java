@@ -72,7 +72,7 @@ class EntryValidityTests {
 	}
 
 	private MissReason check(EntryMetadata metadata, Caller caller) {
-		return validity.check(metadata, call(caller), local, NOW);
+		return validity.check(metadata, call(caller), local, NOW.toEpochMilli());
 	}
 
 	@Test
