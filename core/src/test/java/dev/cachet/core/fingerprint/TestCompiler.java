@@ -28,7 +28,7 @@ import javax.tools.ToolProvider;
  * Compiles Java sources at test time into a folder and loads them in their own class loader, so
  * that variants of the same classes can be fingerprinted side by side.
  */
-final class TestCompiler {
+public final class TestCompiler {
 
 	private static final JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
 
@@ -43,7 +43,8 @@ final class TestCompiler {
 		return load(folder, List.of("-g"), sources, classpath);
 	}
 
-	static URLClassLoader load(Path folder, List<String> options, Map<String, String> sources, Path... classpath) {
+	public static URLClassLoader load(Path folder, List<String> options, Map<String, String> sources,
+			Path... classpath) {
 		compile(folder, options, sources, classpath);
 		List<URL> urls = new ArrayList<>();
 		urls.add(toUrl(folder));
