@@ -10,8 +10,6 @@ package dev.cachet.core.key;
  */
 public final class CachetKey {
 
-	private static final CachetKey UNCACHEABLE = new CachetKey("uncacheable", false);
-
 	private final String id;
 
 	private final boolean cacheable;
@@ -27,11 +25,11 @@ public final class CachetKey {
 	}
 
 	/**
-	 * The key of a call whose key cannot be hashed: the call runs uncached. It equals no other key,
-	 * so nothing can be shared through it.
+	 * The key of a call whose key cannot be hashed: the call runs uncached. Each one equals only
+	 * itself, so nothing can be shared through it.
 	 */
 	public static CachetKey uncacheable() {
-		return UNCACHEABLE;
+		return new CachetKey("uncacheable", false);
 	}
 
 	public String id() {
@@ -45,7 +43,7 @@ public final class CachetKey {
 
 	@Override
 	public boolean equals(Object other) {
-		return other instanceof CachetKey key && cacheable && key.cacheable && id.equals(key.id);
+		return this == other || (other instanceof CachetKey key && cacheable && key.cacheable && id.equals(key.id));
 	}
 
 	@Override
