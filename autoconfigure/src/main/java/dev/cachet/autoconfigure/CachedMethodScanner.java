@@ -5,10 +5,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.cache.interceptor.CacheOperation;
 import org.springframework.cache.interceptor.CacheOperationSource;
 import org.springframework.util.ClassUtils;
@@ -61,20 +63,33 @@ class CachedMethodScanner implements SmartInitializingSingleton {
 			Class<?> type = beanFactory.getType(name, false);
 			if (type != null) {
 				Class<?> userClass = ClassUtils.getUserClass(type);
+				Object bean = singleton(name, type);
 				for (Method method : ReflectionUtils.getUniqueDeclaredMethods(userClass, ReflectionUtils.USER_DECLARED_METHODS)) {
-					scan(userClass, method);
+					scan(userClass, method, bean);
 				}
 			}
 		}
 		warnAboutSharedCaches();
 	}
 
-	private void scan(Class<?> userClass, Method method) {
+	/**
+	 * The bean when it exists already, so fingerprints see what it was wired with; never created
+	 * here (a lazy or scoped bean is fingerprinted with its first call instead).
+	 */
+	private @Nullable Object singleton(String name, Class<?> type) {
+		if (beanFactory instanceof ConfigurableListableBeanFactory registry && registry.containsSingleton(name)) {
+			Object bean = registry.getSingleton(name);
+			return type.isInstance(bean) ? bean : null;
+		}
+		return null;
+	}
+
+	private void scan(Class<?> userClass, Method method, @Nullable Object bean) {
 		Collection<CacheOperation> cacheOperations = operations.getCacheOperations(method, userClass);
 		if (cacheOperations == null || cacheOperations.isEmpty()) {
 			return;
 		}
-		CachedMethod cached = methods.resolve(userClass, method);
+		CachedMethod cached = methods.resolve(userClass, method, bean);
 		journal.record(cached);
 		for (CacheOperation operation : cacheOperations) {
 			if (!operation.getCacheManager().isEmpty() || !operation.getCacheResolver().isEmpty()) {

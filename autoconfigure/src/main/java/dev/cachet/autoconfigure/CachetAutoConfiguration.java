@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
@@ -39,6 +40,7 @@ import dev.cachet.core.cache.TierBinding;
 import dev.cachet.core.cache.TieredCacheManager;
 import dev.cachet.core.codec.ValueCodec;
 import dev.cachet.core.fingerprint.FingerprintSettings;
+import dev.cachet.core.fingerprint.BeanFactoryOrigins;
 import dev.cachet.core.fingerprint.MethodFingerprinter;
 import dev.cachet.core.hash.ArgumentHasher;
 import dev.cachet.core.method.CachedMethods;
@@ -72,10 +74,10 @@ public class CachetAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MethodFingerprinter cachetMethodFingerprinter(CachetProperties properties, BeanFactory beanFactory) {
+	MethodFingerprinter cachetMethodFingerprinter(CachetProperties properties, ConfigurableListableBeanFactory beanFactory) {
 		CachetProperties.Fingerprint fingerprint = properties.getFingerprint();
 		return new MethodFingerprinter(new FingerprintSettings(applicationPackages(fingerprint.getPackages(), beanFactory),
-				fingerprint.isIncludeLibraries(), fingerprint.getSalt()));
+				fingerprint.isIncludeLibraries(), fingerprint.getSalt()), new BeanFactoryOrigins(beanFactory));
 	}
 
 	@Bean

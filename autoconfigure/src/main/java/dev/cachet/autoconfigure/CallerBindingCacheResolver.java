@@ -63,7 +63,7 @@ final class CallerBindingCacheResolver implements CacheResolver {
 
 	private Caller caller(CacheOperationInvocationContext<?> context) {
 		Class<?> targetClass = AopProxyUtils.ultimateTargetClass(context.getTarget());
-		return methods.resolve(targetClass, context.getMethod()).as(role(context.getOperation()));
+		return methods.resolve(targetClass, context.getMethod(), context.getTarget()).as(role(context.getOperation()));
 	}
 
 	static Caller.Role role(BasicOperation operation) {

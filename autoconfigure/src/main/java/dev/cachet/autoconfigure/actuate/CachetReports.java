@@ -93,14 +93,15 @@ class CachetReports {
 				layered(policy.maxAge()), layered(policy.behaviour()), storage(cache, policy.effectiveMaxAge()));
 	}
 
+	private static final FingerprintChange NO_CHANGE = FingerprintChange.between(Map.of(), Map.of());
+
 	private MethodFingerprint fingerprint(CachedMethod method) {
 		Optional<FingerprintJournal.Revision> revision = journal.revision(method.id());
 		FingerprintChange change = revision.map(FingerprintJournal.Revision::change).orElse(null);
 		return new MethodFingerprint(method.id(), method.fingerprint().hash(),
 				revision.map(FingerprintJournal.Revision::previous).orElse(null),
 				revision.map(FingerprintJournal.Revision::changedAt).map(Instant::toString).orElse(null),
-				(change != null) ? change.changed() : List.of(), (change != null) ? change.added() : List.of(),
-				(change != null) ? change.removed() : List.of());
+				(change != null) ? change.describe() : null, (change != null) ? change : NO_CHANGE);
 	}
 
 	private static List<TierStorage> storage(TieredCache cache, Duration maxAge) {
@@ -208,8 +209,13 @@ class CachetReports {
 	 * A method's fingerprint now and, when it changed since its last recorded run, the one before
 	 * and the reached methods that differ.
 	 */
-	record MethodFingerprint(String method, String current, String previous, String changedAt, List<String> changed,
-			List<String> added, List<String> removed) {
+	/**
+	 * A method's fingerprint, and what changed since the previous one recorded.
+	 * @param cause the change in words, {@code null} when it did not change
+	 * @param change the change part by part: methods, libraries, configuration (names), wiring
+	 */
+	record MethodFingerprint(String method, String current, String previous, String changedAt, String cause,
+			FingerprintChange change) {
 	}
 
 	/** A setting as each layer states it ({@code null} where silent), the winning layer and the value in force. */

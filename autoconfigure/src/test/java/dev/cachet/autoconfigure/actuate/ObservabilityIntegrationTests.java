@@ -190,7 +190,7 @@ class ObservabilityIntegrationTests {
 		assertThat((List<Integer>) JsonPath.read(overview, "$.caches[?(@.name=='ships')].puts")).containsExactly(3);
 		assertThat((List<String>) JsonPath.read(overview, "$.fingerprintChanges[*].method")).containsExactly(LOAD_ID);
 		assertThat((String) JsonPath.read(overview, "$.fingerprintChanges[0].previous")).isEqualTo(OLD_FINGERPRINT);
-		assertThat((List<String>) JsonPath.read(overview, "$.fingerprintChanges[0].changed")).containsExactly(LOAD_ID);
+		assertThat((List<String>) JsonPath.read(overview, "$.fingerprintChanges[0].change.changed")).containsExactly(LOAD_ID);
 
 		String detail = get("/actuator/cachet/ships", null);
 		assertThat((List<String>) JsonPath.read(detail, "$.methods[*].id")).containsExactly(PORTS_ID, COUNT_ID, LOAD_ID);

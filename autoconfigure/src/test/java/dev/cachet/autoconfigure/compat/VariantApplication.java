@@ -21,31 +21,43 @@ import dev.cachet.core.cache.TieredCacheManager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One compiled variant of the catalog application, started as a Spring Boot application would be:
- * Cachet's auto-configuration with the memory and disk tiers, the application's classes in their own
- * class loader, and the fingerprint scoped to its package. Each {@link #run} is a new start over the
- * given disk folder, as after a rebuild and restart. A class loader over a folder holds no open
- * files, so nothing needs closing.
+ * One compiled variant of a small application (by default the catalog application), started as a
+ * Spring Boot application would be: Cachet's auto-configuration with the memory and disk tiers, the
+ * application's classes in their own class loader, and the fingerprint scoped to its package. Each
+ * {@link #run} is a new start over the given disk folder, as after a rebuild and restart. A class
+ * loader over a folder holds no open files, so nothing needs closing.
  */
 final class VariantApplication {
 
 	private final URLClassLoader loader;
 
-	VariantApplication(URLClassLoader loader) {
+	private final Shape shape;
+
+	VariantApplication(URLClassLoader loader, Shape shape) {
 		this.loader = loader;
+		this.shape = shape;
 	}
 
 	static VariantApplication compile(Path folder, Map<String, String> sources) {
-		return new VariantApplication(VariantCompiler.compile(folder, sources));
+		return compile(folder, sources, new Shape(CatalogSources.PACKAGE, CatalogSources.APPLICATION, "catalog",
+				CatalogSources.RUNS));
 	}
 
-	/** Starts the application over {@code disk}, hands it to {@code test}, and stops it. */
-	void run(Path disk, ThrowingConsumer<Running> test) throws Exception {
+	static VariantApplication compile(Path folder, Map<String, String> sources, Shape shape) {
+		return new VariantApplication(VariantCompiler.compile(folder, sources), shape);
+	}
+
+	/**
+	 * Starts the application over {@code disk} with {@code properties} added, hands it to
+	 * {@code test}, and stops it.
+	 */
+	void run(Path disk, ThrowingConsumer<Running> test, String... properties) throws Exception {
 		new ApplicationContextRunner().withClassLoader(loader)
 			.withConfiguration(AutoConfigurations.of(CachetAutoConfiguration.class, CacheAutoConfiguration.class))
-			.withUserConfiguration(loader.loadClass(CatalogSources.APPLICATION))
+			.withUserConfiguration(loader.loadClass(shape.application()))
 			.withPropertyValues("cachet.tiers=memory,disk", "cachet.disk.path=" + disk,
-					"cachet.fingerprint.packages=" + CatalogSources.PACKAGE)
+					"cachet.fingerprint.packages=" + shape.packageName())
+			.withPropertyValues(properties)
 			.run(context -> {
 				assertThat(context).hasNotFailed();
 				test.accept(new Running(context));
@@ -61,9 +73,9 @@ final class VariantApplication {
 			this.context = context;
 		}
 
-		/** Calls a method of the {@code Catalog} bean (through its caching proxy) with string arguments. */
+		/** Calls a method of the application's bean (through its caching proxy) with string arguments. */
 		Object call(String method, String... arguments) throws Exception {
-			Object catalog = context.getBean("catalog");
+			Object catalog = context.getBean(shape.bean());
 			Class<?>[] types = new Class<?>[arguments.length];
 			Arrays.fill(types, String.class);
 			Method target = catalog.getClass().getMethod(method, types);
@@ -78,7 +90,7 @@ final class VariantApplication {
 		/** How often each method body ran in this start. */
 		@SuppressWarnings("unchecked")
 		Map<String, Integer> runs() throws Exception {
-			return (Map<String, Integer>) loader.loadClass(CatalogSources.RUNS).getMethod("counts").invoke(null);
+			return (Map<String, Integer>) loader.loadClass(shape.runs()).getMethod("counts").invoke(null);
 		}
 
 		/** Entries of {@code cache} the tiers held but did not serve, for {@code reason}. */
@@ -95,6 +107,17 @@ final class VariantApplication {
 			return context;
 		}
 
+	}
+
+	/**
+	 * What the test needs to know of an application's sources.
+	 *
+	 * @param packageName the application's package, its fingerprint scope
+	 * @param application its configuration class
+	 * @param bean        the name of the bean whose methods {@link Running#call} calls
+	 * @param runs        the class whose static {@code counts()} tells how often each body ran
+	 */
+	record Shape(String packageName, String application, String bean, String runs) {
 	}
 
 	/** A test step that may throw. */

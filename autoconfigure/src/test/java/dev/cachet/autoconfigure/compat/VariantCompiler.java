@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.core.annotation.AliasFor;
 
@@ -34,7 +36,7 @@ final class VariantCompiler {
 			throw new UncheckedIOException(ex);
 		}
 		return TestCompiler.load(folder, List.of("-g", "-parameters"), sources, location(Cacheable.class),
-				location(AliasFor.class));
+				location(AliasFor.class), location(Value.class), location(ConfigurationProperties.class));
 	}
 
 	/** The jar or folder a class was loaded from: Spring's jars hold what the variants' annotations need. */

@@ -70,11 +70,10 @@ public class FingerprintJournal {
 			revision = new Revision(current.hash(), null, previous.get().since(), null);
 		}
 		else {
-			FingerprintChange change = FingerprintChange.between(previous.get().reached(), current.reached());
+			FingerprintChange change = FingerprintChange.between(previous.get().reached(), current.components());
 			revision = new Revision(current.hash(), previous.get().hash(), clock.instant(), change);
 			logger.info("Code of {} changed since its last recorded run (fingerprint {} -> {}); its earlier cached "
-					+ "results are retired. Changed: {}, added: {}, removed: {}", method.id(), previous.get().hash(),
-					current.hash(), change.changed(), change.added(), change.removed());
+					+ "results are retired. {}", method.id(), previous.get().hash(), current.hash(), change.describe());
 		}
 		if (previous.isEmpty() || !previous.get().hash().equals(current.hash())) {
 			write(method, current, (revision.changedAt() != null) ? revision.changedAt() : clock.instant());
@@ -105,7 +104,7 @@ public class FingerprintJournal {
 
 	private void write(CachedMethod method, MethodFingerprint fingerprint, Instant since) {
 		StringBuilder text = new StringBuilder();
-		fingerprint.reached().forEach((id, hash) -> text.append(id).append('\t').append(hash).append('\n'));
+		fingerprint.components().forEach((id, hash) -> text.append(id).append('\t').append(hash).append('\n'));
 		byte[] payload = text.toString().getBytes(StandardCharsets.UTF_8);
 		Envelope envelope = Envelope.create(FORMAT, false, false,
 				new EntryMetadata(since, KEEP, Duration.ZERO, method.producer(Producer.Kind.CACHEABLE),

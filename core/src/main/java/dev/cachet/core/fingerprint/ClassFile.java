@@ -27,6 +27,10 @@ record ClassFile(String name, int access, String superName, List<String> interfa
 		return this.methods.get(methodName + descriptor);
 	}
 
+	boolean declaresField(String fieldName) {
+		return this.fields.stream().anyMatch((field) -> field.name().equals(fieldName));
+	}
+
 	boolean isInterface() {
 		return (this.access & Opcodes.ACC_INTERFACE) != 0;
 	}

@@ -138,7 +138,7 @@ final class ClassFileParser extends ClassVisitor {
 		@Override
 		public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
 			add(opcode, new FieldRef(owner, name, descriptor));
-			if (opcode == Opcodes.GETSTATIC || opcode == Opcodes.PUTSTATIC) {
+			if (opcode != Opcodes.PUTFIELD) {
 				this.references.add(new CodeReference(opcode, owner, name, descriptor));
 			}
 		}
@@ -251,8 +251,10 @@ final class ClassFileParser extends ClassVisitor {
 					.add(new CodeReference(Opcodes.INVOKEVIRTUAL, owner, handle.getName(), handle.getDesc()));
 				case Opcodes.H_GETSTATIC, Opcodes.H_PUTSTATIC -> this.references
 					.add(new CodeReference(Opcodes.GETSTATIC, owner, handle.getName(), handle.getDesc()));
+				case Opcodes.H_GETFIELD -> this.references
+					.add(new CodeReference(Opcodes.GETFIELD, owner, handle.getName(), handle.getDesc()));
 				default -> {
-					// instance field handles run no code
+					// writing an instance field runs no code and reads no state
 				}
 			}
 		}

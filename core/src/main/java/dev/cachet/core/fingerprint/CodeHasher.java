@@ -70,6 +70,11 @@ final class CodeHasher {
 				+ trail.descriptor(method.descriptor(), null);
 	}
 
+	/** The class name with javac's numbering replaced by a content hash. */
+	String canonicalClassName(String internalName) {
+		return new Trail().className(internalName, null);
+	}
+
 	private boolean isSyntheticClass(String internalName) {
 		return SyntheticNames.isSyntheticClass(internalName) && this.scope.contains(internalName);
 	}

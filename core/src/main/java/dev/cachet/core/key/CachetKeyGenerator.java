@@ -37,7 +37,7 @@ public class CachetKeyGenerator implements KeyGenerator {
 
 	@Override
 	public Object generate(Object target, Method method, Object... params) {
-		CachedMethod cached = methods.resolve(AopProxyUtils.ultimateTargetClass(target), method);
+		CachedMethod cached = methods.resolve(AopProxyUtils.ultimateTargetClass(target), method, target);
 		try {
 			return addresses.hash(SimpleKeyGenerator.generateKey(keyed(cached, params)));
 		}

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.BridgeMethodResolver;
 import org.springframework.util.ClassUtils;
@@ -40,15 +41,25 @@ public class CachedMethods {
 
 	/**
 	 * The cached method for a call on {@code targetClass} (a proxy, a CGLIB subclass or the user
-	 * class) through {@code method} (possibly an interface method).
+	 * class) through {@code method} (possibly an interface method), with no bean to follow: its
+	 * fingerprint sees code only, unless a call with a bean resolved it first.
 	 */
 	public CachedMethod resolve(Class<?> targetClass, Method method) {
+		return resolve(targetClass, method, null);
+	}
+
+	/**
+	 * The cached method for a call on {@code target} (the bean, or a proxy of it) of class
+	 * {@code targetClass} through {@code method} (possibly an interface method). The first
+	 * resolution fingerprints the method with the objects the bean holds.
+	 */
+	public CachedMethod resolve(Class<?> targetClass, Method method, @Nullable Object target) {
 		ConcurrentMap<Class<?>, CachedMethod> byTarget = methods.get(method);
 		if (byTarget == null) {
 			byTarget = methods.computeIfAbsent(method, key -> new ConcurrentHashMap<>());
 		}
 		CachedMethod cached = byTarget.get(targetClass);
-		return (cached != null) ? cached : byTarget.computeIfAbsent(targetClass, key -> create(targetClass, method));
+		return (cached != null) ? cached : byTarget.computeIfAbsent(targetClass, key -> create(targetClass, method, target));
 	}
 
 	/** Every method resolved so far. */
@@ -61,13 +72,13 @@ public class CachedMethods {
 		return Optional.ofNullable(byId.get(methodId));
 	}
 
-	private CachedMethod create(Class<?> targetClass, Method method) {
+	private CachedMethod create(Class<?> targetClass, Method method, @Nullable Object target) {
 		Class<?> userClass = ClassUtils.getUserClass(targetClass);
 		Method specific = BridgeMethodResolver.findBridgedMethod(AopUtils.getMostSpecificMethod(method, userClass));
 		String id = CachedMethod.idOf(userClass, specific);
 		// a method reached through several proxies or interface methods is one method: fingerprint it once
 		return byId.computeIfAbsent(id, key -> new CachedMethod(id, userClass, specific,
-				fingerprinter.fingerprint(userClass, specific), ignoredParameters(specific, method),
+				fingerprinter.fingerprint(userClass, specific, target), ignoredParameters(specific, method),
 				MethodPolicy.of(userClass, specific)));
 	}
 

@@ -41,7 +41,7 @@ class FingerprintJournalTests {
 		}
 
 		@Override
-		public MethodFingerprint fingerprint(Class<?> userClass, Method method) {
+		public MethodFingerprint fingerprint(Class<?> userClass, Method method, Object target) {
 			return fingerprint;
 		}
 

@@ -76,8 +76,8 @@ class MethodFingerprinterGraphTests extends FingerprintTestSupport {
 		assertThat(evenAgain).isEqualTo(even);
 		assertThat(oddAgain).isEqualTo(odd);
 		assertThat(even.hash()).isNotEqualTo(odd.hash());
-		assertThat(even.reached()).containsOnlyKeys("com.acme.Rec#even(int)", "com.acme.Rec#odd(int)",
-				"com.acme.Rec#factorial(int)");
+		assertThat(even.methods()).containsOnlyKeys("com.acme.Rec#even(int)", "com.acme.Rec#odd(int)",
+				"com.acme.Rec#factorial(int)", "com.acme.Rec#<init>()");
 		assertThat(fingerprint(newFingerprinter(), load(RECURSION), "com.acme.Rec", "factorial").hash())
 			.isEqualTo(fingerprint(evenFirst, loader, "com.acme.Rec", "factorial").hash());
 	}
@@ -94,7 +94,7 @@ class MethodFingerprinterGraphTests extends FingerprintTestSupport {
 
 		assertThat(withOther.hash()).isEqualTo(original.hash());
 		assertThat(changedInner.hash()).isNotEqualTo(original.hash());
-		assertThat(original.reached()).containsKey("com.acme.Nest$1$1#get()");
+		assertThat(original.methods()).containsKey("com.acme.Nest$1$1#get()");
 	}
 
 	@Test
@@ -173,7 +173,7 @@ class MethodFingerprinterGraphTests extends FingerprintTestSupport {
 		MethodFingerprint second = newFingerprinter().fingerprint(generated, method(generated, "load"));
 
 		assertThat(first.hash()).matches("[0-9a-f]{32}").isNotEqualTo(second.hash());
-		assertThat(first.reached()).isEmpty();
+		assertThat(first.methods()).isEmpty();
 	}
 
 	@Test
@@ -227,9 +227,10 @@ class MethodFingerprinterGraphTests extends FingerprintTestSupport {
 		System.out.printf(
 				"Fingerprint of a method reaching %d application methods in %d classes: first call with a new "
 						+ "fingerprinter, 10 rounds: %s ms; memoized call: %.3f us%n",
-				fingerprint.reached().size(), classes + 1, firstCalls, memoizedMicros);
+				fingerprint.methods().size(), classes + 1, firstCalls, memoizedMicros);
 
-		assertThat(fingerprint.reached()).hasSize(1 + classes * 6);
+		assertThat(fingerprint.methods()).as("the method, its class's constructor and six per class")
+			.hasSize(2 + classes * 6);
 	}
 
 	private static MethodFingerprinter newFingerprinter() {

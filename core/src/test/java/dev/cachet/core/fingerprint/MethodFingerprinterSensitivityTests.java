@@ -68,9 +68,9 @@ class MethodFingerprinterSensitivityTests extends FingerprintTestSupport {
 		MethodFingerprint after = fingerprint("load", CHAIN, MIDDLE, DEEP.formatted(4));
 
 		assertThat(after.hash()).isNotEqualTo(before.hash());
-		assertThat(before.reached()).containsOnlyKeys("com.acme.Svc#load(java.lang.String,int)",
-				"com.acme.util.Middle#step(int)", "com.acme.util.Deep#<init>()", "com.acme.util.Deep#depth(int)");
-		FingerprintChange change = FingerprintChange.between(before.reached(), after.reached());
+		assertThat(before.methods()).containsOnlyKeys("com.acme.Svc#load(java.lang.String,int)",
+				"com.acme.Svc#<init>()", "com.acme.util.Middle#step(int)", "com.acme.util.Deep#<init>()", "com.acme.util.Deep#depth(int)");
+		FingerprintChange change = FingerprintChange.between(before.methods(), after.methods());
 		assertThat(change.changed()).containsExactly("com.acme.util.Deep#depth(int)");
 		assertThat(change.added()).isEmpty();
 		assertThat(change.removed()).isEmpty();
@@ -117,7 +117,7 @@ class MethodFingerprinterSensitivityTests extends FingerprintTestSupport {
 		MethodFingerprint after = fingerprint("load", source, limits.formatted(6));
 
 		assertThat(after.hash()).isNotEqualTo(before.hash());
-		assertThat(FingerprintChange.between(before.reached(), after.reached()).changed())
+		assertThat(FingerprintChange.between(before.methods(), after.methods()).changed())
 			.containsExactly("com.acme.Limits#<clinit>()");
 	}
 
@@ -144,7 +144,7 @@ class MethodFingerprinterSensitivityTests extends FingerprintTestSupport {
 		MethodFingerprint after = fingerprint("load", source, limits.formatted(6));
 
 		assertThat(after.hash()).isNotEqualTo(before.hash());
-		assertThat(FingerprintChange.between(before.reached(), after.reached()).changed())
+		assertThat(FingerprintChange.between(before.methods(), after.methods()).changed())
 			.containsExactly("com.acme.Svc#load(int)");
 	}
 
@@ -187,7 +187,7 @@ class MethodFingerprinterSensitivityTests extends FingerprintTestSupport {
 		MethodFingerprint after = fingerprint("load", service, greeter, implementation.formatted("Good day"));
 
 		assertThat(after.hash()).isNotEqualTo(before.hash());
-		assertThat(FingerprintChange.between(before.reached(), after.reached()).changed())
+		assertThat(FingerprintChange.between(before.methods(), after.methods()).changed())
 			.containsExactly("com.acme.impl.PoliteGreeter#greet(java.lang.String)");
 	}
 
