@@ -9,17 +9,23 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /ships?minLength=100}: the ships longer than a length, and whether the load was a cache hit. */
+/**
+ * {@code GET /ships?minLength=100}: the ships longer than a length, and whether the load was a cache
+ * hit; {@code GET /fleet}: the fleet per vessel type.
+ */
 @RestController
 public class ShipsController {
 
 	private final AisRepository repository;
 
+	private final FleetSummaries fleet;
+
 	private final Path file;
 
-	public ShipsController(AisRepository repository, @Value("${ais.data-dir:data}") Path dataDir,
+	public ShipsController(AisRepository repository, FleetSummaries fleet, @Value("${ais.data-dir:data}") Path dataDir,
 			@Value("${ais.rows:100000}") int rows) throws IOException {
 		this.repository = repository;
+		this.fleet = fleet;
 		this.file = AisFileGenerator.ensure(dataDir.resolve("AIS_2024_01_01_" + rows + ".csv"), rows);
 	}
 
@@ -33,6 +39,11 @@ public class ShipsController {
 		List<ShipPosition> longer = all.stream().filter(ship -> ship.length() > minLength).toList();
 		return new ShipsResponse(hit, loadMillis, all.size(), longer.size(),
 				longer.subList(0, Math.min(Math.max(limit, 0), longer.size())));
+	}
+
+	@GetMapping("/fleet")
+	public FleetSummaries.FleetSummary fleet() {
+		return fleet.summarize(file.toAbsolutePath().toString());
 	}
 
 	/**
