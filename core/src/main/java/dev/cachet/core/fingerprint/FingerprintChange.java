@@ -86,8 +86,8 @@ public record FingerprintChange(List<String> added, List<String> removed, List<S
 
 	/** A library component's value is its version, a space and its content digest. */
 	private static String version(String value) {
-		int space = value.lastIndexOf(' ');
-		return (space > 0) ? value.substring(0, space) : value;
+		int space = value.indexOf(' ');
+		return (space >= 0) ? value.substring(0, space) : value;
 	}
 
 	private static String orNone(String value) {

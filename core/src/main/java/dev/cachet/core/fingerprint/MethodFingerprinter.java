@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.dynatrace.hash4j.hashing.HashStream128;
@@ -44,7 +45,7 @@ public class MethodFingerprinter {
 
 	private final BeanOrigins origins;
 
-	private final LibraryIdentities libraries = new LibraryIdentities();
+	private final Map<ClassLoader, CodeSources> sources = new ConcurrentHashMap<>();
 
 	private final Map<CodebaseKey, Codebase> codebases = new ConcurrentHashMap<>();
 
@@ -89,7 +90,8 @@ public class MethodFingerprinter {
 		try {
 			ClassLoader classLoader = (userClass.getClassLoader() != null) ? userClass.getClassLoader()
 					: ClassLoader.getSystemClassLoader();
-			ApplicationScope scope = ApplicationScope.of(this.settings, userClass);
+			CodeSources classPath = this.sources.computeIfAbsent(classLoader, CodeSources::new);
+			ApplicationScope scope = ApplicationScope.of(this.settings, userClass, classPath);
 			Codebase codebase = this.codebases.computeIfAbsent(new CodebaseKey(classLoader, scope),
 					(key) -> Codebase.of(classLoader, scope));
 			CallGraph.Walk walk = codebase.callGraph().start();
@@ -100,7 +102,7 @@ public class MethodFingerprinter {
 					? new ObjectGraphWalk(codebase.callGraph(), walk, codebase.hasher(), this.origins)
 						.from(Proxies.unwrap(target))
 					: Map.of();
-			return combine(root, method, walk.drain(), wiring, codebase.hasher(), classLoader);
+			return combine(root, method, walk.drain(), wiring, codebase.hasher(), classPath);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Cannot fingerprint the code of {}: its cached results will not be reused by another run ({})",
@@ -110,16 +112,17 @@ public class MethodFingerprinter {
 	}
 
 	private MethodFingerprint combine(MethodRef root, Method method, ReachedCode reached, Map<String, String> wiring,
-			CodeHasher hasher, ClassLoader classLoader) {
+			CodeHasher hasher, CodeSources classPath) {
 		HashStream128 stream = Hash128.newStream().putString(FORMAT).putString(hasher.canonicalName(root));
 		Map<String, String> components = new TreeMap<>(wiring);
 		components.put(FingerprintComponents.SALT, this.settings.salt().isEmpty() ? "" : PlainValues.hash(this.settings.salt()));
 		codeVersion(components, "method", method.getAnnotation(CacheCodeVersion.class));
 		codeVersion(components, "class", method.getDeclaringClass().getAnnotation(CacheCodeVersion.class));
 		if (this.settings.includeLibraries()) {
-			for (String libraryClass : reached.libraryClasses()) {
-				String library = this.libraries.identify(classLoader, libraryClass);
-				components.put(FingerprintComponents.LIBRARY + library, "");
+			for (Library library : classPath.libraries(reached.libraryClasses())) {
+				// two jars of one name (a relocated copy, say) both count
+				components.merge(FingerprintComponents.LIBRARY + library.name(), library.componentValue(),
+						(one, other) -> Stream.of(one, other).sorted().collect(Collectors.joining(" + ")));
 			}
 		}
 		components.forEach((name, value) -> stream.putString(name).putString(value));

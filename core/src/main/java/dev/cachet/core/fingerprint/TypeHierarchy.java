@@ -3,8 +3,10 @@ package dev.cachet.core.fingerprint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,8 +17,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Subclasses and implementations inside the application's packages, found by scanning their class
- * files once (headers only) on first need: a virtual or interface call may run any of them.
+ * Subclasses and implementations inside the application scope (its packages and the project's
+ * class directories and snapshot jars), found by scanning their class files once (headers only) on
+ * first need: a virtual or interface call may run any of them.
  */
 final class TypeHierarchy {
 
@@ -48,9 +51,15 @@ final class TypeHierarchy {
 	private Map<String, Set<String>> scan() {
 		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(this.classLoader);
 		Map<String, Set<String>> subtypes = new HashMap<>();
+		List<String> patterns = new ArrayList<>();
+		for (String packagePath : this.scope.packagePaths()) {
+			patterns.add(packagePath.isEmpty() ? "classpath*:*.class" : "classpath*:" + packagePath + "/**/*.class");
+		}
+		for (CodeLocation root : this.scope.projectRoots()) {
+			patterns.add(root.url() + "**/*.class");
+		}
 		try {
-			for (String packagePath : this.scope.packagePaths()) {
-				String pattern = packagePath.isEmpty() ? "classpath*:*.class" : "classpath*:" + packagePath + "/**/*.class";
+			for (String pattern : patterns) {
 				for (Resource resource : resolver.getResources(pattern)) {
 					ClassReader header = readHeader(resource);
 					if (!this.scope.contains(header.getClassName())) {
@@ -66,7 +75,7 @@ final class TypeHierarchy {
 			}
 		}
 		catch (IOException ex) {
-			throw new UnreadableCodeException("cannot scan the application packages " + this.scope.packagePaths(), ex);
+			throw new UnreadableCodeException("cannot scan the application's code " + patterns, ex);
 		}
 		return subtypes;
 	}

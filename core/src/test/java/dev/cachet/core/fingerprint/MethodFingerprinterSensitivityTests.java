@@ -122,6 +122,70 @@ class MethodFingerprinterSensitivityTests extends FingerprintTestSupport {
 	}
 
 	@Test
+	void anInterfaceConstantReadThroughAnImplementingClassCounts() {
+		String source = """
+				package com.acme;
+
+				public class Svc {
+					public int load(int x) {
+						return x * Rules.LIMITS.size();
+					}
+				}
+				""";
+		String rules = """
+				package com.acme;
+
+				class Rules implements Limits {
+				}
+				""";
+		String limits = """
+				package com.acme;
+
+				interface Limits {
+					java.util.List<Integer> LIMITS = java.util.List.of(%s);
+				}
+				""";
+
+		MethodFingerprint before = fingerprint("load", source, rules, limits.formatted("1, 2"));
+		MethodFingerprint after = fingerprint("load", source, rules, limits.formatted("1, 2, 3"));
+
+		assertThat(FingerprintChange.between(before.methods(), after.methods()).changed())
+			.containsExactly("com.acme.Limits#<clinit>()");
+	}
+
+	@Test
+	void anInheritedStaticFieldCountsWithItsDeclaringClassInitializer() {
+		String source = """
+				package com.acme;
+
+				public class Svc {
+					public int load(int x) {
+						return x * Special.TABLE[0];
+					}
+				}
+				""";
+		String special = """
+				package com.acme;
+
+				class Special extends Base {
+				}
+				""";
+		String base = """
+				package com.acme;
+
+				class Base {
+					static final int[] TABLE = { %d };
+				}
+				""";
+
+		MethodFingerprint before = fingerprint("load", source, special, base.formatted(5));
+		MethodFingerprint after = fingerprint("load", source, special, base.formatted(6));
+
+		assertThat(FingerprintChange.between(before.methods(), after.methods()).changed())
+			.containsExactly("com.acme.Base#<clinit>()");
+	}
+
+	@Test
 	void aCompileTimeConstantChangeIsInlinedAndChangesTheFingerprint() {
 		String source = """
 				package com.acme;

@@ -1,0 +1,124 @@
+package dev.cachet.core.fingerprint;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.dynatrace.hash4j.hashing.HashStream128;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a fingerprint needs to know of one jar, read once from its content.
+ *
+ * @param library      its identity
+ * @param snapshot     whether it is a {@code -SNAPSHOT} build: project code, followed like the
+ *                     application's own
+ * @param maven        whether it carries Maven metadata, so that the class loader finds it by its
+ *                     coordinates
+ * @param dependencies the {@code groupId:artifactId} of the dependencies its embedded
+ *                     {@code pom.xml} declares for run time; {@code null} when it has none
+ */
+record JarFacts(Library library, boolean snapshot, boolean maven, @Nullable Set<String> dependencies) {
+
+	private static final String MAVEN = "META-INF/maven/";
+
+	/** {@code name-1.2.3.jar}: the name and the version a file name carries by Maven's convention. */
+	private static final Pattern VERSIONED_FILE = Pattern.compile("(.+?)-(\\d[^/]*)\\.jar");
+
+	static JarFacts read(CodeLocation jar) throws IOException {
+		if (jar.root().startsWith("file:")) {
+			try (JarFile file = new JarFile(Path.of(URI.create(jar.root())).toFile())) {
+				return read(file, jar.fileName());
+			}
+		}
+		// a nested jar (Spring Boot's executable jar): its own URL handler opens it, and caches it
+		JarURLConnection connection = (JarURLConnection) jar.url().openConnection();
+		return read(connection.getJarFile(), jar.fileName());
+	}
+
+	private static JarFacts read(JarFile jar, String fileName) throws IOException {
+		String digest = entryDigest(jar);
+		Optional<Properties> pom = pomProperties(jar, fileName);
+		if (pom.isPresent()) {
+			String groupId = pom.get().getProperty("groupId");
+			String artifactId = pom.get().getProperty("artifactId");
+			String version = pom.get().getProperty("version");
+			JarEntry pomXml = jar.getJarEntry(MAVEN + groupId + "/" + artifactId + "/pom.xml");
+			Set<String> dependencies = null;
+			if (pomXml != null) {
+				try (InputStream in = jar.getInputStream(pomXml)) {
+					dependencies = DeclaredDependencies.read(in, groupId);
+				}
+			}
+			return new JarFacts(new Library(groupId + ":" + artifactId, version, digest),
+					version.endsWith("-SNAPSHOT") || fileName.contains("-SNAPSHOT"), true, dependencies);
+		}
+		Matcher versioned = VERSIONED_FILE.matcher(fileName);
+		Attributes manifest = Optional.ofNullable(jar.getManifest()).map(Manifest::getMainAttributes)
+			.orElseGet(Attributes::new);
+		String name = firstOf(manifest, "Implementation-Title", "Bundle-SymbolicName", "Automatic-Module-Name");
+		if (name == null) {
+			name = versioned.matches() ? versioned.group(1) : fileName;
+		}
+		String version = firstOf(manifest, "Implementation-Version", "Bundle-Version");
+		if (version == null) {
+			version = versioned.matches() ? versioned.group(2) : "unversioned";
+		}
+		return new JarFacts(new Library(name.split(";")[0].trim(), version, digest), fileName.contains("-SNAPSHOT"),
+				false, null);
+	}
+
+	/** The {@code pom.properties} matching the file name, or the only one: a shaded jar has several. */
+	private static Optional<Properties> pomProperties(JarFile jar, String fileName) throws IOException {
+		List<Properties> poms = new ArrayList<>();
+		for (JarEntry entry : jar.stream().toList()) {
+			if (entry.getName().startsWith(MAVEN) && entry.getName().endsWith("/pom.properties")) {
+				try (InputStream in = jar.getInputStream(entry)) {
+					Properties pom = new Properties();
+					pom.load(in);
+					poms.add(pom);
+				}
+			}
+		}
+		List<Properties> matching = poms.stream()
+			.filter((pom) -> fileName.startsWith(pom.getProperty("artifactId") + "-" + pom.getProperty("version")))
+			.toList();
+		List<Properties> chosen = matching.isEmpty() ? poms : matching;
+		return (chosen.size() == 1) ? Optional.of(chosen.get(0)) : Optional.empty();
+	}
+
+	private static @Nullable String firstOf(Attributes manifest, String... names) {
+		for (String name : names) {
+			String value = manifest.getValue(name);
+			if (value != null && !value.isBlank()) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+	/** Entry names and CRCs: the same for a jar on disk, nested in another, or copied out of it. */
+	private static String entryDigest(JarFile jar) {
+		HashStream128 stream = Hash128.newStream();
+		jar.stream().sorted(Comparator.comparing(JarEntry::getName)).forEach((entry) -> {
+			stream.putString(entry.getName());
+			stream.putLong(entry.getCrc());
+		});
+		return Hash128.of(stream).hex();
+	}
+
+}
