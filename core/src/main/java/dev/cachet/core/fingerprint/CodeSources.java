@@ -41,8 +41,12 @@ final class CodeSources {
 
 	private final SingletonSupplier<List<CodeLocation>> roots = SingletonSupplier.of(this::findRoots);
 
-	private final SingletonSupplier<List<CodeLocation>> withoutMetadata = SingletonSupplier
-		.of(() -> jarRoots().filter((jar) -> !facts(jar).maven()).toList());
+	/** Jars with code but no Maven metadata, leaving out the tooling Spring Boot adds to executable jars. */
+	private final SingletonSupplier<List<CodeLocation>> withoutMetadata = SingletonSupplier.of(() -> jarRoots()
+		.filter((jar) -> !facts(jar).maven() && facts(jar).code()
+				&& !facts(jar).library().name().startsWith("spring-boot-jarmode-")
+				&& !facts(jar).library().name().startsWith("spring-boot-loader"))
+		.toList());
 
 	CodeSources(ClassLoader classLoader) {
 		this.classLoader = classLoader;
@@ -121,7 +125,7 @@ final class CodeSources {
 				logger.warn("Cannot identify the library at {}; methods calling it are cached for this run only",
 						root, ex);
 				return new JarFacts(new Library(jar.fileName(), "unidentified", UUID.randomUUID().toString()), false,
-						false, Set.of());
+						false, true, Set.of());
 			}
 		});
 	}

@@ -29,10 +29,12 @@ import org.jspecify.annotations.Nullable;
  *                     application's own
  * @param maven        whether it carries Maven metadata, so that the class loader finds it by its
  *                     coordinates
+ * @param code         whether it holds any class file (a starter holds only a manifest)
  * @param dependencies the {@code groupId:artifactId} of the dependencies its embedded
  *                     {@code pom.xml} declares for run time; {@code null} when it has none
  */
-record JarFacts(Library library, boolean snapshot, boolean maven, @Nullable Set<String> dependencies) {
+record JarFacts(Library library, boolean snapshot, boolean maven, boolean code,
+		@Nullable Set<String> dependencies) {
 
 	private static final String MAVEN = "META-INF/maven/";
 
@@ -52,6 +54,7 @@ record JarFacts(Library library, boolean snapshot, boolean maven, @Nullable Set<
 
 	private static JarFacts read(JarFile jar, String fileName) throws IOException {
 		String digest = entryDigest(jar);
+		boolean code = jar.stream().anyMatch((entry) -> entry.getName().endsWith(".class"));
 		Optional<Properties> pom = pomProperties(jar, fileName);
 		if (pom.isPresent()) {
 			String groupId = pom.get().getProperty("groupId");
@@ -65,21 +68,23 @@ record JarFacts(Library library, boolean snapshot, boolean maven, @Nullable Set<
 				}
 			}
 			return new JarFacts(new Library(groupId + ":" + artifactId, version, digest),
-					version.endsWith("-SNAPSHOT") || fileName.contains("-SNAPSHOT"), true, dependencies);
+					version.endsWith("-SNAPSHOT") || fileName.contains("-SNAPSHOT"), true, code, dependencies);
 		}
 		Matcher versioned = VERSIONED_FILE.matcher(fileName);
 		Attributes manifest = Optional.ofNullable(jar.getManifest()).map(Manifest::getMainAttributes)
 			.orElseGet(Attributes::new);
-		String name = firstOf(manifest, "Implementation-Title", "Bundle-SymbolicName", "Automatic-Module-Name");
+		// titles are often shared (three Tomcat jars are all "Apache Tomcat"); Maven's file names are not
+		String name = versioned.matches() ? versioned.group(1)
+				: firstOf(manifest, "Automatic-Module-Name", "Bundle-SymbolicName", "Implementation-Title");
 		if (name == null) {
-			name = versioned.matches() ? versioned.group(1) : fileName;
+			name = fileName;
 		}
 		String version = firstOf(manifest, "Implementation-Version", "Bundle-Version");
 		if (version == null) {
 			version = versioned.matches() ? versioned.group(2) : "unversioned";
 		}
 		return new JarFacts(new Library(name.split(";")[0].trim(), version, digest), fileName.contains("-SNAPSHOT"),
-				false, null);
+				false, code, null);
 	}
 
 	/** The {@code pom.properties} matching the file name, or the only one: a shaded jar has several. */

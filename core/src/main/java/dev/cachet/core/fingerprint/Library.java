@@ -5,8 +5,8 @@ package dev.cachet.core.fingerprint;
  * its place on disk, so a jar nested in an executable jar, the same jar on a plain class path and
  * the same jar extracted next to the application give the same identity.
  *
- * @param name    {@code groupId:artifactId} from the jar's Maven metadata; else its manifest's
- *                title, symbolic name or module name; else its file name without the version
+ * @param name    {@code groupId:artifactId} from the jar's Maven metadata; else its file name
+ *                without the version; else its manifest's module name, symbolic name or title
  * @param version the version from the same source, empty when none is known
  * @param digest  a hash of the jar's entry names and their CRCs, empty for the JDK; notices a jar
  *                rebuilt under the same version
