@@ -107,7 +107,7 @@ final class DirectoryScan {
 			return;
 		}
 		IndexedEntry entry = new IndexedEntry(cacheFolder, entryName.stem(), file.getFileName().toString(),
-				entryName.size(), entryName.expiresAtMillis(), DiskIndex.startTick(entryName.expiresAtMillis()));
+				entryName.size(), entryName.expiresAtMillis(), DiskIndex.startRank(entryName.expiresAtMillis()));
 		IndexedEntry stale = this.index.putIfMoreRecent(entry);
 		if (stale != null && this.files.deleteQuietly(stale.path(this.root))) {
 			this.duplicatesDeleted.increment();

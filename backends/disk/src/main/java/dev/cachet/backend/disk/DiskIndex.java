@@ -4,16 +4,18 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The disk tier's in-memory index: entry lookup, size accounting and least-recently-used order.
  *
- * <p>Recency is a logical clock, not wall time: every access takes the next tick, so the order is
- * exact even when many reads share a millisecond or the wall clock is frozen in a test. Entries
- * found at start-up rank below every tick of this run, among themselves by expiry: the entry that
- * expires first is the first evicted (with one storage TTL per tier, that is also the oldest).
+ * <p>Recency is a rank: the time of the access in the high bits (so that processes sharing the
+ * folder can compare it with a file's modification time, which they stamp on use) and an access
+ * counter in the low 20 bits, so the order is exact when many reads share a millisecond or the
+ * clock is frozen in a test. Entries found at start-up rank below every access of this run, among
+ * themselves by expiry, until their file's own stamp is looked at (see {@link SizeEviction}).
  */
 final class DiskIndex {
 
@@ -21,24 +23,36 @@ final class DiskIndex {
 
 	private final AtomicLong totalBytes = new AtomicLong();
 
-	private final AtomicLong accessClock = new AtomicLong();
+	private static final int COUNTER_BITS = 20;
+
+	private final AtomicLong accessCounter = new AtomicLong();
 
 	IndexedEntry get(String id) {
 		return this.entries.get(id);
 	}
 
-	/** The tick of an entry found at start-up: at most zero, the first tick of this run being one. */
-	static long startTick(long expiresAtMillis) {
+	/** The rank of an entry found at start-up: negative, below any access of this run. */
+	static long startRank(long expiresAtMillis) {
 		return expiresAtMillis - Long.MAX_VALUE; // expiries are never negative: no overflow
 	}
 
-	/** The next tick of the access clock. */
-	long tick() {
-		return this.accessClock.incrementAndGet();
+	/** The rank of an access at {@code nowMillis}. */
+	long rank(long nowMillis) {
+		return (nowMillis << COUNTER_BITS) | (this.accessCounter.incrementAndGet() & ((1 << COUNTER_BITS) - 1));
 	}
 
-	void touch(IndexedEntry entry) {
-		entry.accessedAt(tick());
+	/** The rank of a use at {@code millis} in another process, known from the file's stamp. */
+	static long rankOfStamp(long millis) {
+		return millis << COUNTER_BITS;
+	}
+
+	/** The time of a rank, in millis; negative for entries found at start-up. */
+	static long millisOf(long rank) {
+		return rank >> COUNTER_BITS;
+	}
+
+	void touch(IndexedEntry entry, long nowMillis) {
+		entry.accessedAt(rank(nowMillis));
 	}
 
 	/**
@@ -83,14 +97,16 @@ final class DiskIndex {
 	}
 
 	/** A snapshot of the entries, least recently used first. */
-	List<IndexedEntry> leastRecentlyUsedFirst() {
-		// Each tick is read once: reads keep moving them while the snapshot is sorted.
+	PriorityQueue<Ranked> leastRecentlyUsedFirst() {
+		// Each rank is read once: reads keep moving them while the queue is built.
 		List<Ranked> ranked = new ArrayList<>(this.entries.size());
 		for (IndexedEntry entry : this.entries.values()) {
 			ranked.add(new Ranked(entry.lastAccess(), entry));
 		}
-		ranked.sort(Comparator.comparingLong(Ranked::tick));
-		return ranked.stream().map(Ranked::entry).toList();
+		PriorityQueue<Ranked> queue = new PriorityQueue<>(Math.max(1, ranked.size()),
+				Comparator.comparingLong(Ranked::rank));
+		queue.addAll(ranked);
+		return queue;
 	}
 
 	int size() {
@@ -101,7 +117,8 @@ final class DiskIndex {
 		return this.totalBytes.get();
 	}
 
-	private record Ranked(long tick, IndexedEntry entry) {
+	/** An entry with its rank when it was looked at. */
+	record Ranked(long rank, IndexedEntry entry) {
 	}
 
 }

@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
@@ -30,6 +31,7 @@ import dev.cachet.core.tier.CacheTier;
 import dev.cachet.core.tier.TierInspection;
 import dev.cachet.core.tier.TierStreaming;
 import dev.cachet.core.tier.TierHealth;
+import dev.cachet.core.tier.InvalidationBus;
 
 /**
  * The local disk tier: one file per entry under a folder of this machine, Cachet's embedded
@@ -46,21 +48,25 @@ import dev.cachet.core.tier.TierHealth;
  * which is also why writes need no {@code fsync}: a file the operating system lost part of in a
  * power cut fails the checksum.
  *
- * <p>The index belongs to this instance: entries other processes write to the same folder are seen
- * after a restart.
+ * <p>Several processes may share the folder (an application and its tests, two instances on one
+ * host). They tell each other what they publish, delete and evict through a {@link FolderJournal}
+ * they all tail, so each index follows the folder as a whole: the size bound is the folder's, the
+ * least-recently-used order is shared through the files' modification times, which each process
+ * stamps on use ({@link SizeEviction}), and a write or an eviction replaces or removes the files
+ * every process wrote for that key. {@link #invalidationBus()} carries evictions to the other
+ * processes' memory tiers.
  */
 public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 
 	private static final Logger logger = LoggerFactory.getLogger(DiskTier.class);
 
-	/** Eviction frees down to this share of the max size, so a full tier does not sort its index on every write. */
-	private static final double EVICTION_LOW_WATERMARK = 0.95;
+	/** How often the other processes' journal records are read. */
+	private static final long JOURNAL_POLL_MILLIS = 100;
 
-	private static final int LOCK_STRIPES = 256;
+	/** A file is stamped as used at most this often, so that hot entries cost no system call per read. */
+	private static final long STAMP_INTERVAL_MILLIS = 1_000;
 
 	private final Path root;
-
-	private final long maxSizeBytes;
 
 	private final Clock clock;
 
@@ -68,16 +74,19 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 
 	private final DiskIndex index = new DiskIndex();
 
-	/** Serializes the file and index changes of one key: publish, delete, evict. Reads take no lock. */
-	private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
+	private final KeyLocks locks = new KeyLocks();
 
-	private final ReentrantLock evictionLock = new ReentrantLock();
+	private final SizeEviction sizeEviction;
+
+	private final FolderJournal journal;
+
+	private final FolderInvalidationBus bus;
+
+	private final JournalApplier applier;
 
 	private final LongAdder corruptEntriesDeleted = new LongAdder();
 
 	private final LongAdder expiredEntriesDeleted = new LongAdder();
-
-	private final LongAdder sizeEvictions = new LongAdder();
 
 	private final ScheduledExecutorService sweeper;
 
@@ -92,14 +101,16 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 	 */
 	public DiskTier(DiskTierSettings settings, Clock clock) {
 		this.root = settings.directory().toAbsolutePath().normalize();
-		this.maxSizeBytes = settings.maxSizeBytes();
 		this.clock = clock;
 		this.files = new EntryFiles(this.root.getFileSystem());
-		for (int i = 0; i < LOCK_STRIPES; i++) {
-			this.stripes[i] = new ReentrantLock();
-		}
+		this.sizeEviction = new SizeEviction(this.root, this.index, this.files, settings.maxSizeBytes(),
+				this::deleteIfCurrent);
 		prepareDirectory();
+		this.journal = openJournal();
+		this.bus = new FolderInvalidationBus(this.journal);
+		this.applier = new JournalApplier(this.root, this.index, this.locks, clock, this.bus);
 		rebuildIndex();
+		followJournal(); // what others did while the folder was being scanned
 		this.sweeper = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "cachet-disk-sweeper");
 			thread.setDaemon(true);
@@ -107,6 +118,38 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 		});
 		long interval = settings.sweepInterval().toMillis();
 		this.sweeper.scheduleWithFixedDelay(this::sweepInBackground, interval, interval, TimeUnit.MILLISECONDS);
+		this.sweeper.scheduleWithFixedDelay(this::followJournal, JOURNAL_POLL_MILLIS, JOURNAL_POLL_MILLIS,
+				TimeUnit.MILLISECONDS);
+	}
+
+	private FolderJournal openJournal() {
+		try {
+			return new FolderJournal(this.root, this.files);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cachet disk tier cannot open its journal in '" + this.root + "' ("
+					+ ex.getMessage() + "); set cachet.disk.path to a writable folder", ex);
+		}
+	}
+
+	/** Applies what the other processes on the folder did; when history was lost, rescans the folder. */
+	private void followJournal() {
+		try {
+			if (!this.journal.poll(this.applier::apply)) {
+				logger.warn("Cachet disk tier missed part of the journal of {}; rescanning the folder", this.root);
+				rebuildIndex();
+				this.bus.lost();
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// An escaping exception would cancel the schedule for good.
+			logger.warn("Cachet disk tier cannot read the journal of {} ({})", this.root, ex.toString());
+		}
+	}
+
+	/** Announces this process's evictions to the other processes sharing the folder, and theirs to it. */
+	public InvalidationBus invalidationBus() {
+		return this.bus;
 	}
 
 	private void prepareDirectory() {
@@ -164,8 +207,18 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 			bytes = this.files.readIfSized(entry.path(this.root), entry.size());
 		}
 		catch (NoSuchFileException ex) {
-			deleteIfCurrent(entry); // removed behind our back: forget it
-			return null;
+			// replaced or removed by another process: read its replacement, if there is exactly one
+			entry = relocate(entry);
+			if (entry == null) {
+				return null;
+			}
+			try {
+				bytes = this.files.readIfSized(entry.path(this.root), entry.size());
+			}
+			catch (NoSuchFileException again) {
+				deleteIfCurrent(entry);
+				return null;
+			}
 		}
 		Envelope envelope = parse(bytes);
 		if (envelope == null) {
@@ -175,8 +228,57 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 			}
 			return null;
 		}
-		this.index.touch(entry);
+		touch(entry);
 		return envelope;
+	}
+
+	/** Marks an entry used, here and, at most every second, on its file for the other processes. */
+	private void touch(IndexedEntry entry) {
+		long now = this.clock.millis();
+		this.index.touch(entry, now);
+		if (now - entry.stampedMillis() >= STAMP_INTERVAL_MILLIS) {
+			entry.stampedAt(now);
+			this.files.stampQuietly(entry.path(this.root), now);
+		}
+	}
+
+	/**
+	 * The entry that replaced {@code missing}, whose file is gone: the only live file of its key that
+	 * another process wrote, now indexed; {@code null} (and the key forgotten) when there is none or
+	 * more than one.
+	 */
+	private IndexedEntry relocate(IndexedEntry missing) {
+		ReentrantLock lock = this.locks.of(missing.id());
+		lock.lock();
+		try {
+			IndexedEntry current = this.index.get(missing.id());
+			if (current != null && current != missing) {
+				return current;
+			}
+			List<Path> candidates = this.files.filesOfStem(shardOf(missing), missing.stem());
+			long now = this.clock.millis();
+			if (candidates.size() != 1) {
+				this.index.remove(missing);
+				return null;
+			}
+			String fileName = candidates.get(0).getFileName().toString();
+			EntryNames.EntryName name = EntryNames.parseEntryFile(fileName);
+			if (name == null || now >= name.expiresAtMillis()) {
+				this.index.remove(missing);
+				return null;
+			}
+			IndexedEntry found = new IndexedEntry(missing.cacheFolder(), missing.stem(), fileName, name.size(),
+					name.expiresAtMillis(), this.index.rank(now));
+			this.index.put(found);
+			return found;
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private Path shardOf(IndexedEntry entry) {
+		return entry.path(this.root).getParent();
 	}
 
 	/** The indexed entry of a key, or {@code null} when there is none or it expired (then deleted). */
@@ -248,7 +350,7 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 				this.corruptEntriesDeleted.increment();
 			}
 			else {
-				this.index.touch(entry);
+				touch(entry);
 			}
 			return in;
 		}
@@ -293,20 +395,44 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 		String fileName = EntryNames.entryFile(stem, expiresAt, size);
 		Path folder = this.root.resolve(cacheFolder).resolve(EntryNames.shard(stem));
 		Path temp = writer.writeTemp(folder);
-		IndexedEntry entry = new IndexedEntry(cacheFolder, stem, fileName, size, expiresAt, this.index.tick());
-		ReentrantLock lock = lockFor(entry.id());
+		long now = this.clock.millis();
+		IndexedEntry entry = new IndexedEntry(cacheFolder, stem, fileName, size, expiresAt, this.index.rank(now));
+		ReentrantLock lock = this.locks.of(entry.id());
 		lock.lock();
 		try {
-			this.files.publish(temp, folder.resolve(fileName));
-			IndexedEntry previous = this.index.put(entry);
-			if (previous != null && !previous.fileName().equals(fileName)) {
-				this.files.deleteQuietly(previous.path(this.root));
-			}
+			Path file = folder.resolve(fileName);
+			this.files.publish(temp, file);
+			this.files.stampQuietly(file, now); // in this tier's clock, which ranks are compared in
+			entry.stampedAt(now);
+			this.index.put(entry);
+			// the file this process indexed before, and any another process wrote for the key
+			deleteFilesOfStem(cacheFolder, folder, stem, fileName);
+			tellOthers(new JournalRecord.Published(cacheFolder, fileName));
 		}
 		finally {
 			lock.unlock();
 		}
-		evictWhileOverMaxSize();
+		this.sizeEviction.run();
+	}
+
+	/** Deletes the entry files of a key other than {@code keep}, telling the other processes. */
+	private void deleteFilesOfStem(String cacheFolder, Path shard, String stem, String keep) {
+		for (Path file : this.files.filesOfStem(shard, stem)) {
+			String fileName = file.getFileName().toString();
+			if (!fileName.equals(keep) && this.files.deleteQuietly(file)) {
+				tellOthers(new JournalRecord.Deleted(cacheFolder, fileName));
+			}
+		}
+	}
+
+	private void tellOthers(JournalRecord record) {
+		try {
+			this.journal.append(record);
+		}
+		catch (IOException | RuntimeException ex) {
+			// they find the file gone, or not yet indexed: a miss for them, never a wrong entry
+			logger.debug("Cachet disk tier could not journal {} ({})", record.line(), ex.toString());
+		}
 	}
 
 	/** Writes an entry's bytes to a temporary file in a folder. */
@@ -325,11 +451,23 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 		}
 	}
 
+	/** Deletes the key's entry, including files other processes sharing the folder wrote for it. */
 	@Override
 	public void evict(String cache, String key) {
-		IndexedEntry entry = this.index.get(id(cache, key));
-		if (entry != null) {
-			deleteIfCurrent(entry);
+		String cacheFolder = EntryNames.cacheFolder(cache);
+		String stem = EntryNames.stem(key);
+		String id = IndexedEntry.id(cacheFolder, stem);
+		ReentrantLock lock = this.locks.of(id);
+		lock.lock();
+		try {
+			IndexedEntry entry = this.index.get(id);
+			if (entry != null) {
+				deleteIfCurrent(entry);
+			}
+			deleteFilesOfStem(cacheFolder, this.root.resolve(cacheFolder).resolve(EntryNames.shard(stem)), stem, "");
+		}
+		finally {
+			lock.unlock();
 		}
 	}
 
@@ -349,6 +487,7 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 		if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
 			return;
 		}
+		tellOthers(new JournalRecord.Cleared(cacheFolder));
 		try (DirectoryStream<Path> shards = Files.newDirectoryStream(folder)) {
 			for (Path shard : shards) {
 				if (Files.isDirectory(shard, LinkOption.NOFOLLOW_LINKS)) {
@@ -366,7 +505,7 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 					continue;
 				}
 				String id = IndexedEntry.id(cacheFolder, name.stem());
-				ReentrantLock lock = lockFor(id);
+				ReentrantLock lock = this.locks.of(id);
 				lock.lock();
 				try {
 					// A put that ran since the first pass indexed its file: keep it.
@@ -409,43 +548,21 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 		}
 	}
 
-	private void evictWhileOverMaxSize() {
-		if (this.index.totalBytes() <= this.maxSizeBytes) {
-			return;
-		}
-		this.evictionLock.lock();
-		try {
-			long target = (long) (this.maxSizeBytes * EVICTION_LOW_WATERMARK);
-			if (this.index.totalBytes() <= this.maxSizeBytes) {
-				return; // another writer evicted meanwhile
-			}
-			for (IndexedEntry entry : this.index.leastRecentlyUsedFirst()) {
-				if (this.index.totalBytes() <= target) {
-					break;
-				}
-				if (deleteIfCurrent(entry)) {
-					this.sizeEvictions.increment();
-				}
-			}
-		}
-		finally {
-			this.evictionLock.unlock();
-		}
-	}
-
 	/**
 	 * Removes an entry from the index and deletes its file, unless a write replaced it since it was
 	 * looked up (the newer entry must survive).
 	 * @return whether this call removed it
 	 */
 	private boolean deleteIfCurrent(IndexedEntry entry) {
-		ReentrantLock lock = lockFor(entry.id());
+		ReentrantLock lock = this.locks.of(entry.id());
 		lock.lock();
 		try {
 			if (!this.index.remove(entry)) {
 				return false;
 			}
-			this.files.deleteQuietly(entry.path(this.root));
+			if (this.files.deleteQuietly(entry.path(this.root))) {
+				tellOthers(new JournalRecord.Deleted(entry.cacheFolder(), entry.fileName()));
+			}
 			return true;
 		}
 		finally {
@@ -455,11 +572,6 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 
 	private static String id(String cache, String key) {
 		return IndexedEntry.id(EntryNames.cacheFolder(cache), EntryNames.stem(key));
-	}
-
-	private ReentrantLock lockFor(String id) {
-		int hash = id.hashCode();
-		return this.stripes[(hash ^ (hash >>> 16)) & (LOCK_STRIPES - 1)];
 	}
 
 	@Override
@@ -491,13 +603,23 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 
 	/** Entries evicted to keep the tier under its max size. */
 	public long sizeEvictions() {
-		return this.sizeEvictions.sum();
+		return this.sizeEviction.evictions();
 	}
 
-	/** Stops the background sweeper; the files stay for the next start. */
+	/** Stops the background sweeper and journal reader; the files stay for the next start. */
 	@Override
 	public void close() {
 		this.sweeper.shutdownNow();
+		try {
+			this.sweeper.awaitTermination(1, TimeUnit.SECONDS);
+			this.journal.close();
+		}
+		catch (IOException ex) {
+			logger.debug("Cachet disk tier could not close its journal ({})", ex.toString());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }

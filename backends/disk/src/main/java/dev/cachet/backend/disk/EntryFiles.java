@@ -8,13 +8,18 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileSystem;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -167,6 +172,60 @@ final class EntryFiles {
 		}
 		catch (IOException ex) {
 			return false;
+		}
+	}
+
+	/**
+	 * The entry files of one key stem in its shard folder: the one this process indexed and any
+	 * another process sharing the folder wrote.
+	 */
+	List<Path> filesOfStem(Path shard, String stem) {
+		List<Path> found = new ArrayList<>();
+		try (DirectoryStream<Path> files = Files.newDirectoryStream(shard, stem + ".*" + ".entry")) {
+			for (Path file : files) {
+				EntryNames.EntryName name = EntryNames.parseEntryFile(file.getFileName().toString());
+				if (name != null && name.stem().equals(stem)) {
+					found.add(file);
+				}
+			}
+		}
+		catch (IOException ex) {
+			// no shard folder yet, or unreadable: nothing to find
+		}
+		return found;
+	}
+
+	/**
+	 * Creates an empty owner-only file unless it exists.
+	 * @return whether this call created it
+	 */
+	boolean createIfAbsent(Path file) throws IOException {
+		try {
+			Files.createFile(file, this.fileAttributes);
+			return true;
+		}
+		catch (FileAlreadyExistsException ex) {
+			return false;
+		}
+	}
+
+	/** The file's modification time, which processes sharing the folder stamp on use; -1 when it is gone. */
+	long stamp(Path file) {
+		try {
+			return Files.getLastModifiedTime(file).toMillis();
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+	}
+
+	/** Stamps a file as used at {@code millis}; a failure only makes its use less visible to others. */
+	void stampQuietly(Path file, long millis) {
+		try {
+			Files.setLastModifiedTime(file, FileTime.fromMillis(millis));
+		}
+		catch (IOException ex) {
+			// gone or not ours to change
 		}
 	}
 

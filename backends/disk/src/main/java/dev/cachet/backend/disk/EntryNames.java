@@ -74,6 +74,11 @@ final class EntryNames {
 		return "~" + hex(Hashing.xxh3_128().hashBytesTo128Bits(key.getBytes(StandardCharsets.US_ASCII)));
 	}
 
+	/** Whether {@code key} is a key id the tier accepts: 1 to 128 characters of {@code [A-Za-z0-9_-]}. */
+	static boolean isKeyId(String key) {
+		return KEY.matcher(key).matches();
+	}
+
 	/** Whether a stem is the hash of its key rather than the key itself. */
 	static boolean isHashedStem(String stem) {
 		return stem.charAt(0) == '~';

@@ -18,8 +18,11 @@ final class IndexedEntry {
 
 	private final long expiresAtMillis;
 
-	/** A tick of {@link DiskIndex}'s access clock; larger is more recent. */
+	/** A {@link DiskIndex} rank; larger is more recent. */
 	private volatile long lastAccess;
+
+	/** When this process last stamped the file's modification time, so that others see its use. */
+	private volatile long stampedMillis;
 
 	IndexedEntry(String cacheFolder, String stem, String fileName, long size, long expiresAtMillis,
 			long lastAccess) {
@@ -72,8 +75,16 @@ final class IndexedEntry {
 		return this.lastAccess;
 	}
 
-	void accessedAt(long tick) {
-		this.lastAccess = tick;
+	void accessedAt(long rank) {
+		this.lastAccess = rank;
+	}
+
+	long stampedMillis() {
+		return this.stampedMillis;
+	}
+
+	void stampedAt(long millis) {
+		this.stampedMillis = millis;
 	}
 
 }

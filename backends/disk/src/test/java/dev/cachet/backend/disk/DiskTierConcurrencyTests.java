@@ -124,7 +124,9 @@ class DiskTierConcurrencyTests {
 
 	private List<Path> files() throws Exception {
 		try (Stream<Path> all = Files.walk(this.root)) {
-			return all.filter(Files::isRegularFile).toList();
+			return all.filter(Files::isRegularFile)
+				.filter((file) -> !FolderJournal.isJournalFile(file.getFileName().toString()))
+				.toList();
 		}
 	}
 

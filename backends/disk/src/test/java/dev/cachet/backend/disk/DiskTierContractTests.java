@@ -44,7 +44,9 @@ class DiskTierContractTests extends CacheTierContract {
 	@Override
 	protected Collection<String> storageNames() throws IOException {
 		try (Stream<Path> all = Files.walk(this.root)) {
-			List<Path> files = all.filter(Files::isRegularFile).toList();
+			List<Path> files = all.filter(Files::isRegularFile)
+				.filter((file) -> !FolderJournal.isJournalFile(file.getFileName().toString()))
+				.toList();
 			return files.stream().map((file) -> this.root.relativize(file).toString().replace('\\', '/')).toList();
 		}
 	}
