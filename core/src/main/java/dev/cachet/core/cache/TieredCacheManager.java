@@ -15,12 +15,14 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.cache.CacheManager;
 
 import dev.cachet.core.cache.file.FileFormat;
 import dev.cachet.core.envelope.EnvelopeSigner;
 import dev.cachet.core.key.CachetKeyGenerator;
 import dev.cachet.core.memory.MemoryTier;
+import dev.cachet.core.tier.CompositeInvalidationBus;
 import dev.cachet.core.tier.InvalidationBus;
 import dev.cachet.core.tier.KeyLease;
 
@@ -66,7 +68,8 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 		this.allowNullValues = builder.allowNullValues;
 		this.keys = builder.keys;
 		this.clock = builder.clock;
-		this.operations = new TierOperations(builder.bus, clock);
+		InvalidationBus bus = announcements(builder);
+		this.operations = new TierOperations(bus, clock);
 		this.runtime = new CacheRuntime(keys.addresses(), operations, new EntryValidity(keys.methods(), trust),
 				new ValueFormat(builder.serializer, operations, builder.signer),
 				new FileFormat(operations, builder.fileDirectory, builder.signer), builder.lease, clock);
@@ -76,9 +79,19 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 				validateTierNames("the tiers of cache '" + cache + "'", override.tiers());
 			}
 		});
-		if (builder.bus != null) {
-			builder.bus.subscribe(new RemoteInvalidations());
+		if (bus != null) {
+			bus.subscribe(new RemoteInvalidations());
 		}
+	}
+
+	/** The configured bus and those of tiers shared by processes on one machine. */
+	private static @Nullable InvalidationBus announcements(Builder builder) {
+		List<InvalidationBus> buses = new ArrayList<>();
+		if (builder.bus != null) {
+			buses.add(builder.bus);
+		}
+		builder.tiers.values().forEach((tier) -> tier.tier().invalidations().ifPresent(buses::add));
+		return CompositeInvalidationBus.of(buses);
 	}
 
 	/** Starts a builder. */

@@ -83,6 +83,15 @@ public interface CacheTier extends AutoCloseable {
 		return Optional.empty();
 	}
 
+	/**
+	 * Announcements among the processes that share this tier's storage without sharing a server:
+	 * a folder on one machine used by several processes. The cache manager listens to it and
+	 * announces its evictions on it, as on a configured {@link InvalidationBus}.
+	 */
+	default Optional<InvalidationBus> invalidations() {
+		return Optional.empty();
+	}
+
 	@Override
 	default void close() throws Exception {
 	}

@@ -53,7 +53,7 @@ import dev.cachet.core.tier.InvalidationBus;
  * they all tail, so each index follows the folder as a whole: the size bound is the folder's, the
  * least-recently-used order is shared through the files' modification times, which each process
  * stamps on use ({@link SizeEviction}), and a write or an eviction replaces or removes the files
- * every process wrote for that key. {@link #invalidationBus()} carries evictions to the other
+ * every process wrote for that key. {@link #invalidations()} carries evictions to the other
  * processes' memory tiers.
  */
 public class DiskTier implements CacheTier, TierStreaming, TierInspection {
@@ -133,7 +133,7 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 	}
 
 	/** Applies what the other processes on the folder did; when history was lost, rescans the folder. */
-	private void followJournal() {
+	void followJournal() {
 		try {
 			if (!this.journal.poll(this.applier::apply)) {
 				logger.warn("Cachet disk tier missed part of the journal of {}; rescanning the folder", this.root);
@@ -148,8 +148,9 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 	}
 
 	/** Announces this process's evictions to the other processes sharing the folder, and theirs to it. */
-	public InvalidationBus invalidationBus() {
-		return this.bus;
+	@Override
+	public Optional<InvalidationBus> invalidations() {
+		return Optional.of(this.bus);
 	}
 
 	private void prepareDirectory() {
@@ -405,9 +406,10 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 			this.files.stampQuietly(file, now); // in this tier's clock, which ranks are compared in
 			entry.stampedAt(now);
 			this.index.put(entry);
+			// told first, so that no process reading the journal forgets the key in between
+			tellOthers(new JournalRecord.Published(cacheFolder, fileName));
 			// the file this process indexed before, and any another process wrote for the key
 			deleteFilesOfStem(cacheFolder, folder, stem, fileName);
-			tellOthers(new JournalRecord.Published(cacheFolder, fileName));
 		}
 		finally {
 			lock.unlock();

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * {@link JournalRecord} lines in the folder, which every process tails.
  *
  * <p>Each append opens the file, writes one line and closes it, under a shared {@link FileLock}.
- * When the file passes {@link #ROTATE_AT} bytes, the appender takes the lock exclusively and
+ * When the file passes 8 MiB, the appender takes the lock exclusively and
  * renames it aside; a reader holds its file open, so it reads the renamed file to its end before it
  * moves on, and no line is lost. Every file starts with its generation number: a reader that finds
  * a gap (it was paused through two rotations) knows that history is gone.
@@ -40,6 +40,8 @@ final class FolderJournal implements AutoCloseable {
 	private static final String LOCK = "journal.lock";
 
 	private static final long ROTATE_AT = 8L * 1024 * 1024;
+
+	private final long rotateAt;
 
 	private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
@@ -61,6 +63,12 @@ final class FolderJournal implements AutoCloseable {
 	private final StringBuilder partial = new StringBuilder();
 
 	FolderJournal(Path root, EntryFiles files) throws IOException {
+		this(root, files, ROTATE_AT);
+	}
+
+	/** A journal that rotates its file at {@code rotateAt} bytes. */
+	FolderJournal(Path root, EntryFiles files, long rotateAt) throws IOException {
+		this.rotateAt = rotateAt;
 		this.file = root.resolve(FILE);
 		this.lockFile = root.resolve(LOCK);
 		this.files = files;
@@ -89,7 +97,7 @@ final class FolderJournal implements AutoCloseable {
 		boolean rotate = withLock(false, () -> {
 			try (FileChannel out = FileChannel.open(this.file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
 				writeFully(out, line);
-				return out.size() > ROTATE_AT;
+				return out.size() > this.rotateAt;
 			}
 		});
 		if (rotate) {
@@ -98,7 +106,7 @@ final class FolderJournal implements AutoCloseable {
 	}
 
 	private @Nullable Void rotate() throws IOException {
-		if (Files.size(this.file) <= ROTATE_AT) {
+		if (Files.size(this.file) <= this.rotateAt) {
 			return null; // another process rotated first
 		}
 		long current = readGeneration(this.file);
@@ -114,7 +122,7 @@ final class FolderJournal implements AutoCloseable {
 	 * @return {@code false} when records were lost (a gap in generations): the caller must distrust
 	 *         what it knows of the folder
 	 */
-	boolean poll(Consumer<JournalRecord> consumer) throws IOException {
+	synchronized boolean poll(Consumer<JournalRecord> consumer) throws IOException {
 		readAvailable(consumer);
 		FileChannel current = this.reading;
 		if (current != null && !sameFile()) {
