@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.stream.Stream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +77,8 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 
 	private final FolderJournal journal;
 
+	private final FolderWrites writes;
+
 	private final FolderInvalidationBus bus;
 
 	private final JournalApplier applier;
@@ -103,10 +102,11 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 		this.root = settings.directory().toAbsolutePath().normalize();
 		this.clock = clock;
 		this.files = new EntryFiles(this.root.getFileSystem());
-		this.sizeEviction = new SizeEviction(this.root, this.index, this.files, settings.maxSizeBytes(),
-				this::deleteIfCurrent);
 		prepareDirectory();
 		this.journal = openJournal();
+		this.writes = new FolderWrites(this.root, this.index, this.locks, this.files, this.journal, clock);
+		this.sizeEviction = new SizeEviction(this.root, this.index, this.files, settings.maxSizeBytes(),
+				this.writes::deleteIfCurrent);
 		this.bus = new FolderInvalidationBus(this.journal);
 		this.applier = new JournalApplier(this.root, this.index, this.locks, clock, this.bus);
 		rebuildIndex();
@@ -209,7 +209,7 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 		}
 		catch (NoSuchFileException ex) {
 			// replaced or removed by another process: read its replacement, if there is exactly one
-			entry = relocate(entry);
+			entry = this.writes.relocate(entry);
 			if (entry == null) {
 				return null;
 			}
@@ -217,13 +217,13 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 				bytes = this.files.readIfSized(entry.path(this.root), entry.size());
 			}
 			catch (NoSuchFileException again) {
-				deleteIfCurrent(entry);
+				this.writes.deleteIfCurrent(entry);
 				return null;
 			}
 		}
 		Envelope envelope = parse(bytes);
 		if (envelope == null) {
-			if (deleteIfCurrent(entry)) {
+			if (this.writes.deleteIfCurrent(entry)) {
 				this.corruptEntriesDeleted.increment();
 				logger.warn("Cachet disk tier deleted a corrupt entry file {}", entry.path(this.root));
 			}
@@ -243,50 +243,11 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 		}
 	}
 
-	/**
-	 * The entry that replaced {@code missing}, whose file is gone: the only live file of its key that
-	 * another process wrote, now indexed; {@code null} (and the key forgotten) when there is none or
-	 * more than one.
-	 */
-	private IndexedEntry relocate(IndexedEntry missing) {
-		ReentrantLock lock = this.locks.of(missing.id());
-		lock.lock();
-		try {
-			IndexedEntry current = this.index.get(missing.id());
-			if (current != null && current != missing) {
-				return current;
-			}
-			List<Path> candidates = this.files.filesOfStem(shardOf(missing), missing.stem());
-			long now = this.clock.millis();
-			if (candidates.size() != 1) {
-				this.index.remove(missing);
-				return null;
-			}
-			String fileName = candidates.get(0).getFileName().toString();
-			EntryNames.EntryName name = EntryNames.parseEntryFile(fileName);
-			if (name == null || now >= name.expiresAtMillis()) {
-				this.index.remove(missing);
-				return null;
-			}
-			IndexedEntry found = new IndexedEntry(missing.cacheFolder(), missing.stem(), fileName, name.size(),
-					name.expiresAtMillis(), this.index.rank(now));
-			this.index.put(found);
-			return found;
-		}
-		finally {
-			lock.unlock();
-		}
-	}
-
-	private Path shardOf(IndexedEntry entry) {
-		return entry.path(this.root).getParent();
-	}
-
 	/** The indexed entry of a key, or {@code null} when there is none or it expired (then deleted). */
 	private IndexedEntry liveEntry(String cache, String key) {
 		IndexedEntry entry = this.index.get(id(cache, key));
 		if (entry != null && entry.isExpiredAt(this.clock.millis())) {
-			if (deleteIfCurrent(entry)) {
+			if (this.writes.deleteIfCurrent(entry)) {
 				this.expiredEntriesDeleted.increment();
 			}
 			return null;
@@ -347,7 +308,7 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 		}
 		try {
 			InputStream in = this.files.openIfSized(entry.path(this.root), entry.size());
-			if (in == null && deleteIfCurrent(entry)) {
+			if (in == null && this.writes.deleteIfCurrent(entry)) {
 				this.corruptEntriesDeleted.increment();
 			}
 			else {
@@ -356,7 +317,7 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 			return in;
 		}
 		catch (NoSuchFileException ex) {
-			deleteIfCurrent(entry);
+			this.writes.deleteIfCurrent(entry);
 			return null;
 		}
 	}
@@ -397,44 +358,9 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 		Path folder = this.root.resolve(cacheFolder).resolve(EntryNames.shard(stem));
 		Path temp = writer.writeTemp(folder);
 		long now = this.clock.millis();
-		IndexedEntry entry = new IndexedEntry(cacheFolder, stem, fileName, size, expiresAt, this.index.rank(now));
-		ReentrantLock lock = this.locks.of(entry.id());
-		lock.lock();
-		try {
-			Path file = folder.resolve(fileName);
-			this.files.publish(temp, file);
-			this.files.stampQuietly(file, now); // in this tier's clock, which ranks are compared in
-			entry.stampedAt(now);
-			this.index.put(entry);
-			// told first, so that no process reading the journal forgets the key in between
-			tellOthers(new JournalRecord.Published(cacheFolder, fileName));
-			// the file this process indexed before, and any another process wrote for the key
-			deleteFilesOfStem(cacheFolder, folder, stem, fileName);
-		}
-		finally {
-			lock.unlock();
-		}
+		this.writes.publish(new IndexedEntry(cacheFolder, stem, fileName, size, expiresAt, this.index.rank(now)), temp,
+				now);
 		this.sizeEviction.run();
-	}
-
-	/** Deletes the entry files of a key other than {@code keep}, telling the other processes. */
-	private void deleteFilesOfStem(String cacheFolder, Path shard, String stem, String keep) {
-		for (Path file : this.files.filesOfStem(shard, stem)) {
-			String fileName = file.getFileName().toString();
-			if (!fileName.equals(keep) && this.files.deleteQuietly(file)) {
-				tellOthers(new JournalRecord.Deleted(cacheFolder, fileName));
-			}
-		}
-	}
-
-	private void tellOthers(JournalRecord record) {
-		try {
-			this.journal.append(record);
-		}
-		catch (IOException | RuntimeException ex) {
-			// they find the file gone, or not yet indexed: a miss for them, never a wrong entry
-			logger.debug("Cachet disk tier could not journal {} ({})", record.line(), ex.toString());
-		}
 	}
 
 	/** Writes an entry's bytes to a temporary file in a folder. */
@@ -456,21 +382,7 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 	/** Deletes the key's entry, including files other processes sharing the folder wrote for it. */
 	@Override
 	public void evict(String cache, String key) {
-		String cacheFolder = EntryNames.cacheFolder(cache);
-		String stem = EntryNames.stem(key);
-		String id = IndexedEntry.id(cacheFolder, stem);
-		ReentrantLock lock = this.locks.of(id);
-		lock.lock();
-		try {
-			IndexedEntry entry = this.index.get(id);
-			if (entry != null) {
-				deleteIfCurrent(entry);
-			}
-			deleteFilesOfStem(cacheFolder, this.root.resolve(cacheFolder).resolve(EntryNames.shard(stem)), stem, "");
-		}
-		finally {
-			lock.unlock();
-		}
+		this.writes.evict(cache, key);
 	}
 
 	/**
@@ -479,48 +391,7 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 	 */
 	@Override
 	public void clear(String cache) throws IOException {
-		String cacheFolder = EntryNames.cacheFolder(cache);
-		for (IndexedEntry entry : this.index.entries()) {
-			if (entry.cacheFolder().equals(cacheFolder)) {
-				deleteIfCurrent(entry);
-			}
-		}
-		Path folder = this.root.resolve(cacheFolder);
-		if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-			return;
-		}
-		tellOthers(new JournalRecord.Cleared(cacheFolder));
-		try (DirectoryStream<Path> shards = Files.newDirectoryStream(folder)) {
-			for (Path shard : shards) {
-				if (Files.isDirectory(shard, LinkOption.NOFOLLOW_LINKS)) {
-					deleteUnindexedEntryFiles(cacheFolder, shard);
-				}
-			}
-		}
-	}
-
-	private void deleteUnindexedEntryFiles(String cacheFolder, Path shard) throws IOException {
-		try (DirectoryStream<Path> children = Files.newDirectoryStream(shard)) {
-			for (Path child : children) {
-				EntryNames.EntryName name = EntryNames.parseEntryFile(child.getFileName().toString());
-				if (name == null) {
-					continue;
-				}
-				String id = IndexedEntry.id(cacheFolder, name.stem());
-				ReentrantLock lock = this.locks.of(id);
-				lock.lock();
-				try {
-					// A put that ran since the first pass indexed its file: keep it.
-					IndexedEntry current = this.index.get(id);
-					if (current == null || !current.fileName().equals(child.getFileName().toString())) {
-						this.files.deleteQuietly(child);
-					}
-				}
-				finally {
-					lock.unlock();
-				}
-			}
-		}
+		this.writes.clear(cache);
 	}
 
 	/**
@@ -532,7 +403,7 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 		long now = this.clock.millis();
 		int deleted = 0;
 		for (IndexedEntry entry : this.index.entries()) {
-			if (entry.isExpiredAt(now) && deleteIfCurrent(entry)) {
+			if (entry.isExpiredAt(now) && this.writes.deleteIfCurrent(entry)) {
 				deleted++;
 			}
 		}
@@ -547,28 +418,6 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 		catch (RuntimeException ex) {
 			// An escaping exception would cancel the schedule for good.
 			logger.warn("Cachet disk tier sweep of {} failed", this.root, ex);
-		}
-	}
-
-	/**
-	 * Removes an entry from the index and deletes its file, unless a write replaced it since it was
-	 * looked up (the newer entry must survive).
-	 * @return whether this call removed it
-	 */
-	private boolean deleteIfCurrent(IndexedEntry entry) {
-		ReentrantLock lock = this.locks.of(entry.id());
-		lock.lock();
-		try {
-			if (!this.index.remove(entry)) {
-				return false;
-			}
-			if (this.files.deleteQuietly(entry.path(this.root))) {
-				tellOthers(new JournalRecord.Deleted(entry.cacheFolder(), entry.fileName()));
-			}
-			return true;
-		}
-		finally {
-			lock.unlock();
 		}
 	}
 
