@@ -202,6 +202,12 @@ public class CachetProperties {
 		private Duration sweepInterval = Duration.ofMinutes(10);
 
 		/**
+		 * Free space the disk tier leaves on its file system: a write that would leave less is refused
+		 * (the tier reports read-only health) until space frees up. 0 writes until the disk is full.
+		 */
+		private DataSize minFree = DataSize.ofMegabytes(100);
+
+		/**
 		 * Whether a test context (built by Spring's TestContext framework, @SpringBootTest included)
 		 * gets a new temporary disk folder of its own, deleted when it closes, instead of the configured
 		 * one. A cachet.disk.path set by the test itself is always used.
@@ -234,6 +240,14 @@ public class CachetProperties {
 
 		public Duration getSweepInterval() {
 			return sweepInterval;
+		}
+
+		public DataSize getMinFree() {
+			return minFree;
+		}
+
+		public void setMinFree(DataSize minFree) {
+			this.minFree = minFree;
 		}
 
 		public void setSweepInterval(Duration sweepInterval) {

@@ -62,6 +62,10 @@ public final class CachetPropertiesValidator {
 		positive("cachet.disk.max-size", disk.getMaxSize());
 		positive("cachet.disk.max-age", disk.getMaxAge());
 		positive("cachet.disk.sweep-interval", disk.getSweepInterval());
+		if (disk.getMinFree() == null || disk.getMinFree().isNegative()) {
+			throw new CachetConfigurationException("cachet.disk.min-free", "must not be negative, was "
+					+ disk.getMinFree(), "set a size such as 100MB, or 0 to write until the disk is full");
+		}
 	}
 
 	/**

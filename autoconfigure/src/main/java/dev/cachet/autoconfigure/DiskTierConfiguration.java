@@ -29,7 +29,8 @@ class DiskTierConfiguration {
 		CachetPropertiesValidator.validateDisk(disk);
 		try {
 			DiskTier tier = new DiskTier(
-					new DiskTierSettings(folder.path(), disk.getMaxSize().toBytes(), disk.getSweepInterval()));
+					new DiskTierSettings(folder.path(), disk.getMaxSize().toBytes(), disk.getSweepInterval(),
+							disk.getMinFree().toBytes()));
 			return new TierRegistration("disk", tier, disk.getMaxAge());
 		}
 		catch (IllegalStateException ex) {

@@ -30,6 +30,7 @@ import dev.cachet.autoconfigure.CachetAutoConfiguration;
 import dev.cachet.backend.disk.DiskTier;
 import dev.cachet.core.cache.TierStatistics;
 import dev.cachet.core.cache.TieredCacheManager;
+import dev.cachet.core.tier.TierHealth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,10 +76,15 @@ class DiskFaultsUnderLoadTests {
 	}
 
 	private static ApplicationContextRunner application(Path cacheFolder) {
+		return application(cacheFolder, 0);
+	}
+
+	private static ApplicationContextRunner application(Path cacheFolder, long minFreeBytes) {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(CachetAutoConfiguration.class, CacheAutoConfiguration.class))
 			.withUserConfiguration(App.class)
 			.withPropertyValues("cachet.disk.path=" + cacheFolder, "cachet.tiers=disk",
+					"cachet.disk.min-free=" + minFreeBytes + "B",
 					"cachet.fingerprint.packages=dev.cachet.autoconfigure.reliability");
 	}
 
@@ -178,6 +184,50 @@ class DiskFaultsUnderLoadTests {
 						.isGreaterThan(hitsWhenFull);
 					assertThat(temporaryFiles(cacheFolder)).as("partial files left behind").isEmpty();
 				}
+			}
+		});
+		if (!faults.simulated()) {
+			faults.unmount(mountPoint);
+		}
+	}
+
+	@Test
+	void writesStopAtMinFreeShowItInHealthAndResumeWhenSpaceFreesUp() throws Exception {
+		Path mountPoint = Files.createDirectories(base.resolve("min-free"));
+		faults.mountTinyFileSystem(mountPoint, "4m");
+		Path cacheFolder = Files.createDirectories(mountPoint.resolve("cache"));
+		// on the real small file system, 1 MB may be written; simulated, 1 MB of this one's free space
+		long minFree = Files.getFileStore(cacheFolder).getUsableSpace() - 1024 * 1024;
+		application(cacheFolder, minFree).run((context) -> {
+			SampleService service = context.getBean(SampleService.class);
+			TierStatistics disk = diskStatistics(context);
+			DiskTier tier = diskTier(context);
+			try (CallLoad load = new CallLoad(service::sample, 5_000, 4)) {
+				boolean refused = load.runUntil(() -> tier.health().state() == TierHealth.State.READ_ONLY,
+						Duration.ofSeconds(30));
+				long putsWhenRefused = disk.puts();
+				load.runFor(Duration.ofMillis(500));
+				long usableWhenRefused = Files.getFileStore(cacheFolder).getUsableSpace();
+				String reason = tier.health().detail();
+				long errorsBefore = disk.errors();
+				load.runFor(Duration.ofMillis(500));
+				assertThat(refused).as("writes refused at min-free").isTrue();
+				assertThat(reason).contains("cachet.disk.min-free");
+				assertThat(disk.errors()).as("refused writes count as failed").isGreaterThan(errorsBefore);
+				if (!faults.simulated()) {
+					assertThat(usableWhenRefused).as("the file system kept its free space")
+						.isGreaterThanOrEqualTo(minFree - 64 * 1024);
+				}
+
+				context.getBean(TieredCacheManager.class).getCache("samples").clear();
+				boolean resumed = load.runUntil(() -> tier.health().state() == TierHealth.State.UP
+						&& disk.puts() > putsWhenRefused + 50, Duration.ofSeconds(20));
+				load.close();
+				System.out.printf("min-free (%s): refused at %d puts (%s); resumed: %s, %d puts%n", faults.method(),
+						putsWhenRefused, reason, resumed, disk.puts());
+				assertThat(resumed).as("writes resumed by themselves once space freed up").isTrue();
+				assertThat(load.exceptions()).isEmpty();
+				assertThat(load.wrongResults()).isZero();
 			}
 		});
 		if (!faults.simulated()) {

@@ -3,7 +3,7 @@ package dev.cachet.core.tier;
 /**
  * Health of a tier as reported to Actuator.
  *
- * @param state  up, down or circuit-open
+ * @param state  up, down, circuit-open or read-only
  * @param detail a short human-readable reason, never containing credentials; may be empty
  */
 public record TierHealth(State state, String detail) {
@@ -15,7 +15,9 @@ public record TierHealth(State state, String detail) {
 		/** Failing; calls are misses. */
 		DOWN,
 		/** Skipped after repeated failures until a probe succeeds. */
-		CIRCUIT_OPEN
+		CIRCUIT_OPEN,
+		/** Serving what it holds, but not storing: writes fail or are refused (a full disk). */
+		READ_ONLY
 	}
 
 	public static TierHealth up() {
@@ -24,6 +26,10 @@ public record TierHealth(State state, String detail) {
 
 	public static TierHealth down(String detail) {
 		return new TierHealth(State.DOWN, detail);
+	}
+
+	public static TierHealth readOnly(String detail) {
+		return new TierHealth(State.READ_ONLY, detail);
 	}
 
 }

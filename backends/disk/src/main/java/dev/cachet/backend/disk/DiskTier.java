@@ -79,6 +79,8 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 
 	private final FolderWrites writes;
 
+	private final WriteGuard guard;
+
 	private final FolderInvalidationBus bus;
 
 	private final JournalApplier applier;
@@ -103,6 +105,7 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 		this.clock = clock;
 		this.files = new EntryFiles(this.root.getFileSystem());
 		prepareDirectory();
+		this.guard = new WriteGuard(this.root, settings.minFreeBytes());
 		this.journal = openJournal();
 		this.writes = new FolderWrites(this.root, this.index, this.locks, this.files, this.journal, clock);
 		this.sizeEviction = new SizeEviction(this.root, this.index, this.files, settings.maxSizeBytes(),
@@ -356,10 +359,18 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 		long expiresAt = expiry(this.clock.millis(), storageTtl);
 		String fileName = EntryNames.entryFile(stem, expiresAt, size);
 		Path folder = this.root.resolve(cacheFolder).resolve(EntryNames.shard(stem));
-		Path temp = writer.writeTemp(folder);
-		long now = this.clock.millis();
-		this.writes.publish(new IndexedEntry(cacheFolder, stem, fileName, size, expiresAt, this.index.rank(now)), temp,
-				now);
+		this.guard.reserve(size);
+		try {
+			Path temp = writer.writeTemp(folder);
+			long now = this.clock.millis();
+			this.writes.publish(new IndexedEntry(cacheFolder, stem, fileName, size, expiresAt, this.index.rank(now)),
+					temp, now);
+		}
+		catch (IOException | RuntimeException ex) {
+			this.guard.failed(ex);
+			throw ex;
+		}
+		this.guard.succeeded();
 		this.sizeEviction.run();
 	}
 
@@ -435,11 +446,17 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 		return OptionalLong.of(this.index.totalBytes());
 	}
 
-	/** Down when the folder has disappeared (a cleaned temporary folder, an unmounted disk). */
+	/**
+	 * Down when the folder has disappeared (a cleaned temporary folder, an unmounted disk); read-only
+	 * while writes fail or are refused for want of free space, with the reason.
+	 */
 	@Override
 	public TierHealth health() {
-		return Files.isDirectory(this.root) ? TierHealth.up()
-				: TierHealth.down("directory " + this.root + " is missing");
+		if (!Files.isDirectory(this.root)) {
+			return TierHealth.down("directory " + this.root + " is missing");
+		}
+		String writeFailure = this.guard.lastFailure();
+		return (writeFailure != null) ? TierHealth.readOnly(writeFailure) : TierHealth.up();
 	}
 
 	/** Entry files found corrupt, truncated or unparsable on read, and deleted. */
