@@ -2,6 +2,7 @@ package dev.cachet.core.cache;
 
 import org.springframework.cache.support.NullValue;
 
+import dev.cachet.core.tier.HeapBudget;
 import dev.cachet.core.codec.CodecException;
 import dev.cachet.core.codec.ValueCodec;
 import dev.cachet.core.codec.ZstdCompression;
@@ -17,9 +18,9 @@ public class EntrySerializer {
 
 	private final ValueCodec codec;
 
-	/** A payload claiming more than a quarter of the heap is refused before anything is allocated. */
+	/** A payload claiming more than the heap budget is refused before anything is allocated. */
 	private final ZstdCompression compression = new ZstdCompression(3,
-			(int) Math.min(ZstdCompression.MAX_ARRAY_SIZE, Runtime.getRuntime().maxMemory() / 4));
+			(int) Math.min(ZstdCompression.MAX_ARRAY_SIZE, HeapBudget.wholeEntryLimit()));
 
 	private final long compressionThreshold;
 

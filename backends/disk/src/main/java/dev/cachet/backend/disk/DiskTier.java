@@ -28,6 +28,7 @@ import dev.cachet.core.tier.CacheTier;
 import dev.cachet.core.tier.TierInspection;
 import dev.cachet.core.tier.TierStreaming;
 import dev.cachet.core.tier.TierHealth;
+import dev.cachet.core.tier.HeapBudget;
 import dev.cachet.core.tier.InvalidationBus;
 
 /**
@@ -204,6 +205,11 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 	public Envelope get(String cache, String key) throws IOException {
 		IndexedEntry entry = liveEntry(cache, key);
 		if (entry == null) {
+			return null;
+		}
+		if (!HeapBudget.fitsWhole(entry.size())) {
+			// written by a JVM with a larger heap: reading it whole would throw OutOfMemoryError here
+			logger.debug("Cachet disk tier reads an entry of {} bytes as a miss: above the heap budget", entry.size());
 			return null;
 		}
 		byte[] bytes;

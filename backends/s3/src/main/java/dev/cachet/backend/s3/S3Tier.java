@@ -15,6 +15,7 @@ import dev.cachet.core.envelope.CorruptEnvelopeException;
 import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.envelope.Envelope;
 import dev.cachet.core.envelope.EnvelopeStreams;
+import dev.cachet.core.tier.HeapBudget;
 import dev.cachet.core.tier.CacheTier;
 import dev.cachet.core.tier.TierStreaming;
 import dev.cachet.core.tier.CircuitBreaker;
@@ -306,6 +307,11 @@ public final class S3Tier implements CacheTier, TierStreaming {
 		if (length == null || length > Integer.MAX_VALUE - 8) {
 			body.abort();
 			throw SdkClientException.create("S3 object too large for one envelope: " + length + " bytes");
+		}
+		if (!HeapBudget.fitsWhole(length)) {
+			// written by a JVM with a larger heap: reading it whole would throw OutOfMemoryError here
+			body.abort();
+			return null;
 		}
 		byte[] bytes = new byte[length.intValue()];
 		int read = body.readNBytes(bytes, 0, bytes.length);

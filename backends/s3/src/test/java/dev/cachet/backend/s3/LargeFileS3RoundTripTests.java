@@ -1,5 +1,6 @@
 package dev.cachet.backend.s3;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +49,30 @@ class LargeFileS3RoundTripTests {
 			assertThat(hit).startsWith(this.temp.resolve("files-2"));
 			assertThat(Files.size(hit)).isEqualTo(GIB);
 			assertThat(FileResultCaches.contentHash(hit)).isEqualTo(FileResultCaches.contentHash(source));
+		}
+	}
+
+	@Test
+	void anObjectTooLargeForTheHeapIsReadAsAMissNotAnError() throws Exception {
+		assertThat(Runtime.getRuntime().maxMemory()).as("heap limit of this test's JVM").isLessThanOrEqualTo(256L << 20);
+		long size = 600L << 20;
+		Path store = Files.createDirectory(this.temp.resolve("s3"));
+		try (S3Server s3 = S3Server.inFolder(store); S3Client client = s3.newClient()) {
+			s3.createBucket("large");
+			S3TierSettings settings = S3TierSettings.of("large").withTimeout(Duration.ofSeconds(10));
+			// a file result is stored as it streams, as large as it comes: as if a larger heap had made it
+			Path source = FileResultCaches.writeRandomFile(this.temp.resolve("large.bin"), size);
+			CachetKey key = FileResultCaches.key("large");
+			FileResultCaches.manager(this.temp.resolve("files"), tier(client, settings))
+				.getCache("exports").bind(FileResultCaches.EXPORTER)
+				.put(key, source);
+
+			// read whole, as a value cache reads: a miss, not an OutOfMemoryError
+			S3Tier tier = new S3Tier(client, settings);
+			assertThat(tier.get("exports", key.id())).isNull();
+			try (InputStream streamed = tier.openEnvelope("exports", key.id())) {
+				assertThat(streamed).as("the entry is there, and streams").isNotNull();
+			}
 		}
 	}
 
