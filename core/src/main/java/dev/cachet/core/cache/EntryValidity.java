@@ -1,5 +1,7 @@
 package dev.cachet.core.cache;
 
+import java.time.Instant;
+
 import org.jspecify.annotations.Nullable;
 
 import dev.cachet.core.envelope.EntryMetadata;
@@ -46,6 +48,14 @@ final class EntryValidity {
 			return producer;
 		}
 		return metadata.isFresh(call.maxAge(), nowMillis) ? null : MissReason.STALE;
+	}
+
+	/**
+	 * Records that a shared tier served an entry to a read that started at {@code readStartedMillis}:
+	 * local copies of it are then as trustworthy as the shared tier ({@link LocalTierTrust}).
+	 */
+	void servedFromShared(EntryMetadata metadata, long readStartedMillis) {
+		trust.servedFromShared(metadata, Instant.ofEpochMilli(readStartedMillis));
 	}
 
 	private @Nullable MissReason producer(Producer producer, Caller caller) {
