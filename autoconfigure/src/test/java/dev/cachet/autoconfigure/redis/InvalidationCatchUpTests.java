@@ -46,6 +46,8 @@ class InvalidationCatchUpTests {
 
 	private static final Duration RECONNECT_DELAY = Duration.ofSeconds(2);
 
+	private static final Duration WARM_UP = Duration.ofSeconds(1);
+
 	private static final Duration BEFORE = Duration.ofSeconds(2);
 
 	private static final int ITEMS = 200;
@@ -131,6 +133,8 @@ class InvalidationCatchUpTests {
 
 		Run run = new Run(name, heard);
 		try (MemoryHitLoad load = new MemoryHitLoad(a, items, evicted)) {
+			Thread.sleep(WARM_UP.toMillis()); // until the JIT has compiled the hit path
+			load.enter(Phase.BEFORE);
 			Thread.sleep(BEFORE.toMillis());
 			a.reports().priceList(2);
 			b.reports().priceList(2);

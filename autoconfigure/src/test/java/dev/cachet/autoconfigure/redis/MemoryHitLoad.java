@@ -24,8 +24,8 @@ final class MemoryHitLoad implements AutoCloseable {
 	/** Parts of a run, in order. */
 	enum Phase {
 
-		BEFORE("before the cut"), DURING("cut off"), FIRST_SECOND("0-1 s after hearing"),
-		SECONDS_1_TO_4("1-4 s after"), SECONDS_4_TO_5("4-5 s after");
+		WARM_UP("warm-up (not judged)"), BEFORE("before the cut"), DURING("cut off"),
+		FIRST_SECOND("0-1 s after hearing"), SECONDS_1_TO_4("1-4 s after"), SECONDS_4_TO_5("4-5 s after");
 
 		final String label;
 
@@ -64,20 +64,20 @@ final class MemoryHitLoad implements AutoCloseable {
 
 	private final LongAdder staleServes = new LongAdder();
 
-	private volatile Phase phase = Phase.BEFORE;
+	private volatile Phase phase = Phase.WARM_UP;
 
 	private volatile boolean caughtUp;
 
 	private volatile boolean running = true;
 
-	private Phase last = Phase.BEFORE;
+	private Phase last = Phase.WARM_UP;
 
 	MemoryHitLoad(CachetInstance instance, List<String> items, Set<String> evicted) {
 		this.instance = instance;
 		this.items = List.copyOf(items);
 		this.evicted = Set.copyOf(evicted);
 		this.memory = instance.manager().tiers().get("memory").statistics();
-		snapshot(Phase.BEFORE.ordinal());
+		snapshot(Phase.WARM_UP.ordinal());
 		for (int t = 0; t < THREADS; t++) {
 			int index = t;
 			for (Phase p : Phase.values()) {
