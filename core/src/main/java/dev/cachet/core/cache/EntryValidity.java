@@ -1,7 +1,5 @@
 package dev.cachet.core.cache;
 
-import java.time.Instant;
-
 import org.jspecify.annotations.Nullable;
 
 import dev.cachet.core.envelope.EntryMetadata;
@@ -55,7 +53,7 @@ final class EntryValidity {
 	 * local copies of it are then as trustworthy as the shared tier ({@link LocalTierTrust}).
 	 */
 	void servedFromShared(EntryMetadata metadata, long readStartedMillis) {
-		trust.servedFromShared(metadata, Instant.ofEpochMilli(readStartedMillis));
+		trust.servedFromShared(metadata, readStartedMillis);
 	}
 
 	private @Nullable MissReason producer(Producer producer, Caller caller) {

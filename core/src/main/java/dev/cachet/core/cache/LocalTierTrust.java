@@ -46,12 +46,16 @@ final class LocalTierTrust {
 	}
 
 	/**
-	 * Remembers that a shared tier served an entry to a read that started at {@code readStartedAt},
+	 * Remembers that a shared tier served an entry to a read that started at {@code readStartedMillis},
 	 * if local copies of it would otherwise be distrusted.
 	 */
-	void servedFromShared(EntryMetadata metadata, Instant readStartedAt) {
+	void servedFromShared(EntryMetadata metadata, long readStartedMillis) {
 		Instant since = trustedSince;
-		if (!metadata.createdAt().isBefore(since) || !readStartedAt.isAfter(since)) {
+		if (!metadata.createdAt().isBefore(since)) {
+			return; // the usual case, allocation-free: trusted anyway
+		}
+		Instant readStartedAt = Instant.ofEpochMilli(readStartedMillis);
+		if (!readStartedAt.isAfter(since)) {
 			return;
 		}
 		if (rereads.size() >= MAX_REREADS) {
