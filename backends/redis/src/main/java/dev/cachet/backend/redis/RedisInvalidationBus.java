@@ -3,10 +3,13 @@ package dev.cachet.backend.redis;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import dev.cachet.core.tier.InvalidationBus;
+import io.lettuce.core.RedisCommandExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +49,8 @@ public final class RedisInvalidationBus implements InvalidationBus, AutoCloseabl
 	private final RedisSubscription subscription;
 
 	private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+	private final AtomicBoolean refusalWarned = new AtomicBoolean();
 
 	public RedisInvalidationBus(LettuceConnectionFactory connectionFactory, RedisTierSettings settings) {
 		this(connectionFactory, settings, DEFAULT_HISTORY);
@@ -107,7 +112,18 @@ public final class RedisInvalidationBus implements InvalidationBus, AutoCloseabl
 
 	private void publish(InvalidationMessage message) {
 		this.log.append(message).whenComplete((id, failure) -> {
-			if (failure != null) {
+			if (failure == null) {
+				return;
+			}
+			Throwable cause = (failure instanceof CompletionException) ? failure.getCause() : failure;
+			if (cause instanceof RedisCommandExecutionException refused
+					&& this.refusalWarned.compareAndSet(false, true)) {
+				// Redis answered, so this is no outage: it cannot run the script (before 5.0, or EVAL not allowed)
+				logger.warn("Redis refused to record a cache invalidation ({}): other instances will not hear of "
+						+ "evictions. Cachet needs Redis 5 or later, with EVAL and stream commands allowed for its user",
+						refused.getMessage());
+			}
+			else {
 				logger.debug("Could not publish a cache invalidation", failure);
 			}
 		});

@@ -9,15 +9,25 @@ import java.util.function.Function;
 import dev.cachet.core.tier.InvalidationBus;
 import dev.cachet.testsupport.RedisServer;
 import dev.cachet.testsupport.RedisServerExtension;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.lettuce.core.AclSetuserArgs;
 import io.lettuce.core.KillArgs;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.protocol.CommandType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.redis.connection.RedisPassword;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -172,6 +182,39 @@ class RedisInvalidationBusTests {
 	}
 
 	@Test
+	void aRedisThatRefusesTheScriptIsReportedOnce(RedisServer redis) {
+		admin((commands) -> commands.aclSetuser("no-scripts",
+				AclSetuserArgs.Builder.on().addPassword("no-scripts-pw").allKeys().allChannels().allCommands()
+					.removeCommand(CommandType.EVAL)));
+		RedisStandaloneConfiguration configuration = new RedisStandaloneConfiguration(redis.host(), redis.port());
+		configuration.setUsername("no-scripts");
+		configuration.setPassword(RedisPassword.of("no-scripts-pw"));
+		ListAppender<ILoggingEvent> logged = new ListAppender<>();
+		Logger logger = (Logger) LoggerFactory.getLogger(RedisInvalidationBus.class);
+		logger.addAppender(logged);
+		logged.start();
+		try (RedisInvalidationBus refused = new RedisInvalidationBus(this.testRedis.factory(configuration),
+				TestRedis.settings(this.prefix))) {
+			await().atMost(Duration.ofSeconds(10)).until(refused::isListening);
+			refused.publishEvict("ais", "k1");
+			refused.publishEvict("ais", "k2");
+			await().atMost(Duration.ofSeconds(5)).until(() -> warnings(logged) > 0);
+			refused.publishEvict("ais", "k3");
+			await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> true);
+			assertThat(warnings(logged)).as("warned once").isEqualTo(1);
+			assertThat(logged.list).filteredOn((event) -> event.getLevel() == Level.WARN)
+				.first()
+				.satisfies((event) -> assertThat(event.getFormattedMessage()).contains("Redis 5")
+					.doesNotContain("no-scripts-pw"));
+			assertThat(this.heardByB.events).as("nothing announced").isEmpty();
+		}
+		finally {
+			logger.detachAppender(logged);
+			admin((commands) -> commands.aclDeluser("no-scripts"));
+		}
+	}
+
+	@Test
 	void publishingWhileRedisIsUnreachableDoesNotThrow() {
 		try (RedisInvalidationBus down = new RedisInvalidationBus(this.testRedis.deadFactory(),
 				RedisTierSettings.DEFAULTS)) {
@@ -200,6 +243,10 @@ class RedisInvalidationBusTests {
 		return admin(RedisCommands::clientList).lines()
 			.filter((line) -> line.contains(" name=" + name + " ") && !line.contains(" sub=0 "))
 			.count();
+	}
+
+	private static long warnings(ListAppender<ILoggingEvent> logged) {
+		return logged.list.stream().filter((event) -> event.getLevel() == Level.WARN).count();
 	}
 
 	private long historyLength() {
