@@ -69,9 +69,15 @@ public class CachetRedisAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(InvalidationBus.class)
 		@ConditionalOnProperty(name = "cachet.redis.invalidation.enabled", matchIfMissing = true)
-		RedisInvalidationBus cachetRedisInvalidationBus(RedisTierSettings settings,
+		RedisInvalidationBus cachetRedisInvalidationBus(CachetRedisProperties properties, RedisTierSettings settings,
 				LettuceConnectionFactory connectionFactory) {
-			return new RedisInvalidationBus(connectionFactory, settings);
+			int history = properties.getInvalidation().getHistory();
+			if (history < 1) {
+				throw new CachetConfigurationException("cachet.redis.invalidation.history",
+						"must be at least 1, was " + history,
+						"set how many recent evictions Redis keeps for disconnected instances, such as 10000");
+			}
+			return new RedisInvalidationBus(connectionFactory, settings, history);
 		}
 
 	}

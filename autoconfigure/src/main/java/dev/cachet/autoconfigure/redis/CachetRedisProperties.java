@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import dev.cachet.backend.redis.RedisInvalidationBus;
+
 
 /**
  * Configuration of Cachet's Redis tier, key lease and invalidation bus, under {@code cachet.redis.*}.
@@ -117,11 +119,21 @@ public class CachetRedisProperties {
 
 	}
 
-	/** The pub/sub channel that carries evictions and clears to the other instances. */
+	/**
+	 * How evictions and clears reach the other instances: announced on a pub/sub channel and kept in a
+	 * Redis Stream, from which an instance that was disconnected reads what it missed.
+	 */
 	public static class Invalidation {
 
 		/** Whether evictions and clears are announced to, and received from, the other instances. */
 		private boolean enabled = true;
+
+		/**
+		 * How many of the latest evictions and clears Redis keeps, at least, for instances that were
+		 * disconnected. An instance that missed more no longer trusts its local entries from before,
+		 * until it has read each again from a shared tier.
+		 */
+		private int history = RedisInvalidationBus.DEFAULT_HISTORY;
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -129,6 +141,14 @@ public class CachetRedisProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public int getHistory() {
+			return this.history;
+		}
+
+		public void setHistory(int history) {
+			this.history = history;
 		}
 
 	}

@@ -5,13 +5,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.lettuce.core.resource.Delay;
+
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import dev.cachet.backend.redis.RedisInvalidationBus;
 import dev.cachet.backend.redis.RedisKeyLease;
@@ -39,6 +43,20 @@ final class CachetInstance implements AutoCloseable {
 		@Bean
 		Reports reports() {
 			return new Reports();
+		}
+
+		/**
+		 * {@code test.redis.reconnect-delay}: how long Lettuce waits before each reconnect attempt, so
+		 * that a test can keep an instance's connections down for a known time after killing them.
+		 */
+		@Bean
+		ClientResourcesBuilderCustomizer testReconnectDelay(Environment environment) {
+			Duration delay = environment.getProperty("test.redis.reconnect-delay", Duration.class);
+			return (builder) -> {
+				if (delay != null) {
+					builder.reconnectDelay(Delay.constant(delay));
+				}
+			};
 		}
 
 	}

@@ -162,7 +162,8 @@ class CachetRedisAutoConfigurationTests {
 			"cachet.redis.circuit-breaker.failure-threshold=0 | cachet.redis.circuit-breaker.failure-threshold",
 			"cachet.redis.circuit-breaker.cool-down=0s | cachet.redis.circuit-breaker.cool-down",
 			"cachet.redis.lease.time=-30s | cachet.redis.lease.time",
-			"cachet.redis.lease.time=0s | cachet.redis.lease.time" })
+			"cachet.redis.lease.time=0s | cachet.redis.lease.time",
+			"cachet.redis.invalidation.history=0 | cachet.redis.invalidation.history" })
 	void badValuesStopStartUpNamingTheProperty(String setting, String property) {
 		runner().withPropertyValues("cachet.tiers=memory,redis", setting)
 			.run(context -> assertStopsNaming(context.getStartupFailure(), property, ""));

@@ -25,7 +25,8 @@ import static org.awaitility.Awaitility.await;
  * Two instances share a real Redis; Redis freezes (SIGSTOP) and an instance evicts while its Redis
  * circuit is open, so the eviction cannot reach Redis then. After Redis resumes, neither instance
  * ever serves the evicted value: not the one that evicted, at once, and not the other one, reading
- * through Redis once the evicting instance's background retry had its turn.
+ * through Redis once the evicting instance's background retry had its turn. The same holds when
+ * Redis is killed instead, and restarts empty, without the invalidation history.
  */
 @ExtendWith(RedisServerExtension.class)
 class RedisEvictionDuringOutageTests {
@@ -102,6 +103,25 @@ class RedisEvictionDuringOutageTests {
 			assertThat(b.reports().price(item)).isEqualTo(item + " from list 2");
 			assertThat(a.reports().price(item)).isEqualTo(item + " from list 2");
 		}
+	}
+
+	@Test
+	void anEvictWhileRedisIsKilledLeavesNeitherInstanceServingTheOldValueOnceRedisIsBack(RedisServer redis)
+			throws Exception {
+		CachetInstance a = start(redis, diskA);
+		CachetInstance b = start(redis, diskB);
+		cacheOnBoth(a, b, "tea");
+
+		redis.stop();
+		Instant evicted = Instant.now();
+		a.reports().forgetPrice("tea");
+		redis.start();
+
+		// The restarted Redis lost the invalidation history too: B must not rely on having heard everything.
+		assertThat(a.reports().price("tea")).as("A at once").isEqualTo("tea from list 2");
+		awaitNothingOlderThan(evicted, "B", b, "tea");
+		assertThat(b.reports().price("tea")).isEqualTo("tea from list 2");
+		assertThat(a.reports().price("tea")).isEqualTo("tea from list 2");
 	}
 
 	private CachetInstance start(RedisServer redis, Path disk) {

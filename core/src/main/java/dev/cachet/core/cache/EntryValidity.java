@@ -48,6 +48,14 @@ final class EntryValidity {
 		return metadata.isFresh(call.maxAge(), nowMillis) ? null : MissReason.STALE;
 	}
 
+	/**
+	 * Records that a shared tier served an entry to a read that started at {@code readStartedMillis}:
+	 * local copies of it are then as trustworthy as the shared tier ({@link LocalTierTrust}).
+	 */
+	void servedFromShared(EntryMetadata metadata, long readStartedMillis) {
+		trust.servedFromShared(metadata, readStartedMillis);
+	}
+
 	private @Nullable MissReason producer(Producer producer, Caller caller) {
 		if (producer.kind() == Producer.Kind.PROGRAMMATIC) {
 			return null;

@@ -18,7 +18,10 @@ public enum MissReason {
 	/** Written by a method this application does not have. */
 	UNKNOWN_PRODUCER,
 
-	/** In a node-local tier, written before invalidation messages were lost. */
+	/**
+	 * In a node-local tier, written before invalidation messages were lost, and not served by a shared
+	 * tier since.
+	 */
 	UNTRUSTED,
 
 	/** Not signed with a configured key, where a signature is required. Deleted. */

@@ -81,6 +81,10 @@ final class TierChain {
 				}
 				binding.statistics().hit();
 				statistics.hit(found.metadata().computeTime().toNanos());
+				if (binding.tier().shared()) {
+					// after lost invalidations, the local copies of this entry are trusted again
+					validity.servedFromShared(found.metadata(), now);
+				}
 				if (i > 0) {
 					found.promote(tiers.subList(0, i), Instant.ofEpochMilli(now));
 				}

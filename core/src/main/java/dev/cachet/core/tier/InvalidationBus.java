@@ -23,8 +23,10 @@ public interface InvalidationBus {
 		void cleared(String cache);
 
 		/**
-		 * The bus lost messages (a disconnect): the instance cannot know what it missed and must drop
-		 * its node-local entries that may have been evicted elsewhere.
+		 * The bus lost messages it cannot deliver any more (a bus that keeps a history delivers what an
+		 * instance missed during a disconnect through {@link #evicted} and {@link #cleared} instead):
+		 * the instance cannot know what it missed and must not serve node-local entries that may have
+		 * been evicted elsewhere.
 		 */
 		void messagesLost();
 

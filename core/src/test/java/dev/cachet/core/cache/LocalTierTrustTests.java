@@ -21,7 +21,10 @@ import dev.cachet.testsupport.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** After the invalidation bus lost messages, older entries of node-local tiers are not served. */
+/**
+ * After the invalidation bus lost messages, older entries of node-local tiers are not served, until a
+ * shared tier served that very entry.
+ */
 class LocalTierTrustTests {
 
 	private final MutableClock clock = new MutableClock();
@@ -51,17 +54,7 @@ class LocalTierTrustTests {
 
 	@Test
 	void localEntriesFromBeforeTheLossAreMissesNewOnesAreHits() {
-		TieredCache cache = TieredCacheManager
-			.builder(new EntrySerializer(new JavaSerializationCodec()),
-					new CachetKeyGenerator(new CachedMethods(new MethodFingerprinter(new FingerprintSettings(List.of(),
-							true, ""))), new CacheAddresses(new CanonicalArgumentHasher(List.of()), List.of())))
-			.tier("local", new Delegating(localStore, false), null)
-			.tier("shared", new Delegating(sharedStore, true), null)
-			.defaultTiers(List.of("local", "shared"))
-			.invalidationBus(bus)
-			.clock(clock)
-			.build()
-			.getCache("c");
+		TieredCache cache = cache();
 		CachetKey key = CachetKey.of("k");
 		cache.put(key, "before");
 		clock.advance(Duration.ofSeconds(1));
@@ -74,6 +67,74 @@ class LocalTierTrustTests {
 		cache.put(key, "after");
 		sharedStore.clear("c");
 		assertThat(cache.get(key).get()).as("written after the loss: trusted").isEqualTo("after");
+	}
+
+	@Test
+	void anEntryTheSharedTierServesAfterTheLossIsTrustedLocallyAgainThoughItKeepsItsCreatedAt() {
+		TieredCache cache = cache();
+		CachetKey key = CachetKey.of("k");
+		cache.put(key, "before");
+		clock.advance(Duration.ofSeconds(1));
+		listener.get().messagesLost();
+		clock.advance(Duration.ofMillis(1));
+
+		assertThat(cache.get(key).get()).as("read from the shared tier, copied to the local one").isEqualTo("before");
+		Envelope copied = localStore.get("c", "k");
+		assertThat(copied.metadata().createdAt()).as("a copy keeps its created-at").isBefore(clock.instant());
+		sharedStore.clear("c");
+		assertThat(cache.get(key).get()).as("the local copy, trusted again").isEqualTo("before");
+	}
+
+	@Test
+	void aLocalEntryOtherThanTheOneTheSharedTierServedStaysDistrusted() {
+		TieredCache cache = cache();
+		CachetKey key = CachetKey.of("k");
+		cache.put(key, "old");
+		Envelope old = localStore.get("c", "k");
+		clock.advance(Duration.ofSeconds(1));
+		cache.put(key, "newer"); // by another instance, while this one was not listening
+		Envelope newer = sharedStore.get("c", "k");
+		clock.advance(Duration.ofSeconds(1));
+		listener.get().messagesLost();
+		clock.advance(Duration.ofMillis(1));
+		localStore.evict("c", "k");
+		assertThat(cache.get(key).get()).isEqualTo("newer");
+
+		localStore.put("c", "k", old, Duration.ofHours(1)); // say, a disk copy from before
+		sharedStore.clear("c");
+		assertThat(cache.get(key)).as("not the entry the shared tier served").isNull();
+		localStore.put("c", "k", newer, Duration.ofHours(1));
+		assertThat(cache.get(key).get()).as("the entry the shared tier served").isEqualTo("newer");
+	}
+
+	@Test
+	void aReReadBeforeTheLatestLossDoesNotCount() {
+		TieredCache cache = cache();
+		CachetKey key = CachetKey.of("k");
+		cache.put(key, "v");
+		clock.advance(Duration.ofSeconds(1));
+		listener.get().messagesLost();
+		clock.advance(Duration.ofMillis(1));
+		assertThat(cache.get(key).get()).isEqualTo("v");
+		clock.advance(Duration.ofSeconds(1));
+		listener.get().messagesLost(); // lost again: the re-read may be outdated too
+		sharedStore.clear("c");
+
+		assertThat(cache.get(key)).isNull();
+	}
+
+	private TieredCache cache() {
+		return TieredCacheManager
+			.builder(new EntrySerializer(new JavaSerializationCodec()),
+					new CachetKeyGenerator(new CachedMethods(new MethodFingerprinter(new FingerprintSettings(List.of(),
+							true, ""))), new CacheAddresses(new CanonicalArgumentHasher(List.of()), List.of())))
+			.tier("local", new Delegating(localStore, false), null)
+			.tier("shared", new Delegating(sharedStore, true), null)
+			.defaultTiers(List.of("local", "shared"))
+			.invalidationBus(bus)
+			.clock(clock)
+			.build()
+			.getCache("c");
 	}
 
 	/** A tier over a memory store, shared or not, that is not itself a {@link MemoryTier}. */

@@ -10,8 +10,9 @@ import dev.cachet.core.tier.CacheNameHash;
 /**
  * Names of Cachet's Redis keys and channels. An entry lives at
  * {@code prefix + hash(cache name) + ":" + key id}: no user text reaches Redis, and a cache's
- * entries share one SCAN pattern. Leases live under {@code prefix + "lease:"}, which no entry
- * pattern matches because a cache hash is 16 hex digits.
+ * entries share one SCAN pattern. Leases live under {@code prefix + "lease:"} and the invalidation
+ * history at {@code prefix + "invalidation-history"}, which no entry pattern matches because a
+ * cache hash is 16 hex digits.
  */
 final class RedisKeys {
 
@@ -46,6 +47,11 @@ final class RedisKeys {
 
 	byte[] invalidationChannel() {
 		return bytes(this.prefix + "invalidation");
+	}
+
+	/** The stream of recent evictions and clears: one key, so one hash slot on a cluster. */
+	byte[] invalidationHistory() {
+		return bytes(this.prefix + "invalidation-history");
 	}
 
 	static byte[] bytes(String text) {

@@ -18,8 +18,8 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  *
  * <p>Lettuce reconnects and resubscribes by itself after a disconnect; Redis then confirms the
  * subscription again. Every confirmation after the first one, and the first one after a failed
- * attempt, means messages may have been published while nobody listened: {@code onMessagesLost}
- * runs.
+ * attempt, means messages may have been published while nobody listened: {@code onSubscribed} is
+ * told so.
  */
 final class RedisSubscription implements AutoCloseable {
 
@@ -35,7 +35,7 @@ final class RedisSubscription implements AutoCloseable {
 
 	private final Consumer<byte[]> onMessage;
 
-	private final Runnable onMessagesLost;
+	private final Subscribed onSubscribed;
 
 	private final Thread subscriber;
 
@@ -47,12 +47,23 @@ final class RedisSubscription implements AutoCloseable {
 
 	private RedisConnection connection;
 
+	/** @param onMessagesLost runs on every confirmation after which messages may have been missed */
 	RedisSubscription(LettuceConnectionFactory connectionFactory, byte[] channel, Consumer<byte[]> onMessage,
 			Runnable onMessagesLost) {
+		this(connectionFactory, channel, onMessage, (mayHaveMissed) -> {
+			if (mayHaveMissed) {
+				onMessagesLost.run();
+			}
+		});
+	}
+
+	/** @param onSubscribed runs on every confirmation of the subscription */
+	RedisSubscription(LettuceConnectionFactory connectionFactory, byte[] channel, Consumer<byte[]> onMessage,
+			Subscribed onSubscribed) {
 		this.connectionFactory = connectionFactory;
 		this.channel = channel;
 		this.onMessage = onMessage;
-		this.onMessagesLost = onMessagesLost;
+		this.onSubscribed = onSubscribed;
 		this.subscriber = new Thread(this::subscribeUntilDone, "cachet-redis-subscribe");
 		this.subscriber.setDaemon(true);
 	}
@@ -127,11 +138,22 @@ final class RedisSubscription implements AutoCloseable {
 
 		@Override
 		public void onChannelSubscribed(byte[] channel, long count) {
-			if (RedisSubscription.this.subscribed || RedisSubscription.this.mayHaveLostMessages) {
-				RedisSubscription.this.onMessagesLost.run();
-			}
+			RedisSubscription.this.onSubscribed
+				.subscribed(RedisSubscription.this.subscribed || RedisSubscription.this.mayHaveLostMessages);
 			RedisSubscription.this.subscribed = true;
 		}
+
+	}
+
+	/** Told about each confirmation of the subscription. */
+	@FunctionalInterface
+	interface Subscribed {
+
+		/**
+		 * @param mayHaveMissed whether messages may have been published while the subscription was not
+		 * in place (every confirmation but a first one that needed no retry)
+		 */
+		void subscribed(boolean mayHaveMissed);
 
 	}
 
