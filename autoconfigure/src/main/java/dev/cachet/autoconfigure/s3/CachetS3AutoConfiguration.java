@@ -102,7 +102,23 @@ public class CachetS3AutoConfiguration {
 				properties.getTransferTimeout());
 	}
 
+	/**
+	 * Checks the bucket at start-up. Any problem stops start-up with a report naming the property,
+	 * unless {@code cachet.s3.optional=true}: then the application starts with the tier down.
+	 */
 	private static void checkBucket(S3Tier tier, CachetS3Properties properties) {
+		try {
+			prepareBucket(tier, properties);
+		}
+		catch (CachetConfigurationException ex) {
+			if (!properties.isOptional()) {
+				throw ex;
+			}
+			logger.warn("{}; starting with the S3 tier down (cachet.s3.optional=true)", ex.getMessage());
+		}
+	}
+
+	private static void prepareBucket(S3Tier tier, CachetS3Properties properties) {
 		Duration budget = (properties.getTimeout().compareTo(STARTUP_BUDGET) > 0) ? properties.getTimeout()
 				: STARTUP_BUDGET;
 		switch (tier.checkBucket(budget)) {
@@ -114,23 +130,25 @@ public class CachetS3AutoConfiguration {
 							"bucket '" + properties.getBucket() + "' does not exist (" + tier.location() + ")",
 							"create the bucket, correct cachet.s3.bucket, or set cachet.s3.create-bucket=true");
 				}
-				tier.createBucket(budget);
+				try {
+					tier.createBucket(budget);
+				}
+				catch (RuntimeException ex) {
+					throw new CachetConfigurationException("cachet.s3.bucket", "bucket '" + properties.getBucket()
+							+ "' could not be created (" + ex.getClass().getSimpleName() + ")",
+							"create the bucket yourself, or grant the application's credentials s3:CreateBucket", ex);
+				}
 				logger.info("Created S3 bucket for the Cachet tier: {}", tier.location());
 			}
 			case FORBIDDEN -> throw new CachetConfigurationException("cachet.s3.bucket",
 					"access to bucket '" + properties.getBucket() + "' is denied",
 					"grant the application's credentials s3:ListBucket, s3:GetObject, s3:PutObject and "
-							+ "s3:DeleteObject on cachet.s3.bucket, or correct it");
-			case UNREACHABLE -> {
-				String problem = "S3 could not be reached at " + tier.location() + " ("
-						+ tier.lastFailure() + ")";
-				if (!properties.isOptional()) {
-					throw new CachetConfigurationException("cachet.s3.endpoint", problem,
-							"check cachet.s3.endpoint (or the region and network), or set cachet.s3.optional=true "
-									+ "to start with the S3 tier down");
-				}
-				logger.warn("{}; starting with the S3 tier down (cachet.s3.optional=true)", problem);
-			}
+							+ "s3:DeleteObject on cachet.s3.bucket, or correct it, or set cachet.s3.optional=true "
+							+ "to start with the S3 tier down");
+			case UNREACHABLE -> throw new CachetConfigurationException("cachet.s3.endpoint",
+					"S3 could not be reached at " + tier.location() + " (" + tier.lastFailure() + ")",
+					"check cachet.s3.endpoint (or the region and network), or set cachet.s3.optional=true "
+							+ "to start with the S3 tier down");
 		}
 	}
 

@@ -28,7 +28,9 @@ import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.support.NoOpCacheManager;
 import org.springframework.context.annotation.Configuration;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,12 +56,16 @@ class CachetS3AutoConfigurationTests {
 	}
 
 	private ApplicationContextRunner runner() {
+		return runner(this.s3.credentials());
+	}
+
+	private ApplicationContextRunner runner(AwsCredentialsProvider credentials) {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(CachetS3AutoConfiguration.class, CachetAutoConfiguration.class,
 					CacheAutoConfiguration.class))
 			.withUserConfiguration(CachingEnabled.class)
 			// credentials for the client built from properties, as an application might provide them
-			.withBean(AwsCredentialsProvider.class, this.s3::credentials)
+			.withBean(AwsCredentialsProvider.class, () -> credentials)
 			.withPropertyValues("cachet.disk.path=" + this.disk, "cachet.tiers=disk,s3", "cachet.s3.bucket=config",
 					"cachet.s3.endpoint=" + this.s3.endpoint(), "cachet.s3.path-style=true");
 	}
@@ -158,6 +164,17 @@ class CachetS3AutoConfigurationTests {
 	void anOptionalTierStartsDownWhenUnreachable() {
 		this.s3.stop();
 		runner().withPropertyValues("cachet.s3.optional=true").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(s3Tier(context).health().state()).isNotEqualTo(TierHealth.State.UP);
+		});
+	}
+
+	@Test
+	void anOptionalTierStartsDownWhenAccessIsDenied() {
+		AwsCredentialsProvider wrongSecret = StaticCredentialsProvider
+			.create(AwsBasicCredentials.create(this.s3.accessKey(), "not-the-secret"));
+		runner(wrongSecret).run((context) -> assertFailure(context, "cachet.s3.bucket", "is denied"));
+		runner(wrongSecret).withPropertyValues("cachet.s3.optional=true").run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(s3Tier(context).health().state()).isNotEqualTo(TierHealth.State.UP);
 		});

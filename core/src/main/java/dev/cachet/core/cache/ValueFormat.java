@@ -3,6 +3,8 @@ package dev.cachet.core.cache;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,11 @@ import dev.cachet.core.envelope.EnvelopeSigner;
 final class ValueFormat implements ResultFormat {
 
 	private static final Logger logger = LoggerFactory.getLogger(ValueFormat.class);
+
+	/** Bounds the memory of which methods were warned about; past it, failures log at DEBUG only. */
+	private static final int MAX_WARNED_METHODS = 10_000;
+
+	private final Set<String> warnedMethods = ConcurrentHashMap.newKeySet();
 
 	private final EntrySerializer serializer;
 
@@ -44,10 +51,13 @@ final class ValueFormat implements ResultFormat {
 			envelope = serializer.serialize(storeValue, metadata, signer);
 		}
 		catch (CodecException ex) {
-			// values and codec messages may hold argument data: details only at DEBUG
-			logger.warn("Result of {} not cached: it could not be encoded ({})", describe(metadata),
-					rootCause(ex).getClass().getName());
-			logger.debug("Encoding failure of {}", describe(metadata), ex);
+			// values and codec messages may hold argument data: details only at DEBUG; once per method at WARN
+			String method = describe(metadata);
+			if (this.warnedMethods.size() < MAX_WARNED_METHODS && this.warnedMethods.add(method)) {
+				logger.warn("Results of {} are not cached: they could not be encoded ({}); further failures of this "
+						+ "method are logged at DEBUG", method, rootCause(ex).getClass().getName());
+			}
+			logger.debug("Encoding failure of {}", method, ex);
 			return false;
 		}
 		for (TierBinding binding : tiers) {

@@ -14,6 +14,9 @@ import dev.cachet.core.envelope.Producer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cache.Cache;
 
 import dev.cachet.core.envelope.EntryMetadata;
@@ -74,6 +77,18 @@ class TieredCacheTests {
 		assertThat(far.get("c", "k1")).isNotNull();
 		assertThat(cache.statistics().hits()).isEqualTo(1);
 		assertThat(cache.statistics().misses()).isEqualTo(1);
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aResultThatCannotBeEncodedIsAMissAndWarnedAboutOncePerMethod(CapturedOutput output) {
+		TieredCache cache = builder().build().getCache("c");
+		for (int i = 0; i < 3; i++) {
+			cache.put(key("k" + i), new Object()); // not serializable
+		}
+
+		assertThat(cache.get(key("k0"))).isNull();
+		assertThat(output.getAll().split("are not cached", -1)).as("warnings").hasSize(2);
 	}
 
 	@Test

@@ -67,7 +67,8 @@ final class S3Calls {
 			return result;
 		}
 		catch (AwsServiceException ex) {
-			if (ex.statusCode() >= 500) {
+			// a server error, or credentials refused: every call would fail alike (a missing key is an answer)
+			if (ex.statusCode() >= 500 || ex.statusCode() == 401 || ex.statusCode() == 403) {
 				failed(ex.getClass().getSimpleName() + " " + ex.statusCode());
 			}
 			else {
