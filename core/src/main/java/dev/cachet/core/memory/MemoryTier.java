@@ -15,9 +15,10 @@ import dev.cachet.core.tier.TierEntry;
 import dev.cachet.core.tier.TierInspection;
 
 /**
- * The in-memory tier, on Caffeine, bounded by the total size of the envelopes it holds. Each entry
- * expires after the storage time the tiered cache gives it. Envelopes remember their decoded value,
- * so a repeated hit costs no decoding.
+ * The in-memory tier, on Caffeine, bounded by the heap its entries retain. Each entry expires after
+ * the storage time the tiered cache gives it. Envelopes remember their decoded value, so a repeated
+ * hit costs no decoding; an entry weighs its envelope plus an estimate of its decoded value
+ * ({@link HeapEstimate}), weighed again once the value is decoded.
  */
 public class MemoryTier implements CacheTier, TierInspection {
 
@@ -25,7 +26,7 @@ public class MemoryTier implements CacheTier, TierInspection {
 
 	private final long maxSizeBytes;
 
-	/** @param maxSizeBytes upper bound of the summed envelope sizes */
+	/** @param maxSizeBytes upper bound of the heap the entries retain, as weighed */
 	public MemoryTier(long maxSizeBytes) {
 		if (maxSizeBytes <= 0) {
 			throw new IllegalArgumentException("the memory tier's maximum size must be positive, was " + maxSizeBytes);
@@ -35,7 +36,7 @@ public class MemoryTier implements CacheTier, TierInspection {
 			// maintenance runs on the calling thread: handing it to a pool costs a thread wake-up on hits
 			.executor(Runnable::run)
 			.maximumWeight(maxSizeBytes)
-			.weigher((StoreKey key, Stored stored) -> stored.envelope().size())
+			.weigher((StoreKey key, Stored stored) -> stored.weight())
 			.expireAfter(Expiry.creating((StoreKey key, Stored stored) -> stored.ttl()))
 			.build();
 	}
@@ -63,7 +64,11 @@ public class MemoryTier implements CacheTier, TierInspection {
 
 	@Override
 	public void put(String cache, String key, Envelope envelope, Duration storageTtl) {
-		entries.put(new StoreKey(cache, key), new Stored(envelope, storageTtl));
+		StoreKey storeKey = new StoreKey(cache, key);
+		Stored stored = new Stored(envelope, storageTtl);
+		// asked before the put: a value decoded in between is then weighed by the put itself
+		envelope.whenDecoded(() -> entries.asMap().replace(storeKey, stored, stored));
+		entries.put(storeKey, stored);
 	}
 
 	@Override
@@ -110,6 +115,14 @@ public class MemoryTier implements CacheTier, TierInspection {
 	}
 
 	private record Stored(Envelope envelope, Duration ttl) {
+
+		/** The envelope's bytes and the decoded value it remembers, in bytes of heap. */
+		int weight() {
+			Object decoded = this.envelope.decodedValue();
+			long weight = this.envelope.size() + ((decoded != null) ? HeapEstimate.of(decoded) : 0);
+			return (int) Math.min(Integer.MAX_VALUE, weight);
+		}
+
 	}
 
 }

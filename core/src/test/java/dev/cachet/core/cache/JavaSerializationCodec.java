@@ -9,7 +9,7 @@ import dev.cachet.core.codec.CodecException;
 import dev.cachet.core.codec.ValueCodec;
 
 /** A simple codec for tests of the cache logic, independent of the default codec. */
-class JavaSerializationCodec implements ValueCodec {
+public class JavaSerializationCodec implements ValueCodec {
 
 	@Override
 	public String id() {
