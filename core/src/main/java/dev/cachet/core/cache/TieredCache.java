@@ -144,6 +144,9 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		Call call = parts.calls().resolve(key, caller);
 		Object value = call.reads() ? read(call) : null;
 		if (value == null) {
+			if (call.reads()) {
+				parts.timer().missedAsync(call.keyId());
+			}
 			return null;
 		}
 		return CompletableFuture.completedFuture(isAllowNullValues() ? toValueWrapper(value) : fromStoreValue(value));

@@ -92,6 +92,27 @@ class TieredCacheTests {
 	}
 
 	@Test
+	void anAsynchronousMissRecordsItsComputeTimeWhenItsResultIsPutOnAnotherThread() throws Exception {
+		TieredCache cache = builder().build().getCache("c");
+		assertThat(cache.retrieve(key("k"))).isNull();
+		clock.advance(Duration.ofSeconds(1));
+		Thread completing = new Thread(() -> {
+			try {
+				Thread.sleep(60);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			cache.put(key("k"), "v");
+		});
+		completing.start();
+		completing.join();
+
+		assertThat(cache.retrieve(key("k")).get()).isNotNull();
+		assertThat(cache.statistics().timeSavedNanos()).isGreaterThanOrEqualTo(Duration.ofMillis(60).toNanos());
+	}
+
+	@Test
 	void hitInFarTierFillsNearTierWithTheSameBytes() {
 		TieredCache cache = builder().build().getCache("c");
 		cache.put(key("k"), "value");
