@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -50,6 +51,8 @@ import dev.cachet.core.key.CachetKeyGenerator;
 import dev.cachet.core.hash.CanonicalArgumentHasher;
 import dev.cachet.core.key.KeyContributor;
 import dev.cachet.core.tier.CacheTier;
+import dev.cachet.autoconfigure.redis.CachetRedisProperties;
+import dev.cachet.autoconfigure.s3.CachetS3Properties;
 import dev.cachet.core.tier.InvalidationBus;
 import dev.cachet.core.tier.KeyLease;
 
@@ -125,6 +128,11 @@ public class CachetAutoConfiguration {
 		List<TierRegistration> registrations = tierRegistrations.orderedStream().toList();
 		Set<String> available = registrations.stream().map(TierRegistration::name).collect(Collectors.toSet());
 		CachetPropertiesValidator.validateTiers(properties, available);
+		StartupWarnings.unknownProperties(environment, Map.of("cachet", CachetProperties.class, "cachet.redis",
+				CachetRedisProperties.class, "cachet.s3", CachetS3Properties.class));
+		StartupWarnings.tierOrder(environment, "cachet.tiers", properties.getTiers());
+		properties.getCaches().forEach((name, spec) -> StartupWarnings.tierOrder(environment,
+				"cachet.caches." + name + ".tiers", spec.getTiers()));
 		TieredCacheManager.Builder builder = TieredCacheManager
 			.builder(new EntrySerializer(codec, properties.getCodec().getCompressionThreshold().toBytes()), keyGenerator)
 			.defaultTiers(properties.getTiers())

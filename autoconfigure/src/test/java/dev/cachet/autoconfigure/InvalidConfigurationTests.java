@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.springframework.mock.env.MockEnvironment;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -69,9 +70,17 @@ class InvalidConfigurationTests {
 			.run(context -> {
 				assertThat(context).hasFailed();
 				Throwable failure = context.getStartupFailure();
-				FailureAnalysis analysis = new CachetConfigurationFailureAnalyzer().analyze(failure);
+				String[] written = setting.split("=", 2);
+				FailureAnalysis analysis = new CachetConfigurationFailureAnalyzer(
+						new MockEnvironment().withProperty(written[0], written[1]))
+					.analyze(failure);
 				if (analysis != null) {
 					assertThat(analysis.getDescription()).contains(property);
+					if (written[0].equals(property)) {
+						assertThat(analysis.getDescription()).as("the value as written, and where")
+							.contains("Value: \"" + written[1] + "\"")
+							.contains("Origin: ");
+					}
 					assertThat(analysis.getAction()).contains(property);
 				}
 				else {
