@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DiskTierTwoProcessesTests {
 
-	private static final int MAX_ENTRIES = 60;
+	private static final int MAX_ENTRIES = 120;
 
 	/** Writes in flight: each process's last write, and the other's not yet read from the journal. */
 	private static final int SLACK_ENTRIES = 8;
@@ -80,6 +80,7 @@ class DiskTierTwoProcessesTests {
 			System.out.printf("Two processes on one folder: largest folder %d B for a max size of %d B (%.2fx)%n",
 					largestFolder.get(), maxSize, (double) largestFolder.get() / maxSize);
 			assertThat(parent.hotMisses()).as("the parent's reads of its hot set").isZero();
+			assertThat(tier.sizeEvictions()).as("the bound was reached and enforced").isPositive();
 			assertThat(largestFolder.get()).isLessThanOrEqualTo(maxSize + SLACK_ENTRIES * SharedFolderWorkload.entrySize());
 			tier.followJournal();
 			parent.round(); // a write evicts down to the bound, now that all the child did is known
