@@ -31,6 +31,9 @@ final class CodeSources {
 
 	private static final Logger logger = LoggerFactory.getLogger(CodeSources.class);
 
+	/** A snapshot build by Maven's naming: {@code -SNAPSHOT}, or a timestamped deploy of one. */
+	private static final Pattern SNAPSHOT_FILE = Pattern.compile(".*-(SNAPSHOT|\\d{8}\\.\\d{6}-\\d+)\\.jar");
+
 	private final ClassLoader classLoader;
 
 	private final Map<String, Optional<CodeLocation>> locations = new ConcurrentHashMap<>();
@@ -43,10 +46,10 @@ final class CodeSources {
 
 	/** Jars with code but no Maven metadata, leaving out the tooling Spring Boot adds to executable jars. */
 	private final SingletonSupplier<List<CodeLocation>> withoutMetadata = SingletonSupplier.of(() -> jarRoots()
-		.filter((jar) -> !facts(jar).maven() && facts(jar).code()
-				&& !facts(jar).library().name().startsWith("spring-boot-jarmode-")
-				&& !facts(jar).library().name().startsWith("spring-boot-loader"))
+		.filter((jar) -> !jar.fileName().startsWith("spring-boot-jarmode-")
+				&& !jar.fileName().startsWith("spring-boot-loader") && codeWithoutMetadata(jar))
 		.toList());
+
 
 	CodeSources(ClassLoader classLoader) {
 		this.classLoader = classLoader;
@@ -63,13 +66,22 @@ final class CodeSources {
 		});
 	}
 
-	/** Class directories and snapshot jars: code of the project's own build. */
+	/** Class directories and snapshot jars (by their file name, without opening them): the project's own build. */
 	boolean isProjectCode(CodeLocation location) {
 		return switch (location.kind()) {
 			case JDK -> false;
 			case DIRECTORY -> true;
-			case JAR -> facts(location).snapshot();
+			case JAR -> SNAPSHOT_FILE.matcher(location.fileName()).matches();
 		};
+	}
+
+	private boolean codeWithoutMetadata(CodeLocation jar) {
+		try {
+			return JarFacts.codeWithoutMetadata(jar);
+		}
+		catch (IOException | RuntimeException ex) {
+			return true; // unreadable: counted, and identified as unidentified
+		}
 	}
 
 	/** Every directory and jar on the class path, in class path order. */
@@ -124,8 +136,7 @@ final class CodeSources {
 				// a library that cannot be identified must never give a hit in a later run
 				logger.warn("Cannot identify the library at {}; methods calling it are cached for this run only",
 						root, ex);
-				return new JarFacts(new Library(jar.fileName(), "unidentified", UUID.randomUUID().toString()), false,
-						false, true, Set.of());
+				return new JarFacts(new Library(jar.fileName(), "unidentified", UUID.randomUUID().toString()), Set.of());
 			}
 		});
 	}

@@ -25,16 +25,10 @@ import org.jspecify.annotations.Nullable;
  * What a fingerprint needs to know of one jar, read once from its content.
  *
  * @param library      its identity
- * @param snapshot     whether it is a {@code -SNAPSHOT} build: project code, followed like the
- *                     application's own
- * @param maven        whether it carries Maven metadata, so that the class loader finds it by its
- *                     coordinates
- * @param code         whether it holds any class file (a starter holds only a manifest)
  * @param dependencies the {@code groupId:artifactId} of the dependencies its embedded
  *                     {@code pom.xml} declares for run time; {@code null} when it has none
  */
-record JarFacts(Library library, boolean snapshot, boolean maven, boolean code,
-		@Nullable Set<String> dependencies) {
+record JarFacts(Library library, @Nullable Set<String> dependencies) {
 
 	private static final String MAVEN = "META-INF/maven/";
 
@@ -42,19 +36,46 @@ record JarFacts(Library library, boolean snapshot, boolean maven, boolean code,
 	private static final Pattern VERSIONED_FILE = Pattern.compile("(.+?)-(\\d[^/]*)\\.jar");
 
 	static JarFacts read(CodeLocation jar) throws IOException {
+		return open(jar, (file) -> read(file, jar.fileName()));
+	}
+
+	/**
+	 * Whether a jar runs code but cannot tell its dependencies: class files and no Maven metadata.
+	 * Reads its entry names only.
+	 */
+	static boolean codeWithoutMetadata(CodeLocation jar) throws IOException {
+		return open(jar, (file) -> {
+			boolean code = false;
+			for (JarEntry entry : file.stream().toList()) {
+				String name = entry.getName();
+				if (name.startsWith(MAVEN) && name.endsWith("/pom.properties")) {
+					return false;
+				}
+				code |= name.endsWith(".class");
+			}
+			return code;
+		});
+	}
+
+	private static <T> T open(CodeLocation jar, JarReader<T> reader) throws IOException {
 		if (jar.root().startsWith("file:")) {
 			try (JarFile file = new JarFile(Path.of(URI.create(jar.root())).toFile())) {
-				return read(file, jar.fileName());
+				return reader.read(file);
 			}
 		}
 		// a nested jar (Spring Boot's executable jar): its own URL handler opens it, and caches it
 		JarURLConnection connection = (JarURLConnection) jar.url().openConnection();
-		return read(connection.getJarFile(), jar.fileName());
+		return reader.read(connection.getJarFile());
+	}
+
+	private interface JarReader<T> {
+
+		T read(JarFile jar) throws IOException;
+
 	}
 
 	private static JarFacts read(JarFile jar, String fileName) throws IOException {
 		String digest = entryDigest(jar);
-		boolean code = jar.stream().anyMatch((entry) -> entry.getName().endsWith(".class"));
 		Optional<Properties> pom = pomProperties(jar, fileName);
 		if (pom.isPresent()) {
 			String groupId = pom.get().getProperty("groupId");
@@ -67,8 +88,7 @@ record JarFacts(Library library, boolean snapshot, boolean maven, boolean code,
 					dependencies = DeclaredDependencies.read(in, groupId);
 				}
 			}
-			return new JarFacts(new Library(groupId + ":" + artifactId, version, digest),
-					version.endsWith("-SNAPSHOT") || fileName.contains("-SNAPSHOT"), true, code, dependencies);
+			return new JarFacts(new Library(groupId + ":" + artifactId, version, digest), dependencies);
 		}
 		Matcher versioned = VERSIONED_FILE.matcher(fileName);
 		Attributes manifest = Optional.ofNullable(jar.getManifest()).map(Manifest::getMainAttributes)
@@ -83,8 +103,7 @@ record JarFacts(Library library, boolean snapshot, boolean maven, boolean code,
 		if (version == null) {
 			version = versioned.matches() ? versioned.group(2) : "unversioned";
 		}
-		return new JarFacts(new Library(name.split(";")[0].trim(), version, digest), fileName.contains("-SNAPSHOT"),
-				false, code, null);
+		return new JarFacts(new Library(name.split(";")[0].trim(), version, digest), null);
 	}
 
 	/** The {@code pom.properties} matching the file name, or the only one: a shaded jar has several. */
