@@ -13,9 +13,14 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 
 /**
- * A local Redis Cluster of three masters (no replicas), built from {@code redis-server} on the
- * PATH: each node gets a third of the 16384 hash slots, the nodes meet, and {@link #start} returns
- * once every node reports {@code cluster_state:ok}.
+ * A local Redis Cluster of masters without replicas, built from {@code redis-server} on the PATH or,
+ * without one, from the binary shipped in {@code embedded-redis}: node {@code i} of {@code n} gets
+ * the hash slots {@code [16384 * i / n, 16384 * (i + 1) / n)}, the nodes meet, and {@link #start}
+ * returns once every node reports {@code cluster_state:ok}.
+ *
+ * <p>The nodes run with {@code cluster-require-full-coverage no}: without replicas, a dead master
+ * would otherwise make every other master refuse all commands ({@code CLUSTERDOWN}), and a test of a
+ * node fault could not see the surviving masters serve their own slots.
  */
 public final class LocalRedisCluster implements AutoCloseable {
 
@@ -29,21 +34,17 @@ public final class LocalRedisCluster implements AutoCloseable {
 		this.nodes = List.copyOf(nodes);
 	}
 
-	/**
-	 * Starts a cluster of {@code masters} nodes.
-	 * @throws IllegalStateException with a clear message when {@code redis-server} is not on the PATH
-	 */
+	/** Starts a cluster of {@code masters} nodes and waits until it serves every slot. */
 	public static LocalRedisCluster start(int masters) {
-		Path executable = RedisServers.redisServerOnPath()
-			.orElseThrow(() -> new IllegalStateException("A Redis Cluster test needs redis-server on the PATH "
-					+ "(for example: apt-get install -y redis-server). It runs only with -Predis-cluster "
-					+ "(-Dcachet.test.cluster=true)."));
+		Path onPath = RedisServers.redisServerOnPath().orElse(null);
+		Path executable = (onPath != null) ? onPath : RedisServers.embeddedExecutable();
+		String kind = (onPath != null) ? "path" : "embedded";
 		List<RedisServer> nodes = new ArrayList<>();
 		try {
 			for (int i = 0; i < masters; i++) {
-				nodes.add(RedisServers.startLocal(executable, "path",
+				nodes.add(RedisServers.startLocal(executable, kind,
 						List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
-								"--cluster-node-timeout", "2000")));
+								"--cluster-node-timeout", "2000", "--cluster-require-full-coverage", "no")));
 			}
 			LocalRedisCluster cluster = new LocalRedisCluster(nodes);
 			cluster.form();
@@ -62,6 +63,20 @@ public final class LocalRedisCluster implements AutoCloseable {
 
 	public List<RedisServer> nodes() {
 		return this.nodes;
+	}
+
+	/** The index of the node that serves a hash slot (as {@code io.lettuce.core.cluster.SlotHash} computes it). */
+	public int nodeOfSlot(int slot) {
+		if (slot < 0 || slot >= SLOTS) {
+			throw new IllegalArgumentException("slot " + slot + " is outside [0, " + SLOTS + ")");
+		}
+		int count = this.nodes.size();
+		for (int i = 1; i < count; i++) {
+			if (slot < SLOTS * i / count) {
+				return i - 1;
+			}
+		}
+		return count - 1;
 	}
 
 	private void form() {

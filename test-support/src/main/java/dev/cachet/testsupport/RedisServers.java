@@ -63,7 +63,8 @@ public final class RedisServers {
 				extraArguments));
 	}
 
-	private static Path embeddedExecutable() {
+	/** The {@code redis-server} binary shipped in {@code embedded-redis}, extracted for this platform. */
+	static Path embeddedExecutable() {
 		try {
 			return ExecutableProvider.newJarResourceProvider().get().toPath();
 		}

@@ -97,9 +97,11 @@ public class CachetRedisAutoConfiguration {
 		CachetPropertiesValidator.requireFailureThreshold("cachet.redis.circuit-breaker.failure-threshold",
 				breaker.getFailureThreshold());
 		CachetPropertiesValidator.requirePositive("cachet.redis.circuit-breaker.cool-down", breaker.getCoolDown());
+		CachetPropertiesValidator.requirePositive("cachet.redis.circuit-breaker.answer-timeout",
+				breaker.getAnswerTimeout());
 		CachetPropertiesValidator.requirePositive("cachet.redis.lease.time", properties.getLease().getTime());
 		return new RedisTierSettings(properties.getKeyPrefix(), properties.getTimeout(), breaker.getFailureThreshold(),
-				breaker.getCoolDown());
+				breaker.getCoolDown(), breaker.getAnswerTimeout());
 	}
 
 	/** Jedis, or no Redis starter at all: the tier cannot work, so start-up stops with the fix. */

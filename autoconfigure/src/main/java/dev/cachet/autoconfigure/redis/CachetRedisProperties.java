@@ -17,7 +17,10 @@ public class CachetRedisProperties {
 	/** Prefix of every key and channel Cachet uses in Redis; separates applications sharing a server. */
 	private String keyPrefix = "cachet:";
 
-	/** Time budget of one Redis call; a slower call is a miss, never an error for the caller. */
+	/**
+	 * Time budget of one Redis call, not counting time this JVM could not run (garbage collection, a
+	 * saturated CPU); a slower call is a miss, never an error for the caller.
+	 */
 	private Duration timeout = Duration.ofMillis(50);
 
 	/** Longest time Redis keeps an entry, whatever its freshness. */
@@ -65,14 +68,26 @@ public class CachetRedisProperties {
 		return this.invalidation;
 	}
 
-	/** The circuit breaker that stops calling a failing Redis for a while. */
+	/** The circuit breakers (one per master on a cluster) that stop calling a failing Redis for a while. */
 	public static class CircuitBreaker {
 
-		/** Consecutive failed calls that open the circuit; while open, Redis is skipped (a miss). */
+		/**
+		 * Consecutive failures the server caused (a refused or dropped connection, a call left unanswered
+		 * for the answer timeout) that open the circuit; while open, Redis (on a cluster: the failing
+		 * master's slots) is skipped, a miss.
+		 */
 		private int failureThreshold = 5;
 
 		/** How long the open circuit skips Redis before one probe call tries it again. */
 		private Duration coolDown = Duration.ofSeconds(5);
+
+		/**
+		 * How long Redis may leave a call unanswered before the call counts as a failure. A call that
+		 * outlived its time budget but whose server answered within this time (the client was busy, the
+		 * server alive) does not count. Also the longest a call waits however long this JVM stalls. At
+		 * least the timeout is used.
+		 */
+		private Duration answerTimeout = Duration.ofSeconds(1);
 
 		public int getFailureThreshold() {
 			return this.failureThreshold;
@@ -88,6 +103,14 @@ public class CachetRedisProperties {
 
 		public void setCoolDown(Duration coolDown) {
 			this.coolDown = coolDown;
+		}
+
+		public Duration getAnswerTimeout() {
+			return this.answerTimeout;
+		}
+
+		public void setAnswerTimeout(Duration answerTimeout) {
+			this.answerTimeout = answerTimeout;
 		}
 
 	}

@@ -22,6 +22,7 @@ import dev.cachet.autoconfigure.TierRegistration;
 import dev.cachet.backend.redis.RedisInvalidationBus;
 import dev.cachet.backend.redis.RedisKeyLease;
 import dev.cachet.backend.redis.RedisTier;
+import dev.cachet.backend.redis.RedisTierSettings;
 import dev.cachet.core.cache.TieredCacheManager;
 import dev.cachet.core.tier.InvalidationBus;
 import dev.cachet.core.tier.KeyLease;
@@ -93,6 +94,12 @@ class CachetRedisAutoConfigurationTests {
 	}
 
 	@Test
+	void theDefaultSettingsAreTheTiersDefaults() {
+		runner().withPropertyValues("cachet.tiers=redis")
+			.run(context -> assertThat(context.getBean(RedisTierSettings.class)).isEqualTo(RedisTierSettings.DEFAULTS));
+	}
+
+	@Test
 	void redisInOneCacheOnlyIsEnough() {
 		runner().withPropertyValues("cachet.tiers=disk", "cachet.caches.shared.tiers=disk,redis").run(context -> {
 			assertThat(context).hasNotFailed();
@@ -106,9 +113,13 @@ class CachetRedisAutoConfigurationTests {
 	void propertiesReachTheTierAndTheLease() {
 		runner()
 			.withPropertyValues("cachet.tiers=redis", "cachet.redis.max-age=2d", "cachet.redis.lease.time=7s",
-					"cachet.redis.key-prefix=shop:")
+					"cachet.redis.key-prefix=shop:", "cachet.redis.timeout=80ms",
+					"cachet.redis.circuit-breaker.failure-threshold=4", "cachet.redis.circuit-breaker.cool-down=3s",
+					"cachet.redis.circuit-breaker.answer-timeout=700ms")
 			.run(context -> {
 				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(RedisTierSettings.class)).isEqualTo(new RedisTierSettings("shop:",
+						Duration.ofMillis(80), 4, Duration.ofSeconds(3), Duration.ofMillis(700)));
 				assertThat(context.getBean(TieredCacheManager.class).tiers().get("redis").storageCap())
 					.isEqualTo(Duration.ofDays(2));
 				assertThat(context.getBean(KeyLease.class).leaseTime()).isEqualTo(Duration.ofSeconds(7));
@@ -161,6 +172,7 @@ class CachetRedisAutoConfigurationTests {
 			"cachet.redis.max-age=-1d | cachet.redis.max-age", "cachet.redis.key-prefix= | cachet.redis.key-prefix",
 			"cachet.redis.circuit-breaker.failure-threshold=0 | cachet.redis.circuit-breaker.failure-threshold",
 			"cachet.redis.circuit-breaker.cool-down=0s | cachet.redis.circuit-breaker.cool-down",
+			"cachet.redis.circuit-breaker.answer-timeout=0ms | cachet.redis.circuit-breaker.answer-timeout",
 			"cachet.redis.lease.time=-30s | cachet.redis.lease.time",
 			"cachet.redis.lease.time=0s | cachet.redis.lease.time",
 			"cachet.redis.invalidation.history=0 | cachet.redis.invalidation.history" })

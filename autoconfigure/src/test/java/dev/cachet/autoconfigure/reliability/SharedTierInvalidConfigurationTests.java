@@ -52,6 +52,7 @@ class SharedTierInvalidConfigurationTests {
 	@CsvSource(delimiter = '|', textBlock = """
 			cachet.redis.circuit-breaker.failure-threshold=-3 | cachet.redis.circuit-breaker.failure-threshold | at least 1
 			cachet.redis.circuit-breaker.cool-down=-5s        | cachet.redis.circuit-breaker.cool-down        | positive
+			cachet.redis.circuit-breaker.answer-timeout=-1s   | cachet.redis.circuit-breaker.answer-timeout   | positive
 			cachet.redis.timeout=fast                         | cachet.redis.timeout                          | java.time.Duration
 			cachet.redis.max-age=forever                      | cachet.redis.max-age                          | java.time.Duration
 			cachet.redis.lease.enabled=perhaps                | cachet.redis.lease.enabled                    | boolean

@@ -38,6 +38,9 @@ public final class CircuitBreaker {
 
 	private int consecutiveFailures;
 
+	/** How many times the circuit opened: a closed circuit or a failed probe. */
+	private volatile long openings;
+
 	/** When the open circuit lets the next probe through. */
 	private Instant nextProbeAt = Instant.MIN;
 
@@ -83,6 +86,9 @@ public final class CircuitBreaker {
 	public synchronized void recordFailure() {
 		this.consecutiveFailures++;
 		if (this.state == State.HALF_OPEN || this.consecutiveFailures >= this.settings.failureThreshold()) {
+			if (this.state != State.OPEN) {
+				this.openings++;
+			}
 			this.state = State.OPEN;
 			this.nextProbeAt = this.clock.instant().plus(this.settings.coolDown());
 		}
@@ -90,6 +96,15 @@ public final class CircuitBreaker {
 
 	public State state() {
 		return this.state;
+	}
+
+	/**
+	 * How many times the circuit has opened since it was made, counting a failed probe as an opening
+	 * and failures reported while already open as none: for metrics and tests that must see an
+	 * opening however briefly it lasted.
+	 */
+	public long openings() {
+		return this.openings;
 	}
 
 	/** Thrown by callers that were refused by an open circuit; it carries no stack trace. */

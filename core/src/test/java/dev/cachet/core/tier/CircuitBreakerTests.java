@@ -87,6 +87,22 @@ class CircuitBreakerTests {
 	}
 
 	@Test
+	void countsEachOpeningOnce() {
+		assertThat(this.breaker.openings()).isZero();
+		open();
+		this.breaker.recordFailure();
+		assertThat(this.breaker.openings()).as("failures while open open nothing").isEqualTo(1);
+		this.clock.advance(Duration.ofSeconds(5));
+		this.breaker.tryAcquirePermission();
+		this.breaker.recordFailure();
+		assertThat(this.breaker.openings()).as("a failed probe opens again").isEqualTo(2);
+		this.clock.advance(Duration.ofSeconds(5));
+		this.breaker.tryAcquirePermission();
+		this.breaker.recordSuccess();
+		assertThat(this.breaker.openings()).isEqualTo(2);
+	}
+
+	@Test
 	void rejectsInvalidSettings() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new CircuitBreaker.Settings(0, Duration.ofSeconds(1)));
 		assertThatIllegalArgumentException().isThrownBy(() -> new CircuitBreaker.Settings(1, Duration.ZERO));

@@ -60,7 +60,8 @@ final class InvalidationLog {
 		byte[][] arguments = { this.history, this.channel, RedisKeys.bytes(message.type().code),
 				RedisKeys.bytes(message.sender()), RedisKeys.bytes(message.key()), RedisKeys.bytes(message.cache()) };
 		return this.redis
-			.<byte[]>submit((commands) -> commands.eval(APPEND, ScriptOutputType.VALUE, this.stream, arguments))
+			.<byte[]>submit(this.stream[0],
+					(commands) -> commands.eval(APPEND, ScriptOutputType.VALUE, this.stream, arguments))
 			.thenApply((id) -> StreamId.parse(new String(id, StandardCharsets.US_ASCII)));
 	}
 
@@ -71,7 +72,7 @@ final class InvalidationLog {
 	List<Entry> read(StreamId first, int count) throws Exception {
 		Range<String> range = Range.from(Range.Boundary.including(first.toString()), Range.Boundary.unbounded());
 		List<StreamMessage<byte[], byte[]>> found = this.redis
-			.call((commands) -> commands.xrange(this.stream[0], range, Limit.from(count)));
+			.call(this.stream[0], (commands) -> commands.xrange(this.stream[0], range, Limit.from(count)));
 		List<Entry> entries = new ArrayList<>(found.size());
 		for (StreamMessage<byte[], byte[]> message : found) {
 			entries.add(new Entry(StreamId.parse(message.getId()), decode(message.getBody())));
@@ -82,7 +83,7 @@ final class InvalidationLog {
 	/** The id of the newest entry, or {@code null} if the stream is empty or gone. */
 	StreamId newest() throws Exception {
 		List<StreamMessage<byte[], byte[]>> newest = this.redis
-			.call((commands) -> commands.xrevrange(this.stream[0], Range.unbounded(), Limit.from(1)));
+			.call(this.stream[0], (commands) -> commands.xrevrange(this.stream[0], Range.unbounded(), Limit.from(1)));
 		return newest.isEmpty() ? null : StreamId.parse(newest.get(0).getId());
 	}
 

@@ -1,53 +1,67 @@
 package dev.cachet.backend.redis;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 import dev.cachet.core.tier.CircuitBreaker;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.cluster.api.async.RedisAdvancedClusterAsyncCommands;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * Runs Lettuce commands on the application's Redis connection within a time budget, guarded by a
- * circuit breaker.
+ * Runs Lettuce commands on the application's Redis connection within a time budget, each guarded by
+ * the circuit breaker of the server it goes to ({@link NodeCircuits}: per master on a cluster).
  *
- * <p>Every call fails after {@code timeout} at the latest, including the first connection attempt,
- * which runs on a background thread so no caller (and no constructor) ever blocks on a dead or
- * unreachable server. Once connected, the Lettuce connection reconnects by itself. A command that
- * outlives its budget is cancelled. Open circuit: calls fail at once without touching Redis.
+ * <p>Every call fails after its budget at the latest, including the first connection attempt, which
+ * runs on a background thread so no caller (and no constructor) ever blocks on a dead or unreachable
+ * server. Once connected, the Lettuce connection reconnects by itself. The budget does not count
+ * time this JVM was stalled, and only failures the server caused count against a circuit
+ * ({@link CommandCall}). Open circuit: calls fail at once without touching Redis.
  */
 final class RedisCommandRunner implements AutoCloseable {
 
 	private final LettuceConnectionFactory connectionFactory;
 
-	private final long timeoutNanos;
+	private final CallTiming timing;
 
-	private final CircuitBreaker breaker;
+	private final NodeCircuits circuits;
+
+	private final ClientStalls stalls;
 
 	private final ExecutorService connector;
+
+	private final LongAdder timeouts = new LongAdder();
+
+	private final LongAdder refusals = new LongAdder();
+
+	private final LongAdder serverFailures = new LongAdder();
 
 	private volatile CompletableFuture<RedisClusterAsyncCommands<byte[], byte[]>> commands;
 
 	private RedisConnection connection;
 
-	private volatile String lastFailure;
-
 	RedisCommandRunner(LettuceConnectionFactory connectionFactory, RedisTierSettings settings, Clock clock) {
+		this(connectionFactory, settings, clock, ClientStalls.acquire());
+	}
+
+	/** @param stalls the JVM's stall meter, released on {@link #close()} */
+	RedisCommandRunner(LettuceConnectionFactory connectionFactory, RedisTierSettings settings, Clock clock,
+			ClientStalls stalls) {
 		this.connectionFactory = connectionFactory;
-		this.timeoutNanos = settings.timeout().toNanos();
-		this.breaker = new CircuitBreaker(settings.circuitBreaker(), clock);
+		this.timing = new CallTiming(settings.timeout().toNanos(), settings.answerTimeout().toNanos());
+		this.circuits = new NodeCircuits(settings.circuitBreaker(), clock);
+		this.stalls = stalls;
 		this.connector = Executors.newSingleThreadExecutor((task) -> {
 			Thread thread = new Thread(task, "cachet-redis-connect");
 			thread.setDaemon(true);
@@ -58,89 +72,104 @@ final class RedisCommandRunner implements AutoCloseable {
 	}
 
 	/**
-	 * Sends a command and completes with its result, or exceptionally on timeout, connection
-	 * failure, an error reply or an open circuit.
+	 * Sends a command without one key (or one whose key does not decide where it runs) and completes
+	 * with its result, or exceptionally on timeout, connection failure, an error reply or an open
+	 * circuit.
 	 */
 	<T> CompletableFuture<T> submit(Function<RedisClusterAsyncCommands<byte[], byte[]>, RedisFuture<T>> command) {
-		if (!this.breaker.tryAcquirePermission()) {
-			return CompletableFuture.failedFuture(new CircuitBreaker.OpenException("Redis circuit open"));
-		}
-		CompletableFuture<T> result = new CompletableFuture<>();
-		commands().whenComplete((redis, connectFailure) -> {
-			if (connectFailure != null) {
-				result.completeExceptionally(connectFailure);
-				return;
-			}
-			RedisFuture<T> sent;
-			try {
-				sent = command.apply(redis);
-			}
-			catch (RuntimeException ex) {
-				result.completeExceptionally(ex);
-				return;
-			}
-			sent.whenComplete((value, failure) -> complete(result, value, failure));
-			// A command queued while disconnected must not run late, after the caller gave up.
-			result.whenComplete((value, failure) -> sent.cancel(false));
-		});
-		// The caller sees the outcome only after the breaker has counted it.
-		return result.orTimeout(this.timeoutNanos, TimeUnit.NANOSECONDS)
-			.whenComplete((value, failure) -> record(failure));
+		return submit(null, command);
 	}
 
-	/** Sends a command and waits for its result within the time budget. */
+	/**
+	 * Sends a command about one key, guarded by the circuit of the server that holds the key.
+	 * @param routeKey the command's key, or {@code null} for a command without one
+	 */
+	<T> CompletableFuture<T> submit(byte[] routeKey,
+			Function<RedisClusterAsyncCommands<byte[], byte[]>, RedisFuture<T>> command) {
+		NodeCircuit circuit = this.circuits.forKey(routeKey);
+		if (!circuit.breaker().tryAcquirePermission()) {
+			this.refusals.increment();
+			return CompletableFuture.failedFuture(new CircuitBreaker.OpenException("Redis circuit open"));
+		}
+		CommandCall<T> call = new CommandCall<>(this, circuit, routeKey);
+		commands().whenComplete((redis, connectFailure) -> call.send(redis, connectFailure, command));
+		return call.result();
+	}
+
+	/** Sends a command without one key and waits for its result within the time budget. */
 	<T> T call(Function<RedisClusterAsyncCommands<byte[], byte[]>, RedisFuture<T>> command) throws Exception {
+		return call(null, command);
+	}
+
+	/** Sends a command about one key and waits for its result within the time budget. */
+	<T> T call(byte[] routeKey, Function<RedisClusterAsyncCommands<byte[], byte[]>, RedisFuture<T>> command)
+			throws Exception {
 		try {
-			return submit(command).get();
+			return submit(routeKey, command).get();
 		}
 		catch (ExecutionException ex) {
 			Throwable cause = ex.getCause();
 			if (cause instanceof TimeoutException) {
-				throw new TimeoutException("Redis: " + describe(cause));
+				throw new TimeoutException(
+						"Redis: no answer within " + TimeUnit.NANOSECONDS.toMillis(this.timing.budgetNanos()) + " ms");
 			}
 			throw (cause instanceof Exception exception) ? exception : ex;
 		}
 	}
 
-	CircuitBreaker breaker() {
-		return this.breaker;
+	NodeCircuits circuits() {
+		return this.circuits;
 	}
 
-	/** What went wrong with the last call, or {@code null} if it succeeded. Never holds credentials. */
-	String lastFailure() {
-		return this.lastFailure;
+	/** What the calls met so far. */
+	RedisCommandStatistics statistics() {
+		return new RedisCommandStatistics(this.timeouts.sum(), this.refusals.sum(), this.serverFailures.sum(),
+				this.circuits.openings());
 	}
 
-	private static <T> void complete(CompletableFuture<T> result, T value, Throwable failure) {
-		if (failure != null) {
-			result.completeExceptionally(failure);
+	CallTiming timing() {
+		return this.timing;
+	}
+
+	ClientStalls stalls() {
+		return this.stalls;
+	}
+
+	void timedOut() {
+		this.timeouts.increment();
+	}
+
+	void serverFailed(NodeCircuit circuit, String failure) {
+		this.serverFailures.increment();
+		circuit.failed(failure);
+	}
+
+	/**
+	 * Asks the server of a circuit for a sign of life that nobody cancels before the answer timeout
+	 * (EXISTS on the key, which goes where the key lives, or PING), unless one is already on its way
+	 * or there is no connection to ask on.
+	 */
+	void probe(NodeCircuit circuit, byte[] routeKey) {
+		CompletableFuture<RedisClusterAsyncCommands<byte[], byte[]>> connected = this.commands;
+		if (connected == null || !connected.isDone() || connected.isCompletedExceptionally() || !circuit.startProbe()) {
+			return;
 		}
-		else {
-			result.complete(value);
+		RedisFuture<?> probe;
+		try {
+			RedisClusterAsyncCommands<byte[], byte[]> redis = connected.join();
+			probe = (routeKey != null) ? redis.exists(routeKey) : redis.ping();
 		}
-	}
-
-	private void record(Throwable failure) {
-		Throwable cause = (failure instanceof CompletionException) ? failure.getCause() : failure;
-		if (cause == null || cause instanceof RedisCommandExecutionException) {
-			// The server answered, even if with an error: it is alive.
-			this.breaker.recordSuccess();
-			if (this.lastFailure != null) {
-				this.lastFailure = null;
+		catch (RuntimeException ex) {
+			circuit.probeDone();
+			return;
+		}
+		probe.whenComplete((value, failure) -> {
+			if (failure == null || failure instanceof RedisCommandExecutionException) {
+				circuit.heard(System.nanoTime());
 			}
-		}
-		else if (!(cause instanceof CircuitBreaker.OpenException)) {
-			this.lastFailure = describe(cause);
-			this.breaker.recordFailure();
-		}
-	}
-
-	private String describe(Throwable failure) {
-		if (failure instanceof TimeoutException) {
-			return "no answer within " + Duration.ofNanos(this.timeoutNanos).toMillis() + " ms";
-		}
-		// Exception messages may carry connection URIs; the type name is enough here.
-		return failure.getClass().getSimpleName();
+			circuit.probeDone();
+		});
+		CommandCall.schedule(() -> probe.cancel(false), this.timing.answerTimeoutNanos());
 	}
 
 	private CompletableFuture<RedisClusterAsyncCommands<byte[], byte[]>> commands() {
@@ -162,7 +191,11 @@ final class RedisCommandRunner implements AutoCloseable {
 		synchronized (this) {
 			this.connection = connection;
 		}
-		return (RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
+		Object commands = connection.getNativeConnection();
+		if (commands instanceof RedisAdvancedClusterAsyncCommands<?, ?> cluster) {
+			this.circuits.useTopology(cluster.getStatefulConnection().getPartitions());
+		}
+		return (RedisClusterAsyncCommands<byte[], byte[]>) commands;
 	}
 
 	@Override
@@ -172,6 +205,7 @@ final class RedisCommandRunner implements AutoCloseable {
 			this.connection.close();
 			this.connection = null;
 		}
+		ClientStalls.release(this.stalls);
 	}
 
 }

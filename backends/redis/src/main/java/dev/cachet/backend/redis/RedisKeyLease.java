@@ -106,7 +106,7 @@ public final class RedisKeyLease implements KeyLease, AutoCloseable {
 		byte[] token = RedisKeys.bytes(UUID.randomUUID().toString());
 		SetArgs args = SetArgs.Builder.nx().px(Math.max(1, leaseTime.toMillis()));
 		try {
-			String reply = this.redis.call((commands) -> commands.set(leaseKey, token, args));
+			String reply = this.redis.call(leaseKey, (commands) -> commands.set(leaseKey, token, args));
 			return "OK".equals(reply) ? new OwnedHandle(leaseKey, token) : NOT_ACQUIRED;
 		}
 		catch (Exception ex) {
@@ -130,7 +130,7 @@ public final class RedisKeyLease implements KeyLease, AutoCloseable {
 			while (true) {
 				long remainingMillis;
 				try {
-					remainingMillis = this.redis.call((commands) -> commands.pttl(leaseKeyBytes));
+					remainingMillis = this.redis.call(leaseKeyBytes, (commands) -> commands.pttl(leaseKeyBytes));
 				}
 				catch (Exception ex) {
 					return true;
@@ -205,7 +205,7 @@ public final class RedisKeyLease implements KeyLease, AutoCloseable {
 		public void close() {
 			byte[] channel = RedisKeyLease.this.keys.leaseReleasedChannel();
 			try {
-				RedisKeyLease.this.redis.call((commands) -> commands.<Long>eval(RELEASE_SCRIPT,
+				RedisKeyLease.this.redis.call(this.leaseKey, (commands) -> commands.<Long>eval(RELEASE_SCRIPT,
 						ScriptOutputType.INTEGER, new byte[][] { this.leaseKey }, this.token, channel));
 			}
 			catch (Exception ex) {

@@ -29,7 +29,10 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  *
  * <p>It uses the application's {@link LettuceConnectionFactory}, so every {@code spring.data.redis.*}
  * setting (SSL, Sentinel, Cluster, credentials) applies. Each Redis command has a time budget and
- * feeds a {@link CircuitBreaker}; failures throw quickly and the tiered cache treats them as misses.
+ * feeds the {@link CircuitBreaker} of the server it goes to (on a cluster, the master of its key's
+ * slot, so a dead master stops only its own slots); failures throw quickly and the tiered cache
+ * treats them as misses. The budget does not count time this JVM could not run, and only failures the
+ * server caused open a circuit.
  * Constructing the tier never connects, so the application starts while Redis is down.
  *
  * <p>Writes are awaited: when {@link #put} returns, Redis has acknowledged the SET, and the next
@@ -77,20 +80,20 @@ public final class RedisTier implements CacheTier {
 	@Override
 	public Envelope get(String cache, String key) throws Exception {
 		byte[] entryKey = this.keys.entry(cache, key);
-		return parseOrDelete(entryKey, this.redis.call((commands) -> commands.get(entryKey)));
+		return parseOrDelete(entryKey, this.redis.call(entryKey, (commands) -> commands.get(entryKey)));
 	}
 
 	@Override
 	public void put(String cache, String key, Envelope envelope, Duration storageTtl) throws Exception {
 		byte[] entryKey = this.keys.entry(cache, key);
 		SetArgs expiry = SetArgs.Builder.px(Math.max(1, storageTtl.toMillis()));
-		this.redis.call((commands) -> commands.set(entryKey, envelope.bytes(), expiry));
+		this.redis.call(entryKey, (commands) -> commands.set(entryKey, envelope.bytes(), expiry));
 	}
 
 	@Override
 	public void evict(String cache, String key) throws Exception {
 		byte[] entryKey = this.keys.entry(cache, key);
-		this.redis.call((commands) -> commands.unlink(entryKey));
+		this.redis.call(entryKey, (commands) -> commands.unlink(entryKey));
 	}
 
 	/**
@@ -115,20 +118,23 @@ public final class RedisTier implements CacheTier {
 		}
 	}
 
+	/**
+	 * Up, or down with the last failure, or circuit open; on a cluster, the worst of its masters',
+	 * naming the masters concerned.
+	 */
 	@Override
 	public TierHealth health() {
-		CircuitBreaker.State state = this.redis.breaker().state();
-		String failure = this.redis.lastFailure();
-		if (state != CircuitBreaker.State.CLOSED) {
-			return new TierHealth(TierHealth.State.CIRCUIT_OPEN,
-					"circuit open" + ((failure != null) ? " after: " + failure : ""));
-		}
-		return (failure != null) ? TierHealth.down(failure) : TierHealth.up();
+		return this.redis.circuits().health();
 	}
 
-	/** The circuit breaker's state, for metrics. */
+	/** The worst state of the circuit breakers (one per master on a cluster), for metrics. */
 	public CircuitBreaker.State circuitState() {
-		return this.redis.breaker().state();
+		return this.redis.circuits().worstState();
+	}
+
+	/** What the tier's Redis calls met so far: timeouts, refusals, failures, circuit openings. */
+	public RedisCommandStatistics commandStatistics() {
+		return this.redis.statistics();
 	}
 
 	@Override
@@ -145,7 +151,7 @@ public final class RedisTier implements CacheTier {
 		}
 		catch (CorruptEnvelopeException ex) {
 			logger.warn("Deleting corrupt Redis cache entry ({})", ex.getMessage());
-			this.redis.submit((commands) -> commands.unlink(entryKey));
+			this.redis.submit(entryKey, (commands) -> commands.unlink(entryKey));
 			return null;
 		}
 	}

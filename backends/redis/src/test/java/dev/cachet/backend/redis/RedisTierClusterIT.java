@@ -21,7 +21,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The Redis tier on a 3-master Redis Cluster. Runs only with {@code -Predis-cluster}, which sets
- * {@code cachet.test.cluster=true}; without {@code redis-server} on the PATH it fails and says so.
+ * {@code cachet.test.cluster=true}; the cluster runs {@code redis-server} from the PATH, or the
+ * binary shipped in {@code embedded-redis}.
  */
 class RedisTierClusterIT {
 
