@@ -2,6 +2,7 @@ package dev.cachet.autoconfigure;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -16,9 +17,10 @@ import org.springframework.core.env.Environment;
  */
 class CachetConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<CachetConfigurationException> {
 
-	private final Environment environment;
+	private final @Nullable Environment environment;
 
-	CachetConfigurationFailureAnalyzer(Environment environment) {
+	/** @param environment where the properties were set; {@code null} when the analysis runs without one */
+	CachetConfigurationFailureAnalyzer(@Nullable Environment environment) {
 		this.environment = environment;
 	}
 
@@ -30,6 +32,9 @@ class CachetConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<CachetC
 
 	/** {@code \n\n    Value: "-5MB"\n    Origin: class path resource [application.yml] - 3:13}, or nothing. */
 	private String whereSet(String property) {
+		if (this.environment == null) {
+			return "";
+		}
 		ConfigurationPropertyName name = ConfigurationPropertyName.adapt(property, '.');
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(this.environment)) {
 			ConfigurationProperty set = source.getConfigurationProperty(name);

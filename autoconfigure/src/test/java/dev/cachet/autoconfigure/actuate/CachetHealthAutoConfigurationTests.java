@@ -1,10 +1,10 @@
 package dev.cachet.autoconfigure.actuate;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -104,7 +104,7 @@ class CachetHealthAutoConfigurationTests {
 	void aFailingDiskMakesTheComponentDegradedNextToHealthyTiers(@TempDir Path temp) {
 		Path disk = temp.resolve("disk");
 		runner.withPropertyValues("cachet.tiers=memory,disk,redis", "cachet.disk.path=" + disk).run(context -> {
-			Files.delete(disk);
+			FileSystemUtils.deleteRecursively(disk);
 			IndicatedHealthDescriptor cachet = cachet(context);
 			assertThat(tiers(cachet).get("disk")).containsEntry("status", "DEGRADED");
 			assertThat(tiers(cachet).get("redis")).containsEntry("status", "UP");
