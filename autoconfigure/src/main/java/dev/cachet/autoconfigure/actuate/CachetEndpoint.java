@@ -1,6 +1,7 @@
 package dev.cachet.autoconfigure.actuate;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
@@ -21,12 +22,15 @@ import dev.cachet.core.cache.TieredCache;
  * <li>{@code GET /actuator/cachet/{cache}}: the cache's methods, fingerprints, max-age and
  * behaviour layers, storage per tier.</li>
  * <li>{@code GET /actuator/cachet/{cache}/entries?page=0&size=50}: entries, newest first.</li>
- * <li>{@code DELETE /actuator/cachet/{cache}}: clears the cache in every tier.</li>
+ * <li>{@code DELETE /actuator/cachet/{cache}}: clears the cache in every tier, and answers how
+ * many entries it removed.</li>
  * <li>{@code DELETE /actuator/cachet/{cache}/{key}}: evicts one entry by key id.</li>
  * <li>{@code DELETE /actuator/cachet/{cache}/stale}: evicts the entries written under a fingerprint
  * that is no longer current.</li>
  * </ul>
- * Unknown caches answer 404. Nothing here ever shows argument values.
+ * Over HTTP ({@link CachetEndpointWebExtension}), an unknown cache or an entry no tier holds answers
+ * 404, for reads and deletes alike, and a malformed request answers 400 with the reason in the body.
+ * Nothing here ever shows argument values.
  */
 @Endpoint(id = "cachet")
 public class CachetEndpoint {
@@ -77,37 +81,42 @@ public class CachetEndpoint {
 
 	@DeleteOperation
 	public @Nullable Deletion clear(@Selector String cache) {
-		return reports.cache(cache).map(found -> {
-			found.clear();
-			return new Deletion(found.getName(), "all", List.of());
-		}).orElse(null);
+		return reports.cache(cache).map(found -> deletion(found, "all", entries.clear(found))).orElse(null);
 	}
 
+	/** Evicts one entry or the stale entries; {@code null} for an unknown cache or an entry no tier holds. */
 	@DeleteOperation
 	public @Nullable Deletion evict(@Selector String cache, @Selector String key) {
 		if (!STALE.equals(key) && !CacheEntries.isKeyId(key)) {
-			throw new InvalidEndpointRequestException("A key id is 32 lowercase hex characters, or 'stale'",
-					"Invalid key id");
+			throw new InvalidEndpointRequestException(
+					"'" + key + "' is neither a key id (32 lowercase hex characters) nor 'stale'", "Invalid key id");
 		}
-		return reports.cache(cache).map(found -> evict(found, key)).orElse(null);
+		return reports.cache(cache).flatMap(found -> evict(found, key)).orElse(null);
 	}
 
-	private Deletion evict(TieredCache cache, String key) {
+	private Optional<Deletion> evict(TieredCache cache, String key) {
 		if (STALE.equals(key)) {
-			return new Deletion(cache.getName(), STALE, entries.evictStale(cache));
+			return Optional.of(deletion(cache, STALE, entries.evictStale(cache)));
 		}
-		CacheEntries.evict(cache, key);
-		return new Deletion(cache.getName(), "key", List.of(key));
+		return CacheEntries.evict(cache, key).map(removed -> deletion(cache, "key", removed));
+	}
+
+	private static Deletion deletion(TieredCache cache, String scope, CacheEntries.Removed removed) {
+		return new Deletion(cache.getName(), scope, removed.count(), removed.keys(), removed.uncountedTiers());
 	}
 
 	/**
-	 * What a delete did.
+	 * What a delete removed.
 	 *
-	 * @param cache   the cache
-	 * @param scope   {@code all}, {@code key} or {@code stale}
-	 * @param evicted the key ids evicted ({@code all} lists none)
+	 * @param cache          the cache
+	 * @param scope          {@code all}, {@code key} or {@code stale}
+	 * @param removed        entries removed, counted in the tiers that can list them
+	 * @param evicted        the key ids evicted ({@code all} lists none: a cache may hold millions)
+	 * @param uncountedTiers tiers that cannot list their entries: they were cleared or evicted from
+	 *                       too, but what they held is not counted
 	 */
-	public record Deletion(String cache, String scope, List<String> evicted) {
+	public record Deletion(String cache, String scope, int removed, List<String> evicted,
+			List<String> uncountedTiers) {
 	}
 
 }
