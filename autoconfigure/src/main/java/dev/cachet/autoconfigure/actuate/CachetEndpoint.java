@@ -54,16 +54,23 @@ public class CachetEndpoint {
 		this.entries = entries;
 	}
 
+	/** Tiers, caches with their totals, and recent fingerprint changes. */
 	@ReadOperation
 	public CachetReports.Overview overview() {
 		return reports.overview();
 	}
 
+	/** One cache's methods, policy layers and storage; {@code null} for an unknown cache. */
 	@ReadOperation
 	public CachetReports.@Nullable CacheDetail cache(@Selector String cache) {
 		return reports.cache(cache).map(reports::detail).orElse(null);
 	}
 
+	/**
+	 * A page of a cache's entries, newest first; {@code null} for an unknown cache or a view other
+	 * than {@code entries}.
+	 * @throws InvalidEndpointRequestException for a negative page or a size out of range
+	 */
 	@ReadOperation
 	public CacheEntries.@Nullable EntryPage entries(@Selector String cache, @Selector String view,
 			@Nullable Integer page, @Nullable Integer size) {
@@ -73,18 +80,25 @@ public class CachetEndpoint {
 		int pageNumber = (page != null) ? page : 0;
 		int pageSize = (size != null) ? size : DEFAULT_PAGE_SIZE;
 		if (pageNumber < 0 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-			throw new InvalidEndpointRequestException("page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE,
+			throw new InvalidEndpointRequestException(
+					"page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE + " (were " + pageNumber + " and "
+							+ pageSize + ")",
 					"Invalid page or size");
 		}
 		return reports.cache(cache).map(found -> entries.page(found, pageNumber, pageSize)).orElse(null);
 	}
 
+	/** Clears a cache in every tier; {@code null} for an unknown cache. */
 	@DeleteOperation
 	public @Nullable Deletion clear(@Selector String cache) {
 		return reports.cache(cache).map(found -> deletion(found, "all", entries.clear(found))).orElse(null);
 	}
 
-	/** Evicts one entry or the stale entries; {@code null} for an unknown cache or an entry no tier holds. */
+	/**
+	 * Evicts one entry or the stale entries; {@code null} for an unknown cache or an entry no tier
+	 * holds.
+	 * @throws InvalidEndpointRequestException for a key that is neither a key id nor {@code stale}
+	 */
 	@DeleteOperation
 	public @Nullable Deletion evict(@Selector String cache, @Selector String key) {
 		if (!STALE.equals(key) && !CacheEntries.isKeyId(key)) {

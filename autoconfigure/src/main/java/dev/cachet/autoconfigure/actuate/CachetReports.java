@@ -209,10 +209,6 @@ class CachetReports {
 	}
 
 	/**
-	 * A method's fingerprint now and, when it changed since its last recorded run, the one before
-	 * and the reached methods that differ.
-	 */
-	/**
 	 * A method's fingerprint, and what changed since the previous one recorded.
 	 * @param cause the change in words, {@code null} when it did not change
 	 * @param change the change part by part: methods, libraries, configuration (names), wiring
