@@ -312,6 +312,13 @@ class TieredCacheTests {
 	}
 
 	@Test
+	void managerListsTheDefaultTiersInLookupOrderFirst() {
+		CacheTier spare = new MemoryTier(1_000);
+		TieredCacheManager manager = builder().tier("spare", spare, null).defaultTiers(List.of("far", "near")).build();
+		assertThat(manager.tiers().keySet()).containsExactly("far", "near", "spare");
+	}
+
+	@Test
 	void unknownTierNameIsRefused() {
 		assertThatThrownBy(() -> builder().defaultTiers(List.of("near", "nowhere")).build())
 			.isInstanceOf(IllegalArgumentException.class)
