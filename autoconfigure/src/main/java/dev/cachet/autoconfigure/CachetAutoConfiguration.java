@@ -145,7 +145,8 @@ public class CachetAutoConfiguration {
 		registrations.forEach(registration -> builder.tier(registration.name(), registration.tier(),
 				registration.storageCap()));
 		properties.getCaches().forEach((name, spec) -> builder.cache(name,
-				new CacheOverrides(spec.getMaxAge(), spec.getBehaviour(), spec.getTiers())));
+				new CacheOverrides(spec.getMaxAge(),
+						(spec.getBehaviour() != null) ? spec.getBehaviour().behaviour() : null, spec.getTiers())));
 		TieredCacheManager manager = builder.build();
 		if (properties.getSecurity().getKeys().isEmpty()
 				&& manager.tiers().values().stream().anyMatch(binding -> binding.tier().shared())) {

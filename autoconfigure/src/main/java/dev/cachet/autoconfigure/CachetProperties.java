@@ -9,7 +9,6 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
-import dev.cachet.core.policy.Behaviour;
 
 /**
  * Configuration of Cachet, under {@code cachet.*}. Durations take Spring's formats ({@code 30m},
@@ -27,7 +26,10 @@ public class CachetProperties {
 	/** Whether null results are cached. */
 	private boolean allowNullValues = true;
 
-	/** Per-cache settings, by cache name. */
+	/**
+	 * Per-cache settings, by cache name: max-age, behaviour (default, recompute or disable) and tiers
+	 * (in lookup order). Unset ones inherit the global settings.
+	 */
 	private Map<String, CacheSpec> caches = new LinkedHashMap<>();
 
 	private final Memory memory = new Memory();
@@ -124,8 +126,8 @@ public class CachetProperties {
 		/** How long this cache's entries are fresh; overrides cachet.default-max-age. */
 		private Duration maxAge;
 
-		/** Behaviour of this cache's calls: default, recompute or disable. */
-		private Behaviour behaviour;
+		/** Behaviour of this cache's calls: default, recompute or disable; unset inherits. */
+		private CacheBehaviour behaviour;
 
 		/** Tiers of this cache in lookup order; overrides cachet.tiers. */
 		private List<String> tiers;
@@ -138,11 +140,11 @@ public class CachetProperties {
 			this.maxAge = maxAge;
 		}
 
-		public Behaviour getBehaviour() {
+		public CacheBehaviour getBehaviour() {
 			return behaviour;
 		}
 
-		public void setBehaviour(Behaviour behaviour) {
+		public void setBehaviour(CacheBehaviour behaviour) {
 			this.behaviour = behaviour;
 		}
 

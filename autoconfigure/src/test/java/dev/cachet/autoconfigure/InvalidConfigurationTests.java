@@ -42,6 +42,7 @@ class InvalidConfigurationTests {
 				Arguments.of("cachet.disk.max-age=-7d", "cachet.disk.max-age"),
 				Arguments.of("cachet.disk.path=" + file.resolve("cache"), "cachet.disk.path"),
 				Arguments.of("cachet.caches.ais.behaviour=sometimes", "cachet.caches.ais.behaviour"),
+				Arguments.of("cachet.caches.ais.behaviour=inherit", "cachet.caches.ais.behaviour"),
 				Arguments.of("cachet.codec.compression-threshold=-1KB", "cachet.codec.compression-threshold"),
 				Arguments.of("cachet.codec.compression-threshold=large", "cachet.codec.compression-threshold"),
 				Arguments.of("cachet.disk.sweep-interval=0s", "cachet.disk.sweep-interval"),

@@ -66,22 +66,40 @@ class CacheEntries {
 		return new EntryPage(cache.getName(), page, size, listing.entries().size(), entries, listing.unlisted());
 	}
 
-	/** Evicts the entries written under a fingerprint that is no longer current; returns their key ids. */
-	List<String> evictStale(TieredCache cache) {
-		List<String> stale = list(cache).entries()
+	/**
+	 * Evicts the entries written under a fingerprint that is no longer current, as far as the tiers
+	 * can list them.
+	 */
+	Removed evictStale(TieredCache cache) {
+		Listing listing = list(cache);
+		List<String> stale = listing.entries()
 			.values()
 			.stream()
 			.filter(found -> Boolean.FALSE.equals(currentFingerprint(found.metadata())))
 			.map(Found::key)
 			.sorted()
 			.toList();
-		stale.forEach(key -> evict(cache, key));
-		return stale;
+		stale.forEach(key -> cache.evict(CachetKey.of(key)));
+		return new Removed(stale.size(), stale, listing.unlisted());
 	}
 
-	/** Evicts one entry from every tier of the cache (and other instances' local tiers). */
-	static void evict(TieredCache cache, String key) {
-		cache.evict(CachetKey.of(key));
+	/**
+	 * Clears the cache in every tier (and other instances' local tiers).
+	 * @return how many entries the tiers that can list them held; their key ids are not listed
+	 */
+	Removed clear(TieredCache cache) {
+		Listing listing = list(cache);
+		cache.clear();
+		return new Removed(listing.entries().size(), List.of(), listing.unlisted());
+	}
+
+	/**
+	 * Evicts one entry from every tier of the cache (and other instances' local tiers).
+	 * @return what was removed, or empty when no tier held the entry
+	 */
+	static Optional<Removed> evict(TieredCache cache, String key) {
+		return cache.evictIfPresent(CachetKey.of(key)) ? Optional.of(new Removed(1, List.of(key), List.of()))
+				: Optional.empty();
 	}
 
 	private EntryReport report(TieredCache cache, Found found, Instant now) {
@@ -126,6 +144,17 @@ class CacheEntries {
 			}
 		}
 		return new Listing(entries, unlisted);
+	}
+
+	/**
+	 * What a removal took away.
+	 *
+	 * @param count          entries removed from the tiers that could list or probe them
+	 * @param keys           their key ids (none listed when a whole cache is cleared)
+	 * @param uncountedTiers tiers that cannot list their entries (or failed to): what they held is
+	 *                       not counted
+	 */
+	record Removed(int count, List<String> keys, List<String> uncountedTiers) {
 	}
 
 	private record Listing(Map<String, Found> entries, List<String> unlisted) {

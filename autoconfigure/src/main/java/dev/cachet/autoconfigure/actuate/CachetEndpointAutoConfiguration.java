@@ -3,6 +3,7 @@ package dev.cachet.autoconfigure.actuate;
 import java.time.Clock;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -18,7 +19,8 @@ import dev.cachet.core.cache.TieredCacheManager;
 /**
  * The {@code cachet} Actuator endpoint, when Actuator is on the class path, Cachet's cache manager
  * is in use and the endpoint is available ({@code management.endpoint.cachet.access} and
- * {@code management.endpoints.web.exposure.include}).
+ * {@code management.endpoints.web.exposure.include}), with its HTTP answers
+ * ({@link CachetEndpointWebExtension}) when it is exposed over the web.
  */
 @AutoConfiguration(after = CachetAutoConfiguration.class)
 @ConditionalOnClass(Endpoint.class)
@@ -32,6 +34,14 @@ public class CachetEndpointAutoConfiguration {
 			FingerprintJournal journal) {
 		return new CachetEndpoint(new CachetReports(manager, catalog, journal),
 				new CacheEntries(manager.keyGenerator().methods(), Clock.systemUTC()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(CachetEndpoint.class)
+	@ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
+	CachetEndpointWebExtension cachetEndpointWebExtension(CachetEndpoint endpoint) {
+		return new CachetEndpointWebExtension(endpoint);
 	}
 
 }

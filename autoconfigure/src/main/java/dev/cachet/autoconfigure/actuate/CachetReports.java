@@ -67,8 +67,8 @@ class CachetReports {
 			.filter(fingerprint -> fingerprint.previous() != null)
 			.sorted(Comparator.comparing(MethodFingerprint::changedAt, Comparator.nullsLast(Comparator.reverseOrder())))
 			.toList();
-		return new Overview(tiers, caches.stream().map(CachetReports::totals).toList(),
-				manager.keyGenerator().addresses().uncacheableCalls(), changes);
+		List<CacheTotals> totals = caches.stream().map(CachetReports::totals).toList();
+		return new Overview(tiers, totals, totals.stream().mapToLong(CacheTotals::uncachedCalls).sum(), changes);
 	}
 
 	CacheDetail detail(TieredCache cache) {
@@ -164,12 +164,13 @@ class CachetReports {
 	/**
 	 * What {@code GET /actuator/cachet} answers.
 	 *
-	 * @param tiers              every configured tier
+	 * @param tiers              every configured tier: the default tiers in lookup order, nearest
+	 *                           first, then the others
 	 * @param caches             every cache with its totals
-	 * @param uncacheableCalls   calls that ran uncached because an argument could not be hashed
+	 * @param uncachedCalls      calls that bypassed a cache, the sum of the caches' {@code uncachedCalls}
 	 * @param fingerprintChanges methods whose code changed since their last recorded run, newest first
 	 */
-	record Overview(List<TierReport> tiers, List<CacheTotals> caches, long uncacheableCalls,
+	record Overview(List<TierReport> tiers, List<CacheTotals> caches, long uncachedCalls,
 			List<MethodFingerprint> fingerprintChanges) {
 	}
 
@@ -183,8 +184,10 @@ class CachetReports {
 	}
 
 	/**
-	 * Running totals of one cache over all its tiers; {@code hitRatio} is {@code null} before the first
-	 * lookup. {@code rejected} counts, by reason, entries a tier held that were not served.
+	 * Running totals of one cache over all its tiers, which are listed in lookup order;
+	 * {@code hitRatio} is {@code null} before the first lookup. {@code uncachedCalls} counts calls that
+	 * bypassed the cache (a key that cannot be hashed, a disabled behaviour, a result that cannot be
+	 * encoded); {@code rejected} counts, by reason, entries a tier held that were not served.
 	 */
 	record CacheTotals(String name, List<String> tiers, long hits, long misses, Double hitRatio, long puts,
 			long evictions, long loads, long loadTimeMillis, long timeSavedMillis, long uncachedCalls,
@@ -205,10 +208,6 @@ class CachetReports {
 			Layers maxAge, Layers behaviour, List<TierStorage> tiers) {
 	}
 
-	/**
-	 * A method's fingerprint now and, when it changed since its last recorded run, the one before
-	 * and the reached methods that differ.
-	 */
 	/**
 	 * A method's fingerprint, and what changed since the previous one recorded.
 	 * @param cause the change in words, {@code null} when it did not change

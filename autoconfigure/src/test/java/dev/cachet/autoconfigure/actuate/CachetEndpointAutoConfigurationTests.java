@@ -1,6 +1,9 @@
 package dev.cachet.autoconfigure.actuate;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -12,6 +15,7 @@ import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.annotation.Configuration;
 
 import dev.cachet.autoconfigure.CachetAutoConfiguration;
+import dev.cachet.core.cache.TieredCacheManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -76,8 +80,34 @@ class CachetEndpointAutoConfigurationTests {
 				assertThat(endpoint.cache("nope")).isNull();
 				assertThat(endpoint.entries("nope", "entries", null, null)).isNull();
 				assertThat(endpoint.clear("nope")).isNull();
+				assertThat(endpoint.evict("nope", "stale")).isNull();
 				assertThat(endpoint.overview().caches()).isEmpty();
 			});
+	}
+
+	@Test
+	void tiersAreListedInLookupOrder(@TempDir Path disk) {
+		runner.withUserConfiguration(CachingEnabled.class)
+			.withPropertyValues("management.endpoints.web.exposure.include=cachet", "cachet.tiers=disk,memory",
+					"cachet.disk.path=" + disk)
+			.run(context -> {
+				context.getBean(TieredCacheManager.class).getCache("ships");
+				CachetReports.Overview overview = context.getBean(CachetEndpoint.class).overview();
+				assertThat(overview.tiers()).extracting(CachetReports.TierReport::name).containsExactly("disk", "memory");
+				assertThat(overview.caches()).singleElement()
+					.satisfies(cache -> assertThat(cache.tiers()).containsExactly("disk", "memory"));
+			});
+	}
+
+	@Test
+	void webExtensionAnswersOverHttpOnly() {
+		runner.withUserConfiguration(CachingEnabled.class)
+			.withPropertyValues("management.endpoints.web.exposure.include=cachet")
+			.run(context -> assertThat(context).hasSingleBean(CachetEndpointWebExtension.class));
+		runner.withUserConfiguration(CachingEnabled.class)
+			.withPropertyValues("management.endpoints.jmx.exposure.include=cachet", "spring.jmx.enabled=true")
+			.run(context -> assertThat(context).hasSingleBean(CachetEndpoint.class)
+				.doesNotHaveBean(CachetEndpointWebExtension.class));
 	}
 
 	@Test

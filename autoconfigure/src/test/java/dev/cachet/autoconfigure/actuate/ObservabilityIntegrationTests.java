@@ -230,6 +230,8 @@ class ObservabilityIntegrationTests {
 		String caches = get("/actuator/caches", null);
 		Map<String, Object> listed = JsonPath.read(caches, "$.cacheManagers.cacheManager.caches");
 		assertThat(listed).containsOnlyKeys("ships");
+		assertThat((String) JsonPath.read(caches, "$.cacheManagers.cacheManager.caches.ships.target"))
+			.isEqualTo("dev.cachet.core.cache.CacheTiers");
 
 		String metrics = get("/actuator/metrics/cache.gets?tag=cache:ships&tag=result:hit", null);
 		assertThat((Double) JsonPath.read(metrics, "$.measurements[0].value")).isEqualTo(1.0);
@@ -282,20 +284,51 @@ class ObservabilityIntegrationTests {
 
 		String stale = delete("/actuator/cachet/ships/stale");
 		assertThat((List<String>) JsonPath.read(stale, "$.evicted")).containsExactly(staleKey);
+		assertThat((Integer) JsonPath.read(stale, "$.removed")).isEqualTo(1);
 		String entries = get("/actuator/cachet/ships/entries", null);
 		assertThat((Integer) JsonPath.read(entries, "$.total")).isEqualTo(2);
 
 		String oneKey = JsonPath.read(entries, "$.entries[0].key");
-		delete("/actuator/cachet/ships/" + oneKey);
+		String evicted = delete("/actuator/cachet/ships/" + oneKey);
+		assertThat((List<String>) JsonPath.read(evicted, "$.evicted")).containsExactly(oneKey);
 		assertThat((Integer) JsonPath.read(get("/actuator/cachet/ships/entries", null), "$.total")).isEqualTo(1);
+		assertThat(status("DELETE", "/actuator/cachet/ships/" + oneKey)).as("already evicted").isEqualTo(404);
 
-		delete("/actuator/cachet/ships");
+		String cleared = delete("/actuator/cachet/ships");
+		assertThat((String) JsonPath.read(cleared, "$.scope")).isEqualTo("all");
+		assertThat((Integer) JsonPath.read(cleared, "$.removed")).isEqualTo(1);
+		assertThat((List<String>) JsonPath.read(cleared, "$.uncountedTiers")).isEmpty();
 		get("/ships?path=a", null);
 		get("/ships?path=b", null);
 		assertThat(Ships.loads).as("cleared in memory and on disk: both recomputed").hasValue(4);
+	}
 
-		assertThat(status("DELETE", "/actuator/cachet/ships/not-a-key")).isEqualTo(400);
+	@Test
+	void missingCachesAndEntriesAreNotFoundAndRefusalsSayWhy() throws Exception {
 		assertThat(status("GET", "/actuator/cachet/unknown")).isEqualTo(404);
+		assertThat(status("DELETE", "/actuator/cachet/unknown")).isEqualTo(404);
+		assertThat(status("DELETE", "/actuator/cachet/unknown/stale")).isEqualTo(404);
+		assertThat(status("DELETE", "/actuator/cachet/ships/00000000000000000000000000000002")).isEqualTo(404);
+		assertThat(status("GET", "/actuator/cachet/ships/other")).isEqualTo(404);
+
+		HttpResponse<String> badKey = send("DELETE", "/actuator/cachet/ships/not-a-key");
+		assertThat(badKey.statusCode()).isEqualTo(400);
+		assertThat((String) JsonPath.read(badKey.body(), "$.message")).contains("not-a-key", "32 lowercase hex");
+		HttpResponse<String> badPage = send("GET", "/actuator/cachet/ships/entries?size=0");
+		assertThat(badPage.statusCode()).isEqualTo(400);
+		assertThat((String) JsonPath.read(badPage.body(), "$.message")).contains("size between 1 and 500");
+	}
+
+	@Test
+	void overviewCountsAgreeWithTheCachesTotals() throws Exception {
+		TieredCacheManager manager = context.getBean(TieredCacheManager.class);
+		manager.getCache("ships").get(new Object(), () -> "a key that cannot be hashed");
+		manager.getCache("other").get(new Object(), () -> "another");
+
+		String overview = get("/actuator/cachet", null);
+		List<Integer> perCache = JsonPath.read(overview, "$.caches[*].uncachedCalls");
+		assertThat(perCache).containsExactly(1, 1);
+		assertThat((Integer) JsonPath.read(overview, "$.uncachedCalls")).isEqualTo(2);
 	}
 
 	@Test
@@ -325,8 +358,12 @@ class ObservabilityIntegrationTests {
 	}
 
 	private int status(String method, String path) throws Exception {
+		return send(method, path).statusCode();
+	}
+
+	private HttpResponse<String> send(String method, String path) throws Exception {
 		return http.send(HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

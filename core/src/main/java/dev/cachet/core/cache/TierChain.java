@@ -27,7 +27,7 @@ final class TierChain {
 
 	private final String cache;
 
-	private final List<TierBinding> tiers;
+	private final CacheTiers tiers;
 
 	private final TierOperations operations;
 
@@ -40,15 +40,20 @@ final class TierChain {
 	TierChain(String cache, List<TierBinding> tiers, TierOperations operations, EntryValidity validity,
 			CacheStatistics statistics, Clock clock) {
 		this.cache = cache;
-		this.tiers = List.copyOf(tiers);
+		this.tiers = new CacheTiers(cache, tiers);
 		this.operations = operations;
 		this.validity = validity;
 		this.statistics = statistics;
 		this.clock = clock;
 	}
 
-	List<TierBinding> tiers() {
+	CacheTiers tiers() {
 		return tiers;
+	}
+
+	/** Whether any tier holds an entry for the key. */
+	boolean holds(String keyId) {
+		return tiers.stream().anyMatch(binding -> operations.holds(binding, cache, keyId));
 	}
 
 	/** The store value of the nearest entry that may be served to the call; {@code null} on a miss. */

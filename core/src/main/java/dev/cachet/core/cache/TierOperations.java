@@ -122,6 +122,25 @@ public final class TierOperations {
 		}
 	}
 
+	/**
+	 * Whether a tier holds an entry for the key, so far as it can tell: a tier that fails to answer
+	 * holds nothing.
+	 */
+	boolean holds(TierBinding binding, String cache, String key) {
+		try {
+			if (!pending.beforeRead(binding, cache, key)) {
+				return false;
+			}
+			try (InputStream in = open(binding.tier(), cache, key)) {
+				return in != null;
+			}
+		}
+		catch (Exception ex) {
+			failed(binding, "read", ex);
+			return false;
+		}
+	}
+
 	/** Streams an envelope into a tier; {@code envelope} supplies a fresh stream of its bytes. */
 	public void putEnvelope(TierBinding binding, String cache, String key, EnvelopeSource envelope, long length,
 			Duration ttl) {

@@ -59,9 +59,9 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		return parts.name();
 	}
 
-	/** The tiers in lookup order. */
+	/** The tiers in lookup order, nearest first. */
 	@Override
-	public List<TierBinding> getNativeCache() {
+	public CacheTiers getNativeCache() {
 		return parts.chain().tiers();
 	}
 
@@ -184,6 +184,19 @@ public class TieredCache extends AbstractValueAdaptingCache {
 			parts.statistics().eviction();
 			parts.files().evict(parts.name(), address.id());
 		}
+	}
+
+	/**
+	 * Evicts the entry from every tier, as {@link #evict} does.
+	 * @return whether a tier held an entry for the key before; {@code false} also for a key that
+	 * cannot be hashed, which no tier can hold
+	 */
+	@Override
+	public boolean evictIfPresent(Object key) {
+		CachetKey address = parts.calls().address(key);
+		boolean present = address.cacheable() && parts.chain().holds(address.id());
+		evict(address);
+		return present;
 	}
 
 	@Override

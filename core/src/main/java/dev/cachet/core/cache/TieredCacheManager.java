@@ -60,8 +60,8 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 
 	private TieredCacheManager(Builder builder) {
 		this.tiers = new LinkedHashMap<>();
-		builder.tiers.forEach((name, tier) -> this.tiers.put(name, new TierBinding(name, tier.tier(), tier.storageCap(),
-				tier.tier().shared() || (builder.verifyLocalSignatures && tier.tier().persistent()))));
+		lookupOrder(builder).forEach((name, tier) -> this.tiers.put(name, new TierBinding(name, tier.tier(),
+				tier.storageCap(), tier.tier().shared() || (builder.verifyLocalSignatures && tier.tier().persistent()))));
 		this.defaultTiers = List.copyOf(builder.defaultTiers);
 		this.overrides = Map.copyOf(builder.overrides);
 		this.defaultMaxAge = builder.defaultMaxAge;
@@ -82,6 +82,16 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 		if (bus != null) {
 			bus.subscribe(new RemoteInvalidations());
 		}
+	}
+
+	/** The tiers: the default ones in lookup order, then the others in configuration order. */
+	private static Map<String, Tier> lookupOrder(Builder builder) {
+		Map<String, Tier> ordered = new LinkedHashMap<>();
+		builder.defaultTiers.stream()
+			.filter(builder.tiers::containsKey)
+			.forEach(name -> ordered.put(name, builder.tiers.get(name)));
+		builder.tiers.forEach(ordered::putIfAbsent);
+		return ordered;
 	}
 
 	/** The configured bus and those of tiers shared by processes on one machine. */
@@ -114,7 +124,10 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 		return List.copyOf(caches.values());
 	}
 
-	/** Every configured tier, by name, in configuration order. */
+	/**
+	 * Every configured tier, by name: the default tiers in lookup order, nearest first, then the
+	 * others in configuration order.
+	 */
 	public Map<String, TierBinding> tiers() {
 		return Collections.unmodifiableMap(tiers);
 	}

@@ -2,7 +2,6 @@ package dev.cachet.core.key;
 
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 
 import com.dynatrace.hash4j.hashing.HashValue128;
 import org.slf4j.Logger;
@@ -25,8 +24,6 @@ public class CacheAddresses {
 
 	private final List<KeyContributor> contributors;
 
-	private final LongAdder uncacheable = new LongAdder();
-
 	public CacheAddresses(CanonicalArgumentHasher hasher, List<KeyContributor> contributors) {
 		this.hasher = hasher;
 		this.contributors = List.copyOf(contributors);
@@ -44,7 +41,6 @@ public class CacheAddresses {
 			return hash(key);
 		}
 		catch (UnsupportedArgumentException ex) {
-			uncacheable.increment();
 			logger.debug("A cache key cannot be hashed, the call runs uncached: {}", ex.getMessage());
 			return CachetKey.uncacheable();
 		}
@@ -64,16 +60,6 @@ public class CacheAddresses {
 		HashValue128 hash = digest.finish();
 		HexFormat hex = HexFormat.of();
 		return CachetKey.of(hex.toHexDigits(hash.getMostSignificantBits()) + hex.toHexDigits(hash.getLeastSignificantBits()));
-	}
-
-	/** Counts a call that ran uncached because its key could not be hashed. */
-	void countUncacheable() {
-		uncacheable.increment();
-	}
-
-	/** Calls that ran uncached because their key could not be hashed. */
-	public long uncacheableCalls() {
-		return uncacheable.sum();
 	}
 
 }

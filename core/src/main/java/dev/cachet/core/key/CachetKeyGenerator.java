@@ -42,7 +42,6 @@ public class CachetKeyGenerator implements KeyGenerator {
 			return addresses.hash(SimpleKeyGenerator.generateKey(keyed(cached, params)));
 		}
 		catch (UnsupportedArgumentException ex) {
-			addresses.countUncacheable();
 			if (cached.firstUnsupportedArgument()) {
 				logger.warn("Calls of {} run uncached: {}. Annotate the parameter with @CacheKeyIgnore if it does "
 						+ "not change the result, or register an ArgumentHasher bean for its type.", cached.id(),

@@ -292,6 +292,33 @@ class TieredCacheTests {
 	}
 
 	@Test
+	void evictIfPresentAnswersWhetherATierHeldTheEntry() {
+		TieredCache cache = builder().build().getCache("c");
+		assertThat(cache.evictIfPresent(key("k1"))).as("nothing there").isFalse();
+		cache.put(key("k1"), "v1");
+		near.evict("c", "k1");
+		assertThat(cache.evictIfPresent(key("k1"))).as("held by the far tier only").isTrue();
+		assertThat(far.get("c", "k1")).isNull();
+		assertThat(cache.evictIfPresent(key("k1"))).as("already removed").isFalse();
+		assertThat(cache.evictIfPresent(new Object())).as("a key that cannot be hashed").isFalse();
+	}
+
+	@Test
+	void nativeCacheIsTheTiersInLookupOrderAndSaysSo() {
+		TieredCache cache = builder().build().getCache("c");
+		assertThat(cache.getNativeCache()).extracting(TierBinding::name).containsExactly("near", "far");
+		assertThat(cache.getNativeCache().getClass().getName()).isEqualTo("dev.cachet.core.cache.CacheTiers");
+		assertThat(cache.getNativeCache()).hasToString("CacheTiers[c: near -> far]");
+	}
+
+	@Test
+	void managerListsTheDefaultTiersInLookupOrderFirst() {
+		CacheTier spare = new MemoryTier(1_000);
+		TieredCacheManager manager = builder().tier("spare", spare, null).defaultTiers(List.of("far", "near")).build();
+		assertThat(manager.tiers().keySet()).containsExactly("far", "near", "spare");
+	}
+
+	@Test
 	void unknownTierNameIsRefused() {
 		assertThatThrownBy(() -> builder().defaultTiers(List.of("near", "nowhere")).build())
 			.isInstanceOf(IllegalArgumentException.class)

@@ -124,7 +124,6 @@ class CachetKeyGeneratorTests {
 		CachetKey second = key(service, "length", new ByteArrayInputStream(new byte[1]));
 		assertThat(first.cacheable()).isFalse();
 		assertThat(first).isNotEqualTo(second);
-		assertThat(keys.addresses().uncacheableCalls()).isEqualTo(2);
 	}
 
 	@Test
