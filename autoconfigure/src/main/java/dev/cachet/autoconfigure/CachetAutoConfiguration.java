@@ -30,6 +30,7 @@ import org.springframework.cache.annotation.CachingConfigurer;
 import org.springframework.cache.interceptor.CacheAspectSupport;
 import org.springframework.cache.interceptor.CacheOperationSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.NativeDetector;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
@@ -78,6 +79,13 @@ public class CachetAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MethodFingerprinter cachetMethodFingerprinter(CachetProperties properties, ConfigurableListableBeanFactory beanFactory) {
+		if (NativeDetector.inNativeImage()) {
+			// a constant fingerprint would serve results of older code: refuse rather than guess
+			throw new CachetConfigurationException("spring.cache.type",
+					"Cachet fingerprints methods from their class files, which a native image does not contain",
+					"run the application on the JVM (Spring AOT on the JVM is supported), or set spring.cache.type "
+							+ "to another cache for the native image");
+		}
 		CachetProperties.Fingerprint fingerprint = properties.getFingerprint();
 		return new MethodFingerprinter(new FingerprintSettings(applicationPackages(fingerprint.getPackages(), beanFactory),
 				fingerprint.isIncludeLibraries(), fingerprint.getSalt()), new BeanFactoryOrigins(beanFactory));
