@@ -31,11 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The built application launched three ways, one after another on the same disk folder: as
+ * The built application launched four ways, one after another on the same disk folder: as
  * {@code java -jar} (nested jars), as a plain class path ({@code target/classes} and the jars in the
- * local repository) and as an extracted jar ({@code -Djarmode=tools extract}). Every cached method,
+ * local repository), as an extracted jar ({@code -Djarmode=tools extract}) and as the
+ * AOT-processed application ({@code -Dspring.aot.enabled=true}). Every cached method,
  * {@link dev.cachet.sample.FleetSummaries} calling Reactor (a jar without Maven metadata) among
- * them, must have the same fingerprint in the three JVMs, and the second and third JVM must hit
+ * them, must have the same fingerprint in the four JVMs, and every JVM after the first must hit
  * every entry the first one computed.
  *
  * <p>
@@ -106,6 +107,12 @@ class LaunchModesIT {
 			Path extracted = extract(jar);
 			Run third = run("3-extracted", List.of("-jar", extracted.toString()));
 			assertSameAndHits(softly, "JVM 3 (extracted jar)", first, third);
+
+			Run fourth = run("4-aot", List.of("-Dspring.aot.enabled=true", "-jar", jar.toString()));
+			softly.assertThat(Files.readString(workDirectory.resolve("4-aot.log")))
+				.as("JVM 4 ran the AOT-processed application")
+				.contains("Starting AOT-processed");
+			assertSameAndHits(softly, "JVM 4 (java -jar, Spring AOT)", first, fourth);
 			softly.assertAll();
 		}
 		catch (Throwable failure) {
