@@ -59,6 +59,7 @@ final class TierChain {
 	/** The store value of the nearest entry that may be served to the call; {@code null} on a miss. */
 	@Nullable Object read(Call call, ResultFormat format) {
 		long now = clock.millis();
+		long epoch = operations.evictionEpoch(cache, call.keyId());
 		for (int i = 0; i < tiers.size(); i++) {
 			TierBinding binding = tiers.get(i);
 			try (ResultFormat.Candidate found = format.find(binding, call)) {
@@ -91,7 +92,12 @@ final class TierChain {
 					validity.servedFromShared(found.metadata(), now);
 				}
 				if (i > 0) {
-					found.promote(tiers.subList(0, i), Instant.ofEpochMilli(now));
+					List<TierBinding> nearer = tiers.subList(0, i);
+					found.promote(nearer, Instant.ofEpochMilli(now));
+					if (operations.evictionEpoch(cache, call.keyId()) != epoch) {
+						// an eviction ran while this entry was read: the copies must not outlive it
+						operations.evict(nearer, cache, call.keyId(), false);
+					}
 				}
 				return value;
 			}

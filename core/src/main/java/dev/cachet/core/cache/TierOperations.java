@@ -38,6 +38,8 @@ public final class TierOperations {
 
 	private final @Nullable InvalidationBus bus;
 
+	private final EvictionEpochs epochs = new EvictionEpochs();
+
 	private final PendingEvictions pending;
 
 	private final ConcurrentMap<String, Long> lastWarning = new ConcurrentHashMap<>();
@@ -205,6 +207,7 @@ public final class TierOperations {
 	 * that fails keeps the eviction pending.
 	 */
 	public void evict(List<TierBinding> bindings, String cache, String key, boolean announce) {
+		epochs.evicting(cache, key);
 		for (TierBinding binding : bindings) {
 			try {
 				pending.evict(binding, cache, key);
@@ -223,6 +226,7 @@ public final class TierOperations {
 	 * keeps the clear pending.
 	 */
 	void clear(List<TierBinding> bindings, String cache, boolean announce) {
+		epochs.clearing();
 		for (TierBinding binding : bindings) {
 			try {
 				pending.clear(binding, cache);
@@ -234,6 +238,11 @@ public final class TierOperations {
 		if (announce && bus != null) {
 			bus.publishClear(cache);
 		}
+	}
+
+	/** Changes whenever an eviction of the key or a clear starts: see {@link EvictionEpochs}. */
+	long evictionEpoch(String cache, String key) {
+		return epochs.current(cache, key);
 	}
 
 	/** Tells other instances to drop an entry from their node-local tiers. */

@@ -113,6 +113,48 @@ class TieredCacheTests {
 	}
 
 	@Test
+	void anEvictionDuringAFarReadIsNotUndoneByItsPromotion() throws Exception {
+		CountDownLatch read = new CountDownLatch(1);
+		CountDownLatch evicted = new CountDownLatch(1);
+		MemoryTier slowFar = new MemoryTier(10_000_000) {
+
+			@Override
+			public dev.cachet.core.envelope.Envelope get(String cache, String key) {
+				dev.cachet.core.envelope.Envelope envelope = super.get(cache, key);
+				if (envelope != null && read.getCount() > 0) {
+					read.countDown();
+					try {
+						evicted.await(5, TimeUnit.SECONDS); // the eviction runs now, between read and promotion
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				}
+				return envelope;
+			}
+
+		};
+		TieredCache cache = TieredCacheManager.builder(new EntrySerializer(new JavaSerializationCodec()), keys)
+			.tier("near", near, null)
+			.tier("far", slowFar, null)
+			.defaultTiers(List.of("near", "far"))
+			.clock(clock)
+			.build()
+			.getCache("c");
+		cache.put(key("k"), "old");
+		near.clear("c");
+
+		Future<?> reader = pool.submit(() -> cache.get(key("k")));
+		assertThat(read.await(5, TimeUnit.SECONDS)).isTrue();
+		cache.evict(key("k"));
+		evicted.countDown();
+		reader.get(5, TimeUnit.SECONDS);
+
+		assertThat(near.get("c", "k")).as("the promoted copy of an evicted entry").isNull();
+		assertThat(cache.get(key("k"))).isNull();
+	}
+
+	@Test
 	void hitInFarTierFillsNearTierWithTheSameBytes() {
 		TieredCache cache = builder().build().getCache("c");
 		cache.put(key("k"), "value");
