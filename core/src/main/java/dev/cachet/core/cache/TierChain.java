@@ -59,7 +59,9 @@ final class TierChain {
 	/** The store value of the nearest entry that may be served to the call; {@code null} on a miss. */
 	@Nullable Object read(Call call, ResultFormat format) {
 		long now = clock.millis();
-		long epoch = operations.evictionEpoch(cache, call.keyId());
+		// a copy into nearer tiers is made only when no eviction of the key overlapped the read
+		long evictionsStarted = operations.epochs().started(cache, call.keyId());
+		boolean evictionRunning = operations.epochs().running(cache, call.keyId());
 		for (int i = 0; i < tiers.size(); i++) {
 			TierBinding binding = tiers.get(i);
 			try (ResultFormat.Candidate found = format.find(binding, call)) {
@@ -91,11 +93,11 @@ final class TierChain {
 					// after lost invalidations, the local copies of this entry are trusted again
 					validity.servedFromShared(found.metadata(), now);
 				}
-				if (i > 0) {
+				if (i > 0 && !evictionRunning && !operations.epochs().running(cache, call.keyId())) {
 					List<TierBinding> nearer = tiers.subList(0, i);
 					found.promote(nearer, Instant.ofEpochMilli(now));
-					if (operations.evictionEpoch(cache, call.keyId()) != epoch) {
-						// an eviction ran while this entry was read: the copies must not outlive it
+					if (operations.epochs().started(cache, call.keyId()) != evictionsStarted) {
+						// an eviction overlapped this read: the copies must not outlive it
 						operations.evict(nearer, cache, call.keyId(), false);
 					}
 				}

@@ -207,14 +207,19 @@ public final class TierOperations {
 	 * that fails keeps the eviction pending.
 	 */
 	public void evict(List<TierBinding> bindings, String cache, String key, boolean announce) {
-		epochs.evicting(cache, key);
-		for (TierBinding binding : bindings) {
-			try {
-				pending.evict(binding, cache, key);
+		epochs.evictionStarted(cache, key);
+		try {
+			for (TierBinding binding : bindings) {
+				try {
+					pending.evict(binding, cache, key);
+				}
+				catch (Exception ex) {
+					failed(binding, "evict", ex);
+				}
 			}
-			catch (Exception ex) {
-				failed(binding, "evict", ex);
-			}
+		}
+		finally {
+			epochs.evictionFinished(cache, key);
 		}
 		if (announce) {
 			publishEvict(cache, key);
@@ -226,23 +231,28 @@ public final class TierOperations {
 	 * keeps the clear pending.
 	 */
 	void clear(List<TierBinding> bindings, String cache, boolean announce) {
-		epochs.clearing();
-		for (TierBinding binding : bindings) {
-			try {
-				pending.clear(binding, cache);
+		epochs.clearStarted();
+		try {
+			for (TierBinding binding : bindings) {
+				try {
+					pending.clear(binding, cache);
+				}
+				catch (Exception ex) {
+					failed(binding, "clear", ex);
+				}
 			}
-			catch (Exception ex) {
-				failed(binding, "clear", ex);
-			}
+		}
+		finally {
+			epochs.clearFinished();
 		}
 		if (announce && bus != null) {
 			bus.publishClear(cache);
 		}
 	}
 
-	/** Changes whenever an eviction of the key or a clear starts: see {@link EvictionEpochs}. */
-	long evictionEpoch(String cache, String key) {
-		return epochs.current(cache, key);
+	/** What a read that may copy an entry into nearer tiers checks: see {@link EvictionEpochs}. */
+	EvictionEpochs epochs() {
+		return epochs;
 	}
 
 	/** Tells other instances to drop an entry from their node-local tiers. */
