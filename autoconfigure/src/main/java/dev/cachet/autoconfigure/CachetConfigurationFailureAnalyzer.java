@@ -4,9 +4,6 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
-import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.env.Environment;
@@ -35,15 +32,12 @@ class CachetConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<CachetC
 		if (this.environment == null) {
 			return "";
 		}
-		ConfigurationPropertyName name = ConfigurationPropertyName.adapt(property, '.');
-		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(this.environment)) {
-			ConfigurationProperty set = source.getConfigurationProperty(name);
-			if (set != null) {
-				String value = isSecret(property) ? "******" : String.valueOf(set.getValue());
-				return "\n\n    Value: \"" + value + "\"" + ((set.getOrigin() != null) ? "\n    Origin: " + set.getOrigin() : "");
-			}
+		ConfigurationProperty set = PropertyOrigins.find(this.environment, property);
+		if (set == null) {
+			return "";
 		}
-		return "";
+		String value = isSecret(property) ? "******" : String.valueOf(set.getValue());
+		return "\n\n    Value: \"" + value + "\"" + ((set.getOrigin() != null) ? "\n    Origin: " + set.getOrigin() : "");
 	}
 
 	private static boolean isSecret(String property) {

@@ -72,25 +72,12 @@ final class StartupWarnings {
 		List<Integer> ranks = tiers.stream().map(SPEED_ORDER::indexOf).filter((rank) -> rank >= 0).toList();
 		for (int i = 1; i < ranks.size(); i++) {
 			if (ranks.get(i) < ranks.get(i - 1)) {
-				ConfigurationProperty set = firstSource(environment, ConfigurationPropertyName.of(property));
+				ConfigurationProperty set = PropertyOrigins.find(environment, property);
 				logger.warn("'{}'{} puts a slower tier in front of a faster one: {}; tiers are read in order, nearest "
 						+ "first ({})", property, origin(set), tiers, String.join(", ", SPEED_ORDER));
 				return;
 			}
 		}
-	}
-
-	private static @Nullable ConfigurationProperty firstSource(Environment environment, ConfigurationPropertyName name) {
-		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-			ConfigurationProperty property = source.getConfigurationProperty(name);
-			if (property == null) {
-				property = source.getConfigurationProperty(name.append("[0]"));
-			}
-			if (property != null) {
-				return property;
-			}
-		}
-		return null;
 	}
 
 	private static String origin(@Nullable ConfigurationProperty property) {

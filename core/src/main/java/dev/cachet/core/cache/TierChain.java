@@ -59,11 +59,16 @@ final class TierChain {
 	/** The store value of the nearest entry that may be served to the call; {@code null} on a miss. */
 	@Nullable Object read(Call call, ResultFormat format) {
 		long now = clock.millis();
-		// a copy into nearer tiers is made only when no eviction of the key overlapped the read
-		long evictionsStarted = operations.epochs().started(cache, call.keyId());
-		boolean evictionRunning = operations.epochs().running(cache, call.keyId());
+		long evictionsStarted = 0;
+		boolean evictionRunning = false;
 		for (int i = 0; i < tiers.size(); i++) {
 			TierBinding binding = tiers.get(i);
+			if (i == 1) {
+				// copies into nearer tiers come from here on, and only when no eviction of the key
+				// overlaps the read: noted here, so that a hit in the nearest tier pays nothing
+				evictionsStarted = operations.epochs().started(cache, call.keyId());
+				evictionRunning = operations.epochs().running(cache, call.keyId());
+			}
 			try (ResultFormat.Candidate found = format.find(binding, call)) {
 				if (found == null) {
 					binding.statistics().miss();
