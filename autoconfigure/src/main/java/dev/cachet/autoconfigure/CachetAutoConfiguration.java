@@ -40,6 +40,7 @@ import dev.cachet.core.cache.EntrySerializer;
 import dev.cachet.core.cache.FingerprintJournal;
 import dev.cachet.core.cache.TierBinding;
 import dev.cachet.core.cache.TieredCacheManager;
+import dev.cachet.core.cache.TieredCacheManagerBuilder;
 import dev.cachet.core.codec.ValueCodec;
 import dev.cachet.core.fingerprint.FingerprintSettings;
 import dev.cachet.core.fingerprint.BeanFactoryOrigins;
@@ -141,11 +142,12 @@ public class CachetAutoConfiguration {
 		StartupWarnings.tierOrder(environment, "cachet.tiers", properties.getTiers());
 		properties.getCaches().forEach((name, spec) -> StartupWarnings.tierOrder(environment,
 				"cachet.caches." + name + ".tiers", spec.getTiers()));
-		TieredCacheManager.Builder builder = TieredCacheManager
+		TieredCacheManagerBuilder builder = TieredCacheManager
 			.builder(new EntrySerializer(codec, properties.getCodec().getCompressionThreshold().toBytes()), keyGenerator)
 			.defaultTiers(properties.getTiers())
 			.defaultMaxAge(properties.getDefaultMaxAge())
 			.allowNullValues(properties.isAllowNullValues())
+			.writeBehindCapacity(properties.getWriteBehind().getQueueCapacity())
 			.fileDirectory(fileDirectory(properties.getFiles().getPath(), environment))
 			.invalidationBus(bus.getIfAvailable())
 			.lease(lease.getIfAvailable())

@@ -44,6 +44,8 @@ public class CachetProperties {
 
 	private final Security security = new Security();
 
+	private final WriteBehind writeBehind = new WriteBehind();
+
 
 	public Duration getDefaultMaxAge() {
 		return defaultMaxAge;
@@ -99,6 +101,29 @@ public class CachetProperties {
 
 	public Files getFiles() {
 		return files;
+	}
+
+	public WriteBehind getWriteBehind() {
+		return writeBehind;
+	}
+
+	/**
+	 * Writes of computed results to the tiers that store bytes (disk, Redis, S3), made after the
+	 * call returns; puts, recomputes and file results are written before.
+	 */
+	public static class WriteBehind {
+
+		/** Writes each tier's queue holds; when it is full, new writes are dropped and counted, never waited for. */
+		private int queueCapacity = 1024;
+
+		public int getQueueCapacity() {
+			return queueCapacity;
+		}
+
+		public void setQueueCapacity(int queueCapacity) {
+			this.queueCapacity = queueCapacity;
+		}
+
 	}
 
 	/** File results: methods that return a {@link java.nio.file.Path}. */
@@ -166,6 +191,20 @@ public class CachetProperties {
 
 		/** Longest time the memory tier keeps an entry, whatever its freshness; unset for no cap. */
 		private Duration maxAge;
+
+		/**
+		 * Whether memory hits return a copy of the cached value (encoded and decoded) instead of the
+		 * instance itself; for applications that modify the results they get.
+		 */
+		private boolean copyOnRead;
+
+		public boolean isCopyOnRead() {
+			return copyOnRead;
+		}
+
+		public void setCopyOnRead(boolean copyOnRead) {
+			this.copyOnRead = copyOnRead;
+		}
 
 		public DataSize getMaxSize() {
 			return maxSize;

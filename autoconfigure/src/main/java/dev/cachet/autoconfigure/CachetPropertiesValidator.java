@@ -35,6 +35,10 @@ public final class CachetPropertiesValidator {
 					"set a positive duration such as 12h");
 		}
 		positive("cachet.default-max-age", properties.getDefaultMaxAge());
+		if (properties.getWriteBehind().getQueueCapacity() <= 0) {
+			throw new CachetConfigurationException("cachet.write-behind.queue-capacity", "must be positive, was "
+					+ properties.getWriteBehind().getQueueCapacity(), "set a number of writes such as 1024");
+		}
 		properties.getCaches().forEach((name, spec) -> positive("cachet.caches." + name + ".max-age", spec.getMaxAge()));
 		DataSize threshold = properties.getCodec().getCompressionThreshold();
 		if (threshold == null || threshold.isNegative()) {

@@ -14,7 +14,8 @@ class MemoryTierConfiguration {
 	TierRegistration cachetMemoryTier(CachetProperties properties) {
 		CachetProperties.Memory memory = properties.getMemory();
 		CachetPropertiesValidator.validateMemory(memory);
-		return new TierRegistration("memory", new MemoryTier(memory.getMaxSize().toBytes()), memory.getMaxAge());
+		MemoryTier tier = new MemoryTier(memory.getMaxSize().toBytes(), memory.isCopyOnRead());
+		return new TierRegistration("memory", tier, memory.getMaxAge());
 	}
 
 }

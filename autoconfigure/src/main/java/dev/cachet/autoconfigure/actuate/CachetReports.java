@@ -126,7 +126,7 @@ class CachetReports {
 				binding.tier().inspection().map(inspection -> value(inspection.entryCount())).orElse(null),
 				binding.tier().inspection().map(inspection -> value(inspection.sizeInBytes())).orElse(null),
 				statistics.hits(),
-				statistics.misses(), statistics.puts(), statistics.errors(), calls,
+				statistics.misses(), statistics.puts(), statistics.errors(), statistics.dropped(), calls,
 				(calls > 0) ? statistics.totalNanos() / 1000.0 / calls : null);
 	}
 
@@ -176,11 +176,12 @@ class CachetReports {
 
 	/**
 	 * One tier. {@code entries}, {@code bytes} and {@code meanLatencyMicros} are {@code null} when
-	 * unknown; {@code location} never holds credentials.
+	 * unknown (a memory tier's calls are not timed); {@code writesDropped} counts writes its full
+	 * write-behind queue refused; {@code location} never holds credentials.
 	 */
 	record TierReport(String name, String type, String location, boolean shared, boolean persistent,
 			TierHealth.State state, String detail, Long entries, Long bytes, long hits, long misses, long puts,
-			long errors, long calls, Double meanLatencyMicros) {
+			long errors, long writesDropped, long calls, Double meanLatencyMicros) {
 	}
 
 	/**

@@ -64,6 +64,10 @@ class TierMetrics implements MeterBinder {
 			.tags(tags)
 			.description("Failed calls and undecodable entries, each served as a miss")
 			.register(registry);
+		FunctionCounter.builder("cachet.tier.writes.dropped", binding, b -> b.statistics().dropped())
+			.tags(tags)
+			.description("Writes dropped because the tier's write-behind queue was full")
+			.register(registry);
 		for (TierHealth.State state : TierHealth.State.values()) {
 			Gauge.builder("cachet.tier.state", binding, b -> (b.tier().health().state() == state) ? 1 : 0)
 				.tags(tags)

@@ -22,6 +22,7 @@ import dev.cachet.backend.s3.S3Tier;
 import dev.cachet.backend.s3.S3TierSettings;
 import dev.cachet.core.cache.EntrySerializer;
 import dev.cachet.core.cache.TieredCacheManager;
+import dev.cachet.core.cache.TieredCacheManagerBuilder;
 import dev.cachet.core.codec.ClassAllowlist;
 import dev.cachet.core.codec.ForyValueCodec;
 import dev.cachet.core.envelope.EnvelopeSigner;
@@ -117,7 +118,7 @@ final class HandWiredTiers implements AutoCloseable {
 				new CachedMethods(new MethodFingerprinter(new FingerprintSettings(List.of(PACKAGE), true, ""))),
 				new CacheAddresses(new CanonicalArgumentHasher(List.of()), List.of()));
 		List<String> order = new ArrayList<>(List.of("memory", "disk", "redis"));
-		TieredCacheManager.Builder builder = TieredCacheManager.builder(this.serializer, keys)
+		TieredCacheManagerBuilder builder = TieredCacheManager.builder(this.serializer, keys)
 			.signer(signer, false)
 			.tier("memory", this.memory, null)
 			.tier("disk", this.disk, null)

@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.cachet.core.cache.EntrySerializer;
 import dev.cachet.core.cache.TieredCacheManager;
+import dev.cachet.core.cache.TieredCacheManagerBuilder;
 import dev.cachet.core.codec.ClassAllowlist;
 import dev.cachet.core.codec.ForyValueCodec;
 import dev.cachet.core.envelope.EnvelopeSigner;
@@ -54,7 +55,7 @@ public final class BenchCaches {
 			.build();
 	}
 
-	private static TieredCacheManager.Builder builder(String tierName, CacheTier tier) {
+	private static TieredCacheManagerBuilder builder(String tierName, CacheTier tier) {
 		return TieredCacheManager.builder(new EntrySerializer(codec(), COMPRESSION_THRESHOLD), keyGenerator())
 			.tier(tierName, tier, Duration.ofDays(1))
 			.defaultTiers(List.of(tierName));

@@ -59,30 +59,34 @@ public class EntrySerializer {
 	}
 
 	/**
-	 * The store value of an envelope, decoded once per envelope instance.
+	 * The store value of an envelope.
 	 * @throws CodecException if the envelope was written by another codec or cannot be decoded
 	 */
 	public Object deserialize(Envelope envelope) throws CodecException {
 		if (envelope.nullValue()) {
 			return NullValue.INSTANCE;
 		}
-		Object remembered = envelope.decodedValue();
-		if (remembered != null) {
-			return remembered;
-		}
 		if (!codec.id().equals(envelope.codecId())) {
 			throw new CodecException("entry written by codec '" + envelope.codecId() + "', this is '" + codec.id() + "'");
 		}
-		Object value;
 		if (envelope.compressed()) {
 			byte[] payload = compression.decompress(envelope.bytes(), envelope.payloadOffset(), envelope.payloadLength());
-			value = codec.decode(payload, 0, payload.length);
+			return codec.decode(payload, 0, payload.length);
 		}
-		else {
-			value = codec.decode(envelope.bytes(), envelope.payloadOffset(), envelope.payloadLength());
+		return codec.decode(envelope.bytes(), envelope.payloadOffset(), envelope.payloadLength());
+	}
+
+	/**
+	 * An equal copy of a store value, made by encoding and decoding it: what a memory hit returns
+	 * when the memory tier copies on read.
+	 * @throws CodecException if the value cannot be encoded or decoded
+	 */
+	public Object copy(Object storeValue) throws CodecException {
+		if (storeValue == NullValue.INSTANCE) {
+			return storeValue;
 		}
-		envelope.rememberDecodedValue(value);
-		return value;
+		byte[] payload = codec.encode(storeValue);
+		return codec.decode(payload, 0, payload.length);
 	}
 
 }

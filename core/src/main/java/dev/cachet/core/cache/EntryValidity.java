@@ -34,8 +34,9 @@ final class EntryValidity {
 	}
 
 	/** Why the entry may not be served to the call, or {@code null} when it may (its payload still to be checked). */
-	@Nullable MissReason check(EntryMetadata metadata, Call call, TierBinding binding, long nowMillis) {
-		if (!metadata.writtenAt(call.cache(), call.keyId())) {
+	@Nullable MissReason check(ResultFormat.Candidate found, Call call, TierBinding binding, long nowMillis) {
+		EntryMetadata metadata = found.metadata();
+		if (!found.writtenAt(call)) {
 			return MissReason.MISPLACED;
 		}
 		if (!trust.trusts(binding, metadata)) {

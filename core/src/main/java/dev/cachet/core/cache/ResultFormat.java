@@ -2,6 +2,7 @@ package dev.cachet.core.cache;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,12 +21,20 @@ public interface ResultFormat {
 	 */
 	@Nullable Candidate find(TierBinding binding, Call call);
 
+	/** A result of this JVM whose deferred writes have not all landed yet, or {@code null}. */
+	default @Nullable Candidate pending(Call call) {
+		return null;
+	}
+
 	/**
 	 * Stores a result in tiers.
 	 * @param storeValue the value, or {@link org.springframework.cache.support.NullValue#INSTANCE}
-	 * @return whether it could be stored; {@code false} (logged by the format) makes the call uncached
+	 * @param deferrable whether the writes to tiers that store bytes may happen after this returns
+	 * @return completes once every tier has the result (or dropped a deferred write); {@code null}
+	 * when it could be stored nowhere (logged by the format), which makes the call uncached
 	 */
-	boolean write(List<TierBinding> tiers, Call call, Object storeValue, EntryMetadata metadata, Instant now);
+	@Nullable CompletableFuture<?> write(List<TierBinding> tiers, Call call, Object storeValue, EntryMetadata metadata,
+			Instant now, boolean deferrable);
 
 	/** An entry found in a tier, not yet served. */
 	interface Candidate extends AutoCloseable {
@@ -38,8 +47,13 @@ public interface ResultFormat {
 		 */
 		Object value() throws EntryRejectedException;
 
+		/** Whether the entry was written under the call's address (read from where it lies, it may not be). */
+		default boolean writtenAt(Call call) {
+			return metadata().writtenAt(call.cache(), call.keyId());
+		}
+
 		/** Copies the entry into nearer tiers, after {@link #value()} succeeded. */
-		void promote(List<TierBinding> nearer, Instant now);
+		void promote(List<TierBinding> nearer, Call call, Instant now);
 
 		@Override
 		default void close() {

@@ -12,7 +12,9 @@ import dev.cachet.core.tier.KeyLease;
 /**
  * One computation per key at a time: in this JVM through a shared future, across instances through a
  * {@link KeyLease} when one is configured. Every loading path of the cache (synchronous
- * {@code get(key, loader)} and asynchronous {@code retrieve(key, loader)}) goes through here.
+ * {@code get(key, loader)} and asynchronous {@code retrieve(key, loader)}) goes through here. The
+ * callers get the value as soon as it is computed; the lease is held until the value has landed in
+ * the tiers, so another instance woken by its release finds it there.
  */
 final class SingleFlight {
 
@@ -35,7 +37,7 @@ final class SingleFlight {
 	 * @param readAfterWait reads the entry another instance may have written, or {@code null} to skip
 	 */
 	CompletableFuture<Object> run(String keyId, @Nullable Supplier<@Nullable Object> readAfterWait,
-			Supplier<CompletableFuture<Object>> load) {
+			Supplier<CompletableFuture<Loaded>> load) {
 		CompletableFuture<Object> mine = new CompletableFuture<>();
 		CompletableFuture<Object> running = loads.putIfAbsent(keyId, mine);
 		if (running != null) {
@@ -49,12 +51,12 @@ final class SingleFlight {
 				// another instance may have written the entry just before this one took the lease or was woken
 				Object elsewhere = readAfterWait.get();
 				if (elsewhere != null) {
-					finish(keyId, mine, handle, elsewhere, null);
+					finish(keyId, mine, handle, new Loaded(elsewhere, null), null);
 					return mine;
 				}
 			}
 			KeyLease.Handle held = handle;
-			load.get().whenComplete((value, failure) -> finish(keyId, mine, held, value, failure));
+			load.get().whenComplete((loaded, failure) -> finish(keyId, mine, held, loaded, failure));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -67,10 +69,15 @@ final class SingleFlight {
 	}
 
 	private void finish(String keyId, CompletableFuture<Object> mine, KeyLease.@Nullable Handle handle,
-			@Nullable Object value, @Nullable Throwable failure) {
+			@Nullable Loaded loaded, @Nullable Throwable failure) {
 		try {
 			if (handle != null) {
-				handle.close();
+				if (loaded != null && loaded.landed() != null && !loaded.landed().isDone()) {
+					loaded.landed().whenComplete((done, writeFailure) -> handle.close());
+				}
+				else {
+					handle.close();
+				}
 			}
 		}
 		finally {
@@ -78,10 +85,17 @@ final class SingleFlight {
 				mine.completeExceptionally(failure);
 			}
 			else {
-				mine.complete(value);
+				mine.complete(loaded.value());
 			}
 			loads.remove(keyId, mine);
 		}
+	}
+
+	/**
+	 * A computed value and when it has landed in the tiers.
+	 * @param landed completes once every tier has the value, or {@code null} when there is nothing to wait for
+	 */
+	record Loaded(Object value, @Nullable CompletableFuture<?> landed) {
 	}
 
 }

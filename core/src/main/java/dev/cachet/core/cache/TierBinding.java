@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.envelope.EnvelopeSigner;
 import dev.cachet.core.tier.CacheTier;
+import dev.cachet.core.tier.ValueHolding;
 
 /**
  * A tier as the tiered caches use it: the tier, the longest time it may store an entry
@@ -19,6 +20,11 @@ public record TierBinding(String name, CacheTier tier, @Nullable Duration storag
 
 	public TierBinding(String name, CacheTier tier, @Nullable Duration storageCap, boolean verifiesSignatures) {
 		this(name, tier, storageCap, verifiesSignatures, new TierStatistics());
+	}
+
+	/** How the tier holds values as objects, or {@code null} when it stores envelopes only. */
+	public @Nullable ValueHolding values() {
+		return tier.values().orElse(null);
 	}
 
 	/** The signer whose keys entries read from this tier must be signed with, or {@code null} when none is required. */

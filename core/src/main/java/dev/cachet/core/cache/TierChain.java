@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,7 @@ final class TierChain {
 		long now = clock.millis();
 		long evictionsStarted = 0;
 		boolean evictionRunning = false;
+		boolean pendingChecked = false;
 		for (int i = 0; i < tiers.size(); i++) {
 			TierBinding binding = tiers.get(i);
 			if (i == 1) {
@@ -69,48 +71,93 @@ final class TierChain {
 				evictionsStarted = operations.epochs().started(cache, call.keyId());
 				evictionRunning = operations.epochs().running(cache, call.keyId());
 			}
+			if (!pendingChecked && binding.values() == null) {
+				// a result computed here whose deferred writes have not landed is newer than any tier's
+				pendingChecked = true;
+				Object pending = pending(call, format, binding, now);
+				if (pending != null) {
+					return hit(pending, null, i, call, 0, false, now);
+				}
+			}
 			try (ResultFormat.Candidate found = format.find(binding, call)) {
-				if (found == null) {
-					binding.statistics().miss();
-					continue;
+				Object value = serve(found, call, binding, now);
+				if (value != null) {
+					return hit(value, found, i, call, evictionsStarted, evictionRunning, now);
 				}
-				MissReason reason = validity.check(found.metadata(), call, binding, now);
-				Object value = null;
-				if (reason == null) {
-					try {
-						value = found.value();
-						if (value != NullValue.INSTANCE && !call.valueType().isInstance(value)) {
-							reason = MissReason.WRONG_TYPE;
-						}
-					}
-					catch (ResultFormat.EntryRejectedException ex) {
-						reason = ex.reason();
-						logger.debug("Entry of tier {} in cache '{}' not served: {}", binding.name(), cache, ex.getMessage());
-					}
-				}
-				if (reason != null) {
-					reject(binding, call, reason);
-					continue;
-				}
-				binding.statistics().hit();
-				statistics.hit(found.metadata().computeTime().toNanos());
-				if (binding.tier().shared()) {
-					// after lost invalidations, the local copies of this entry are trusted again
-					validity.servedFromShared(found.metadata(), now);
-				}
-				if (i > 0 && !evictionRunning && !operations.epochs().running(cache, call.keyId())) {
-					List<TierBinding> nearer = tiers.subList(0, i);
-					found.promote(nearer, Instant.ofEpochMilli(now));
-					if (operations.epochs().started(cache, call.keyId()) != evictionsStarted) {
-						// an eviction overlapped this read: the copies must not outlive it
-						operations.evict(nearer, cache, call.keyId(), false);
-					}
-				}
-				return value;
 			}
 		}
 		statistics.miss();
 		return null;
+	}
+
+	/** A result computed here, not yet in every tier, if the call may have it; nothing is counted. */
+	private @Nullable Object pending(Call call, ResultFormat format, TierBinding binding, long now) {
+		ResultFormat.Candidate candidate = format.pending(call);
+		if (candidate == null || validity.check(candidate, call, binding, now) != null) {
+			return null;
+		}
+		try {
+			Object value = candidate.value();
+			return (value == NullValue.INSTANCE || call.valueType().isInstance(value)) ? value : null;
+		}
+		catch (ResultFormat.EntryRejectedException ex) {
+			return null;
+		}
+	}
+
+	/** The candidate's value if it may be served to the call, else {@code null}: a miss, counted. */
+	private @Nullable Object serve(ResultFormat.@Nullable Candidate found, Call call, TierBinding binding, long now) {
+		if (found == null) {
+			binding.statistics().miss();
+			return null;
+		}
+		MissReason reason = validity.check(found, call, binding, now);
+		Object value = null;
+		if (reason == null) {
+			try {
+				value = found.value();
+				if (value != NullValue.INSTANCE && !call.valueType().isInstance(value)) {
+					reason = MissReason.WRONG_TYPE;
+				}
+			}
+			catch (ResultFormat.EntryRejectedException ex) {
+				reason = ex.reason();
+				logger.debug("Entry of tier {} in cache '{}' not served: {}", binding.name(), cache, ex.getMessage());
+			}
+		}
+		if (reason != null) {
+			reject(binding, call, reason);
+			return null;
+		}
+		return value;
+	}
+
+	/**
+	 * Counts a hit of tier {@code index} and copies the entry into the nearer tiers, unless an
+	 * eviction of the key overlaps the read. {@code found} is {@code null} for a pending result.
+	 */
+	private Object hit(Object value, ResultFormat.@Nullable Candidate found, int index, Call call,
+			long evictionsStarted, boolean evictionRunning, long now) {
+		TierBinding binding = tiers.get(index);
+		if (found == null) {
+			statistics.hit(0);
+			return value;
+		}
+		binding.statistics().hit();
+		statistics.hit(found.metadata().computeTime().toNanos());
+		if (binding.tier().shared()) {
+			// after lost invalidations, the local copies of this entry are trusted again
+			validity.servedFromShared(found.metadata(), now);
+		}
+		if (index > 0 && !evictionRunning && !operations.epochs().running(cache, call.keyId())) {
+			List<TierBinding> nearer = tiers.subList(0, index);
+			found.promote(nearer, call, Instant.ofEpochMilli(now));
+			if (operations.epochs().started(cache, call.keyId()) != evictionsStarted) {
+				// an eviction overlapped this read: the copies must not outlive it
+				operations.evict(nearer, cache, call.keyId(), false);
+			}
+		}
+		return value;
 	}
 
 	private void reject(TierBinding binding, Call call, MissReason reason) {
@@ -122,21 +169,38 @@ final class TierChain {
 		}
 	}
 
-	/** Stores a computed result in every tier, recording the caller as its producer. */
-	void write(Call call, ResultFormat format, Object storeValue, long computeNanos) {
+	/**
+	 * Stores a computed result in every tier, recording the caller as its producer. A
+	 * {@code @Cacheable} fill reaches the tiers that store bytes after this returns; a write that
+	 * replaces a value (a put, a recompute) lands everywhere first, then is announced, and no copy
+	 * being made of the value it replaces survives it.
+	 * @return completes once every tier has the result; {@code null} when it was stored nowhere
+	 */
+	@Nullable CompletableFuture<?> write(Call call, ResultFormat format, Object storeValue, long computeNanos) {
 		Instant now = clock.instant();
 		EntryMetadata metadata = new EntryMetadata(now, call.maxAge(), Duration.ofNanos(computeNanos),
 				call.caller().producer(), EntryMetadata.address(cache, call.keyId()));
-		if (format.write(tiers, call, storeValue, metadata, now)) {
+		boolean overwrites = overwrites(call);
+		CompletableFuture<?> landed;
+		if (overwrites) {
+			// written as an eviction is: a promotion or a queued fill of the old value overlapping it is withdrawn
+			landed = operations.superseding(cache, call.keyId(),
+					() -> format.write(tiers, call, storeValue, metadata, now, false));
+		}
+		else {
+			landed = format.write(tiers, call, storeValue, metadata, now, true);
+		}
+		if (landed != null) {
 			statistics.put();
 		}
 		else {
 			statistics.uncached();
 		}
-		if (overwrites(call)) {
+		if (overwrites) {
 			// other instances may hold the value this one replaces in their node-local tiers
 			operations.publishEvict(cache, call.keyId());
 		}
+		return landed;
 	}
 
 	/**

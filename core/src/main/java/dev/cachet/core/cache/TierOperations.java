@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,9 +20,12 @@ import dev.cachet.core.envelope.CorruptEnvelopeException;
 import dev.cachet.core.envelope.Envelope;
 import dev.cachet.core.envelope.EnvelopeSigner;
 import dev.cachet.core.envelope.EnvelopeStreams;
+import dev.cachet.core.key.CachetKey;
 import dev.cachet.core.tier.CacheTier;
 import dev.cachet.core.tier.InvalidationBus;
 import dev.cachet.core.tier.TierStreaming;
+import dev.cachet.core.tier.ValueHolding;
+import dev.cachet.core.tier.ValueHolding.HeldValue;
 
 /**
  * Calls tiers so that a failure is a counted miss, never an exception for the caller, and tells
@@ -69,6 +73,33 @@ public final class TierOperations {
 		}
 		finally {
 			binding.statistics().latency(System.nanoTime() - start);
+		}
+	}
+
+	/**
+	 * The value a tier holds as an object, or {@code null}. Such a tier lives in this JVM and cannot
+	 * fail to evict, so no eviction is ever pending for it, and its calls are not timed: a hit is a map
+	 * lookup, and timing it would cost more than the lookup.
+	 */
+	@Nullable HeldValue getValue(ValueHolding holding, TierBinding binding, String cache, CachetKey key) {
+		try {
+			return holding.get(cache, key);
+		}
+		catch (RuntimeException ex) {
+			failed(binding, "read", ex);
+			return null;
+		}
+	}
+
+	/** Holds a value in a tier that holds objects; a failure is counted and logged. */
+	void putValue(ValueHolding holding, TierBinding binding, String cache, CachetKey key, HeldValue value,
+			Duration ttl) {
+		try {
+			holding.put(cache, key, value, ttl);
+			binding.statistics().put();
+		}
+		catch (RuntimeException ex) {
+			failed(binding, "write", ex);
 		}
 	}
 
@@ -132,6 +163,10 @@ public final class TierOperations {
 		try {
 			if (!pending.beforeRead(binding, cache, key)) {
 				return false;
+			}
+			ValueHolding holding = binding.values();
+			if (holding != null && holding.get(cache, CachetKey.of(key)) != null) {
+				return true;
 			}
 			try (InputStream in = open(binding.tier(), cache, key)) {
 				return in != null;
@@ -247,6 +282,20 @@ public final class TierOperations {
 		}
 		if (announce && bus != null) {
 			bus.publishClear(cache);
+		}
+	}
+
+	/**
+	 * Runs a write that replaces an entry as an eviction of it runs, so that a copy of the old value
+	 * being made meanwhile (a promotion, a queued write) is not kept: see {@link EvictionEpochs}.
+	 */
+	<T> T superseding(String cache, String key, Supplier<T> write) {
+		epochs.evictionStarted(cache, key);
+		try {
+			return write.get();
+		}
+		finally {
+			epochs.evictionFinished(cache, key);
 		}
 	}
 

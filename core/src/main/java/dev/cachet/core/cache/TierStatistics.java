@@ -16,6 +16,8 @@ public class TierStatistics {
 
 	private final LongAdder errors = new LongAdder();
 
+	private final LongAdder dropped = new LongAdder();
+
 	private final LongAdder calls = new LongAdder();
 
 	private final LongAdder nanos = new LongAdder();
@@ -36,6 +38,10 @@ public class TierStatistics {
 
 	void error() {
 		errors.increment();
+	}
+
+	void writeDropped() {
+		dropped.increment();
 	}
 
 	void latency(long elapsedNanos) {
@@ -72,7 +78,12 @@ public class TierStatistics {
 		return errors.sum();
 	}
 
-	/** Timed calls (reads and writes). */
+	/** Writes dropped because the tier's write-behind queue was full. */
+	public long dropped() {
+		return dropped.sum();
+	}
+
+	/** Timed calls (reads and writes); a tier holding values in memory is not timed. */
 	public long calls() {
 		return calls.sum();
 	}

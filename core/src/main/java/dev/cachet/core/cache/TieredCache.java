@@ -129,8 +129,7 @@ public class TieredCache extends AbstractValueAdaptingCache {
 			try {
 				long start = System.nanoTime();
 				Object storeValue = toStoreValue(valueLoader.call());
-				loaded(call, storeValue, System.nanoTime() - start);
-				return CompletableFuture.completedFuture(storeValue);
+				return CompletableFuture.completedFuture(loaded(call, storeValue, System.nanoTime() - start));
 			}
 			catch (Throwable ex) {
 				return CompletableFuture.failedFuture(ex);
@@ -168,11 +167,7 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		}
 		return parts.flight().run(call.keyId(), readAgain(call), () -> {
 			long start = System.nanoTime();
-			return valueLoader.get().thenApply(value -> {
-				Object storeValue = toStoreValue(value);
-				loaded(call, storeValue, System.nanoTime() - start);
-				return storeValue;
-			});
+			return valueLoader.get().thenApply(value -> loaded(call, toStoreValue(value), System.nanoTime() - start));
 		}).thenApply(storeValue -> (T) fromStoreValue(storeValue));
 	}
 
@@ -214,15 +209,14 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		return call.reads() ? () -> read(call) : null;
 	}
 
-	private void write(Call call, Object storeValue, long computeNanos) {
-		if (call.writes()) {
-			parts.chain().write(call, format(call), storeValue, computeNanos);
-		}
+	private @Nullable CompletableFuture<?> write(Call call, Object storeValue, long computeNanos) {
+		return call.writes() ? parts.chain().write(call, format(call), storeValue, computeNanos) : null;
 	}
 
-	private void loaded(Call call, Object storeValue, long nanos) {
+	/** Stores a computed value; the flight holds its lease until the value has landed in every tier. */
+	private SingleFlight.Loaded loaded(Call call, Object storeValue, long nanos) {
 		parts.statistics().load(nanos);
-		write(call, storeValue, nanos);
+		return new SingleFlight.Loaded(storeValue, write(call, storeValue, nanos));
 	}
 
 	private ResultFormat format(Call call) {

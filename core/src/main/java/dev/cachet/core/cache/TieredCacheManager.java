@@ -21,7 +21,6 @@ import org.springframework.cache.CacheManager;
 import dev.cachet.core.cache.file.FileFormat;
 import dev.cachet.core.envelope.EnvelopeSigner;
 import dev.cachet.core.key.CachetKeyGenerator;
-import dev.cachet.core.memory.MemoryTier;
 import dev.cachet.core.tier.CompositeInvalidationBus;
 import dev.cachet.core.tier.InvalidationBus;
 import dev.cachet.core.tier.KeyLease;
@@ -48,6 +47,8 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 
 	private final TierOperations operations;
 
+	private final WriteBehind writeBehind;
+
 	private final LocalTierTrust trust = new LocalTierTrust();
 
 	private final CacheRuntime runtime;
@@ -58,7 +59,7 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 
 	private final List<Consumer<TieredCache>> creationListeners = new CopyOnWriteArrayList<>();
 
-	private TieredCacheManager(Builder builder) {
+	TieredCacheManager(TieredCacheManagerBuilder builder) {
 		this.tiers = new LinkedHashMap<>();
 		lookupOrder(builder).forEach((name, tier) -> this.tiers.put(name, new TierBinding(name, tier.tier(),
 				tier.storageCap(), tier.tier().shared() || (builder.verifyLocalSignatures && tier.tier().persistent()))));
@@ -70,8 +71,9 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 		this.clock = builder.clock;
 		InvalidationBus bus = announcements(builder);
 		this.operations = new TierOperations(bus, clock);
+		this.writeBehind = new WriteBehind(builder.writeBehindCapacity, operations);
 		this.runtime = new CacheRuntime(keys.addresses(), operations, new EntryValidity(keys.methods(), trust),
-				new ValueFormat(builder.serializer, operations, builder.signer),
+				new ValueFormat(builder.serializer, operations, builder.signer, writeBehind, clock),
 				new FileFormat(operations, builder.fileDirectory, builder.signer), builder.lease, clock);
 		validateTierNames("the default tiers", defaultTiers);
 		this.overrides.forEach((cache, override) -> {
@@ -80,13 +82,13 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 			}
 		});
 		if (bus != null) {
-			bus.subscribe(new RemoteInvalidations());
+			bus.subscribe(new RemoteInvalidations(operations, trust, clock, localTiers()));
 		}
 	}
 
 	/** The tiers: the default ones in lookup order, then the others in configuration order. */
-	private static Map<String, Tier> lookupOrder(Builder builder) {
-		Map<String, Tier> ordered = new LinkedHashMap<>();
+	private static Map<String, TieredCacheManagerBuilder.Tier> lookupOrder(TieredCacheManagerBuilder builder) {
+		Map<String, TieredCacheManagerBuilder.Tier> ordered = new LinkedHashMap<>();
 		builder.defaultTiers.stream()
 			.filter(builder.tiers::containsKey)
 			.forEach(name -> ordered.put(name, builder.tiers.get(name)));
@@ -95,7 +97,7 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 	}
 
 	/** The configured bus and those of tiers shared by processes on one machine. */
-	private static @Nullable InvalidationBus announcements(Builder builder) {
+	private static @Nullable InvalidationBus announcements(TieredCacheManagerBuilder builder) {
 		List<InvalidationBus> buses = new ArrayList<>();
 		if (builder.bus != null) {
 			buses.add(builder.bus);
@@ -105,8 +107,8 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 	}
 
 	/** Starts a builder. */
-	public static Builder builder(EntrySerializer serializer, CachetKeyGenerator keys) {
-		return new Builder(serializer, keys);
+	public static TieredCacheManagerBuilder builder(EntrySerializer serializer, CachetKeyGenerator keys) {
+		return new TieredCacheManagerBuilder(serializer, keys);
 	}
 
 	@Override
@@ -156,9 +158,24 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 		return cache;
 	}
 
-	/** Stops the background retry of evictions tiers failed to apply; the tiers themselves are not closed. */
+	/**
+	 * Waits until the results computed so far are in every tier: their writes to tiers that store
+	 * bytes are made after the call that computed them returned. For tests, and before handing a
+	 * disk folder to another process.
+	 * @return whether they all landed (or were dropped) within {@code timeout}
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public boolean awaitWrites(Duration timeout) throws InterruptedException {
+		return writeBehind.awaitLanded(timeout);
+	}
+
+	/**
+	 * Finishes the writes still queued for tiers (waiting at most 30 seconds), then stops the
+	 * background retry of evictions tiers failed to apply; the tiers themselves are not closed.
+	 */
 	@Override
 	public void close() {
+		writeBehind.close();
 		operations.close();
 	}
 
@@ -173,139 +190,6 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 
 	private List<TierBinding> localTiers() {
 		return tiers.values().stream().filter(binding -> !binding.tier().shared()).toList();
-	}
-
-	/** Applies other instances' evictions to the tiers only this instance has. */
-	private final class RemoteInvalidations implements InvalidationBus.Listener {
-
-		@Override
-		public void evicted(String cache, String key) {
-			operations.evict(localTiers(), cache, key, false);
-		}
-
-		@Override
-		public void cleared(String cache) {
-			operations.clear(localTiers(), cache, false);
-		}
-
-		@Override
-		public void messagesLost() {
-			trust.messagesLostAt(clock.instant());
-			for (TierBinding binding : localTiers()) {
-				if (binding.tier() instanceof MemoryTier memory) {
-					memory.clearAll();
-				}
-			}
-		}
-
-	}
-
-	private record Tier(dev.cachet.core.tier.CacheTier tier, Duration storageCap) {
-	}
-
-	/** Builds a {@link TieredCacheManager}. */
-	public static final class Builder {
-
-		private final EntrySerializer serializer;
-
-		private final CachetKeyGenerator keys;
-
-		private final Map<String, Tier> tiers = new LinkedHashMap<>();
-
-		private EnvelopeSigner signer = EnvelopeSigner.none();
-
-		private boolean verifyLocalSignatures;
-
-		private List<String> defaultTiers = List.of();
-
-		private final Map<String, CacheOverrides> overrides = new LinkedHashMap<>();
-
-		private Duration defaultMaxAge = Duration.ofHours(12);
-
-		private boolean allowNullValues = true;
-
-		private KeyLease lease;
-
-		private InvalidationBus bus;
-
-		private Clock clock = Clock.systemUTC();
-
-		private Path fileDirectory = Path.of(System.getProperty("java.io.tmpdir"), "cachet-files");
-
-		private Builder(EntrySerializer serializer, CachetKeyGenerator keys) {
-			this.serializer = serializer;
-			this.keys = keys;
-		}
-
-		/** Adds a tier under a name; {@code storageCap} may be {@code null} for no cap. */
-		public Builder tier(String name, dev.cachet.core.tier.CacheTier tier, Duration storageCap) {
-			tiers.put(name, new Tier(tier, storageCap));
-			return this;
-		}
-
-		/**
-		 * Signs every written entry; entries read from shared tiers (and, when
-		 * {@code verifyLocalTiers}, from the other persistent tiers) are served only with a valid
-		 * signature.
-		 */
-		public Builder signer(EnvelopeSigner signer, boolean verifyLocalTiers) {
-			this.signer = signer;
-			this.verifyLocalSignatures = verifyLocalTiers;
-			return this;
-		}
-
-		/** Tier names in lookup order for caches without their own list. */
-		public Builder defaultTiers(List<String> names) {
-			this.defaultTiers = List.copyOf(names);
-			return this;
-		}
-
-		public Builder cache(String name, CacheOverrides override) {
-			overrides.put(name, override);
-			return this;
-		}
-
-		public Builder defaultMaxAge(Duration maxAge) {
-			this.defaultMaxAge = maxAge;
-			return this;
-		}
-
-		public Builder allowNullValues(boolean allow) {
-			this.allowNullValues = allow;
-			return this;
-		}
-
-		/** Cross-instance single flight; {@code null} for none. */
-		public Builder lease(KeyLease lease) {
-			this.lease = lease;
-			return this;
-		}
-
-		/** Announces evictions to other instances; {@code null} for none. */
-		public Builder invalidationBus(InvalidationBus bus) {
-			this.bus = bus;
-			return this;
-		}
-
-		/** Where file results ({@link Path}-returning methods) are copied to on a hit. */
-		public Builder fileDirectory(Path directory) {
-			this.fileDirectory = directory;
-			return this;
-		}
-
-		public Builder clock(Clock clock) {
-			this.clock = clock;
-			return this;
-		}
-
-		/**
-		 * Builds the manager.
-		 * @throws IllegalArgumentException if a cache names a tier that was not added
-		 */
-		public TieredCacheManager build() {
-			return new TieredCacheManager(this);
-		}
-
 	}
 
 }

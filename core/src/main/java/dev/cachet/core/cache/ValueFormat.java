@@ -1,9 +1,12 @@
 package dev.cachet.core.cache;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
@@ -15,8 +18,14 @@ import dev.cachet.core.codec.CodecException;
 import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.envelope.Envelope;
 import dev.cachet.core.envelope.EnvelopeSigner;
+import dev.cachet.core.tier.ValueHolding;
+import dev.cachet.core.tier.ValueHolding.HeldValue;
 
-/** Results as encoded values: one whole envelope per entry, the same bytes in every tier. */
+/**
+ * Results as values: the objects themselves in tiers that hold values (memory), one whole envelope
+ * per entry, the same bytes, in the others. A value is encoded only for the tiers that store bytes,
+ * at most once per write, and on a write-behind thread when the write may be deferred.
+ */
 final class ValueFormat implements ResultFormat {
 
 	private static final Logger logger = LoggerFactory.getLogger(ValueFormat.class);
@@ -32,41 +41,121 @@ final class ValueFormat implements ResultFormat {
 
 	private final EnvelopeSigner signer;
 
-	ValueFormat(EntrySerializer serializer, TierOperations operations, EnvelopeSigner signer) {
+	private final WriteBehind writeBehind;
+
+	private final Clock clock;
+
+	ValueFormat(EntrySerializer serializer, TierOperations operations, EnvelopeSigner signer, WriteBehind writeBehind,
+			Clock clock) {
 		this.serializer = serializer;
 		this.operations = operations;
 		this.signer = signer;
+		this.writeBehind = writeBehind;
+		this.clock = clock;
 	}
 
 	@Override
 	public @Nullable Candidate find(TierBinding binding, Call call) {
+		ValueHolding holding = binding.values();
+		if (holding != null) {
+			HeldValue held = operations.getValue(holding, binding, call.cache(), call.address());
+			return (held != null) ? new Held(held, holding, this) : null;
+		}
 		Envelope envelope = operations.get(binding, call.cache(), call.keyId());
-		return (envelope != null) ? new Found(envelope, binding, call, this) : null;
+		return (envelope != null) ? new Found(envelope, binding, this) : null;
 	}
 
 	@Override
-	public boolean write(List<TierBinding> tiers, Call call, Object storeValue, EntryMetadata metadata, Instant now) {
-		Envelope envelope;
+	public @Nullable Candidate pending(Call call) {
+		HeldValue held = writeBehind.pending(call.cache(), call.keyId());
+		return (held != null) ? new Held(held, null, this) : null;
+	}
+
+	@Override
+	public @Nullable CompletableFuture<?> write(List<TierBinding> tiers, Call call, Object storeValue,
+			EntryMetadata metadata, Instant now, boolean deferrable) {
+		HeldValue held = new HeldValue(metadata, storeValue);
+		List<TierBinding> byteTiers = new ArrayList<>(tiers.size());
+		boolean inMemory = false;
+		for (TierBinding binding : tiers) {
+			Duration ttl = binding.storageTtl(metadata, now);
+			ValueHolding holding = binding.values();
+			if (ttl == null) {
+				continue;
+			}
+			if (holding != null) {
+				operations.putValue(holding, binding, call.cache(), call.address(), held, ttl);
+				inMemory = true;
+			}
+			else {
+				byteTiers.add(binding);
+			}
+		}
+		if (byteTiers.isEmpty()) {
+			return inMemory ? CompletableFuture.completedFuture(null) : null;
+		}
+		Encoding encoding = new Encoding(storeValue, metadata);
+		if (deferrable) {
+			return writeBehind.submit(byteTiers, call.cache(), call.keyId(), held,
+					binding -> encoding.writeTo(binding, call.cache(), call.keyId()));
+		}
+		if (encoding.envelope() == null) {
+			return inMemory ? CompletableFuture.completedFuture(null) : null;
+		}
+		for (TierBinding binding : byteTiers) {
+			encoding.writeTo(binding, call.cache(), call.keyId());
+		}
+		return CompletableFuture.completedFuture(null);
+	}
+
+	/** One result's envelope, encoded on first use, shared by the writes to every tier. */
+	private final class Encoding {
+
+		private final Object storeValue;
+
+		private final EntryMetadata metadata;
+
+		private boolean done;
+
+		private @Nullable Envelope envelope;
+
+		Encoding(Object storeValue, EntryMetadata metadata) {
+			this.storeValue = storeValue;
+			this.metadata = metadata;
+		}
+
+		synchronized @Nullable Envelope envelope() {
+			if (!done) {
+				done = true;
+				envelope = encode(storeValue, metadata);
+			}
+			return envelope;
+		}
+
+		void writeTo(TierBinding binding, String cache, String key) {
+			Envelope encoded = envelope();
+			Duration ttl = (encoded != null) ? binding.storageTtl(metadata, clock.instant()) : null;
+			if (ttl != null) {
+				operations.put(binding, cache, key, encoded, ttl);
+			}
+		}
+
+	}
+
+	private @Nullable Envelope encode(Object storeValue, EntryMetadata metadata) {
 		try {
-			envelope = serializer.serialize(storeValue, metadata, signer);
+			return serializer.serialize(storeValue, metadata, signer);
 		}
 		catch (CodecException ex) {
 			// values and codec messages may hold argument data: details only at DEBUG; once per method at WARN
 			String method = describe(metadata);
 			if (this.warnedMethods.size() < MAX_WARNED_METHODS && this.warnedMethods.add(method)) {
-				logger.warn("Results of {} are not cached: they could not be encoded ({}); further failures of this "
-						+ "method are logged at DEBUG", method, rootCause(ex).getClass().getName());
+				logger.warn("Results of {} could not be encoded ({}): only a memory tier keeps them; further "
+						+ "failures of this method are logged at DEBUG", method, rootCause(ex).getClass().getName());
 			}
 			logger.debug("Encoding failure of {}", method, ex);
-			return false;
+			return null;
 		}
-		for (TierBinding binding : tiers) {
-			Duration ttl = binding.storageTtl(metadata, now);
-			if (ttl != null) {
-				operations.put(binding, call.cache(), call.keyId(), envelope, ttl);
-			}
-		}
-		return true;
 	}
 
 	private static String describe(EntryMetadata metadata) {
@@ -81,8 +170,77 @@ final class ValueFormat implements ResultFormat {
 		return root;
 	}
 
+	/** Holds a value in nearer tiers; tiers that store bytes get it encoded. */
+	private void promote(List<TierBinding> nearer, Call call, Object value, EntryMetadata metadata,
+			@Nullable Envelope envelope, Instant now) {
+		Encoding encoding = (envelope != null) ? null : new Encoding(value, metadata);
+		for (TierBinding target : nearer) {
+			Duration ttl = target.storageTtl(metadata, now);
+			ValueHolding holding = target.values();
+			if (ttl == null) {
+				continue;
+			}
+			if (holding != null) {
+				operations.putValue(holding, target, call.cache(), call.address(), new HeldValue(metadata, value), ttl);
+			}
+			else if (envelope != null) {
+				operations.put(target, call.cache(), call.keyId(), envelope, ttl);
+			}
+			else {
+				encoding.writeTo(target, call.cache(), call.keyId());
+			}
+		}
+	}
+
+	/** A value held as an object: by a tier, or ({@code holding == null}) pending its deferred writes. */
+	private record Held(HeldValue held, @Nullable ValueHolding holding, ValueFormat format) implements Candidate {
+
+		@Override
+		public EntryMetadata metadata() {
+			return held.metadata();
+		}
+
+		@Override
+		public boolean writtenAt(Call call) {
+			return true; // held under the very key it was put with
+		}
+
+		@Override
+		public Object value() throws EntryRejectedException {
+			if (holding == null || !holding.copiesOnRead()) {
+				return held.value();
+			}
+			try {
+				return format.serializer.copy(held.value());
+			}
+			catch (CodecException ex) {
+				throw new EntryRejectedException(MissReason.UNDECODABLE, "no copy: " + ex.getMessage());
+			}
+		}
+
+		@Override
+		public void promote(List<TierBinding> nearer, Call call, Instant now) {
+			format.promote(nearer, call, held.value(), held.metadata(), null, now);
+		}
+
+	}
+
 	/** A whole envelope read from one tier. */
-	private record Found(Envelope envelope, TierBinding binding, Call call, ValueFormat format) implements Candidate {
+	private static final class Found implements Candidate {
+
+		private final Envelope envelope;
+
+		private final TierBinding binding;
+
+		private final ValueFormat format;
+
+		private @Nullable Object decoded;
+
+		Found(Envelope envelope, TierBinding binding, ValueFormat format) {
+			this.envelope = envelope;
+			this.binding = binding;
+			this.format = format;
+		}
 
 		@Override
 		public EntryMetadata metadata() {
@@ -99,7 +257,8 @@ final class ValueFormat implements ResultFormat {
 				throw new EntryRejectedException(MissReason.WRONG_TYPE, "written by codec '" + envelope.codecId() + "'");
 			}
 			try {
-				return format.serializer.deserialize(envelope);
+				decoded = format.serializer.deserialize(envelope);
+				return decoded;
 			}
 			catch (CodecException ex) {
 				throw new EntryRejectedException(MissReason.UNDECODABLE, ex.getMessage());
@@ -107,13 +266,8 @@ final class ValueFormat implements ResultFormat {
 		}
 
 		@Override
-		public void promote(List<TierBinding> nearer, Instant now) {
-			for (TierBinding target : nearer) {
-				Duration ttl = target.storageTtl(envelope.metadata(), now);
-				if (ttl != null) {
-					format.operations.put(target, call.cache(), call.keyId(), envelope, ttl);
-				}
-			}
+		public void promote(List<TierBinding> nearer, Call call, Instant now) {
+			format.promote(nearer, call, decoded, envelope.metadata(), envelope, now);
 		}
 
 	}

@@ -34,12 +34,6 @@ public final class Envelope {
 
 	private final int payloadOffset;
 
-	/** The decoded value, remembered by the memory tier's holder so repeated hits skip decoding. */
-	private volatile Object decoded;
-
-	/** What to run once the value is decoded; guarded by this envelope. */
-	private Runnable onDecoded;
-
 	private Envelope(byte[] bytes, EnvelopeHeader header, int payloadOffset) {
 		this.bytes = bytes;
 		this.header = header;
@@ -168,44 +162,6 @@ public final class Envelope {
 
 	public int payloadLength() {
 		return (int) header.payloadLength();
-	}
-
-	/** The value decoded from this envelope earlier, or {@code null}. */
-	public Object decodedValue() {
-		return decoded;
-	}
-
-	/**
-	 * Remembers the decoded value so later hits on this same instance skip decoding, and tells
-	 * whoever asked through {@link #whenDecoded(Runnable)}.
-	 */
-	public void rememberDecodedValue(Object value) {
-		this.decoded = value;
-		Runnable listeners;
-		synchronized (this) {
-			listeners = this.onDecoded;
-			this.onDecoded = null;
-		}
-		if (listeners != null) {
-			listeners.run();
-		}
-	}
-
-	/**
-	 * Runs {@code action} once this envelope's value is decoded, unless it already is: a holder that
-	 * accounts for the memory the envelope retains (the memory tier) weighs it again then.
-	 */
-	public void whenDecoded(Runnable action) {
-		synchronized (this) {
-			if (this.decoded != null) {
-				return;
-			}
-			Runnable earlier = this.onDecoded;
-			this.onDecoded = (earlier == null) ? action : () -> {
-				earlier.run();
-				action.run();
-			};
-		}
 	}
 
 }

@@ -37,6 +37,9 @@ public class CanonicalArgumentHasher {
 
 	private final EncoderResolver resolver;
 
+	/** A digest per thread, reused key after key; empty while lent out, so nested hashing gets its own. */
+	private final ThreadLocal<StreamingArgumentDigest> idle = new ThreadLocal<>();
+
 	/**
 	 * @param customHashers user hashers; they win over the built-in rules for instances of their type
 	 */
@@ -47,6 +50,27 @@ public class CanonicalArgumentHasher {
 	/** Starts a new digest. Digests are not thread-safe; use one per key. */
 	public ArgumentDigest newDigest() {
 		return new StreamingArgumentDigest(this.resolver);
+	}
+
+	/**
+	 * A fresh digest for one key on this thread, reusing the thread's digest when it is free; hand
+	 * it back with {@link #release} once the hash is read, and do not use it after that.
+	 */
+	public ArgumentDigest borrowDigest() {
+		StreamingArgumentDigest digest = this.idle.get();
+		if (digest == null) {
+			return newDigest();
+		}
+		this.idle.set(null);
+		digest.reset();
+		return digest;
+	}
+
+	/** Takes back a digest from {@link #borrowDigest()} for the next key of this thread. */
+	public void release(ArgumentDigest digest) {
+		if (digest instanceof StreamingArgumentDigest streaming) {
+			this.idle.set(streaming);
+		}
 	}
 
 	/**

@@ -49,10 +49,23 @@ final class StreamingArgumentDigest implements ArgumentDigest {
 
 	private int unorderedLevel;
 
+	/** The digest's own stream, kept for {@link #reset()}. */
+	private final HashStream128 own;
+
 	StreamingArgumentDigest(EncoderResolver resolver) {
 		this.resolver = resolver;
-		this.stream = Hashing.xxh3_128().hashStream();
+		this.own = Hashing.xxh3_128().hashStream();
+		this.stream = this.own;
 		this.stream.putByte(TypeTag.FORMAT_VERSION);
+	}
+
+	/** Makes this digest as new, so one can hash many keys without allocating a stream for each. */
+	void reset() {
+		this.stream = this.own.reset();
+		this.stream.putByte(TypeTag.FORMAT_VERSION);
+		Arrays.fill(this.path, 0, this.depth, null);
+		this.depth = 0;
+		this.unorderedLevel = 0;
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package dev.cachet.core.key;
 
-import java.util.HexFormat;
 import java.util.List;
 
 import com.dynatrace.hash4j.hashing.HashValue128;
@@ -51,15 +50,20 @@ public class CacheAddresses {
 	 * @throws UnsupportedArgumentException if the key or a contribution cannot be hashed canonically
 	 */
 	CachetKey hash(Object key) throws UnsupportedArgumentException {
-		ArgumentDigest digest = hasher.newDigest();
-		digest.putValue(key);
-		for (KeyContributor contributor : contributors) {
-			digest.putString(contributor.name());
-			contributor.contribute(digest);
+		ArgumentDigest digest = hasher.borrowDigest();
+		try {
+			digest.putValue(key);
+			for (int i = 0; i < contributors.size(); i++) {
+				KeyContributor contributor = contributors.get(i);
+				digest.putString(contributor.name());
+				contributor.contribute(digest);
+			}
+			HashValue128 hash = digest.finish();
+			return CachetKey.of(hash.getMostSignificantBits(), hash.getLeastSignificantBits());
 		}
-		HashValue128 hash = digest.finish();
-		HexFormat hex = HexFormat.of();
-		return CachetKey.of(hex.toHexDigits(hash.getMostSignificantBits()) + hex.toHexDigits(hash.getLeastSignificantBits()));
+		finally {
+			hasher.release(digest);
+		}
 	}
 
 }

@@ -3,41 +3,82 @@ package dev.cachet.core.memory;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Stream;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.cachet.core.envelope.Envelope;
+import dev.cachet.core.key.CachetKey;
 import dev.cachet.core.tier.CacheTier;
 import dev.cachet.core.tier.TierEntry;
 import dev.cachet.core.tier.TierInspection;
+import dev.cachet.core.tier.ValueHolding;
 
 /**
- * The in-memory tier, on Caffeine, bounded by the heap its entries retain. Each entry expires after
- * the storage time the tiered cache gives it. Envelopes remember their decoded value, so a repeated
- * hit costs no decoding; an entry weighs its envelope plus an estimate of its decoded value
- * ({@link HeapEstimate}), weighed again once the value is decoded.
+ * The in-memory tier, on Caffeine, bounded by the heap its entries retain. Results are held as the
+ * objects themselves ({@link ValueHolding}): a hit returns the instance the method returned, or the
+ * one decoded when the entry was copied here from a farther tier, as Spring's Caffeine cache does;
+ * with {@code copyOnRead} the tiered cache hands out copies instead. File results are held as
+ * envelopes.
+ *
+ * <p>An entry weighs what {@link HeapEstimate} finds its value retains. Weighing walks the object
+ * graph, so it runs on a background thread, never on the caller's: until it is done, an entry counts
+ * a provisional {@value #PROVISIONAL_WEIGHT} bytes. Storage times are checked when an entry is read
+ * (no per-entry timers on the hit path); an entry past its time is a miss and is dropped then, or
+ * earlier by the size bound.
  */
-public class MemoryTier implements CacheTier, TierInspection {
+public class MemoryTier implements CacheTier, TierInspection, ValueHolding {
+
+	/** What a held value weighs until it is weighed. */
+	static final int PROVISIONAL_WEIGHT = 256;
 
 	private final Cache<StoreKey, Stored> entries;
 
 	private final long maxSizeBytes;
 
-	/** @param maxSizeBytes upper bound of the heap the entries retain, as weighed */
+	private final boolean copyOnRead;
+
+	private final Executor weigher;
+
+	private final Optional<ValueHolding> holding = Optional.of(this);
+
+	/** A tier bounded by {@code maxSizeBytes} of heap whose hits return the held instances. */
 	public MemoryTier(long maxSizeBytes) {
+		this(maxSizeBytes, false);
+	}
+
+	/**
+	 * A tier weighing values on its own background thread, stopped by {@link #close()}.
+	 * @param maxSizeBytes upper bound of the heap the entries retain, as weighed
+	 * @param copyOnRead   whether hits should return copies of the held values
+	 */
+	public MemoryTier(long maxSizeBytes, boolean copyOnRead) {
+		this(maxSizeBytes, copyOnRead, Weigher.start());
+	}
+
+	/**
+	 * @param maxSizeBytes upper bound of the heap the entries retain, as weighed
+	 * @param copyOnRead   whether hits should return copies of the held values
+	 * @param weigher      where values are weighed; {@code Runnable::run} weighs on the caller's thread
+	 */
+	public MemoryTier(long maxSizeBytes, boolean copyOnRead, Executor weigher) {
 		if (maxSizeBytes <= 0) {
 			throw new IllegalArgumentException("the memory tier's maximum size must be positive, was " + maxSizeBytes);
 		}
 		this.maxSizeBytes = maxSizeBytes;
+		this.copyOnRead = copyOnRead;
+		this.weigher = weigher;
 		this.entries = Caffeine.newBuilder()
 			// maintenance runs on the calling thread: handing it to a pool costs a thread wake-up on hits
 			.executor(Runnable::run)
 			.maximumWeight(maxSizeBytes)
-			.weigher((StoreKey key, Stored stored) -> stored.weight())
-			.expireAfter(Expiry.creating((StoreKey key, Stored stored) -> stored.ttl()))
+			.weigher((StoreKey key, Stored stored) -> stored.weight)
 			.build();
 	}
 
@@ -57,23 +98,49 @@ public class MemoryTier implements CacheTier, TierInspection {
 	}
 
 	@Override
-	public Envelope get(String cache, String key) {
-		Stored stored = entries.getIfPresent(new StoreKey(cache, key));
-		return (stored != null) ? stored.envelope() : null;
+	public Optional<ValueHolding> values() {
+		return holding;
+	}
+
+	@Override
+	public @Nullable HeldValue get(String cache, CachetKey key) {
+		Stored stored = live(new StoreKey(cache, key));
+		return (stored != null) ? stored.held : null;
+	}
+
+	@Override
+	public void put(String cache, CachetKey key, HeldValue value, Duration storageTtl) {
+		StoreKey storeKey = new StoreKey(cache, key);
+		Stored stored = new Stored(value, null, expiresAt(storageTtl), PROVISIONAL_WEIGHT);
+		entries.put(storeKey, stored);
+		try {
+			weigher.execute(() -> weigh(storeKey, stored));
+		}
+		catch (RejectedExecutionException ex) {
+			weigh(storeKey, stored);
+		}
+	}
+
+	@Override
+	public boolean copiesOnRead() {
+		return copyOnRead;
+	}
+
+	/** An envelope held for a file result, or {@code null}; values are read through {@link #get(String, CachetKey)}. */
+	@Override
+	public @Nullable Envelope get(String cache, String key) {
+		Stored stored = live(new StoreKey(cache, CachetKey.of(key)));
+		return (stored != null) ? stored.envelope : null;
 	}
 
 	@Override
 	public void put(String cache, String key, Envelope envelope, Duration storageTtl) {
-		StoreKey storeKey = new StoreKey(cache, key);
-		Stored stored = new Stored(envelope, storageTtl);
-		// asked before the put: a value decoded in between is then weighed by the put itself
-		envelope.whenDecoded(() -> entries.asMap().replace(storeKey, stored, stored));
-		entries.put(storeKey, stored);
+		entries.put(new StoreKey(cache, CachetKey.of(key)), new Stored(null, envelope, expiresAt(storageTtl), envelope.size()));
 	}
 
 	@Override
 	public void evict(String cache, String key) {
-		entries.invalidate(new StoreKey(cache, key));
+		entries.invalidate(new StoreKey(cache, CachetKey.of(key)));
 	}
 
 	@Override
@@ -88,12 +155,12 @@ public class MemoryTier implements CacheTier, TierInspection {
 
 	@Override
 	public Stream<TierEntry> entries(String cache) {
+		long now = System.currentTimeMillis();
 		return entries.asMap()
 			.entrySet()
 			.stream()
-			.filter(entry -> entry.getKey().cache().equals(cache))
-			.map(entry -> new TierEntry(entry.getKey().key(), entry.getValue().envelope().metadata(),
-					entry.getValue().envelope().size()));
+			.filter(entry -> entry.getKey().cache().equals(cache) && entry.getValue().expiresAt > now)
+			.map(entry -> new TierEntry(entry.getKey().key().id(), entry.getValue().metadata(), entry.getValue().weight));
 	}
 
 	/** Drops every entry of every cache. */
@@ -111,16 +178,57 @@ public class MemoryTier implements CacheTier, TierInspection {
 		return entries.policy().eviction().map(e -> OptionalLong.of(e.weightedSize().orElse(0))).orElse(OptionalLong.empty());
 	}
 
-	private record StoreKey(String cache, String key) {
+	@Override
+	public void close() {
+		if (weigher instanceof ExecutorService service) {
+			service.shutdownNow();
+		}
 	}
 
-	private record Stored(Envelope envelope, Duration ttl) {
+	private @Nullable Stored live(StoreKey key) {
+		Stored stored = entries.getIfPresent(key);
+		if (stored != null && stored.expiresAt <= System.currentTimeMillis()) {
+			entries.asMap().remove(key, stored);
+			return null;
+		}
+		return stored;
+	}
 
-		/** The envelope's bytes and the decoded value it remembers, in bytes of heap. */
-		int weight() {
-			Object decoded = this.envelope.decodedValue();
-			long weight = this.envelope.size() + ((decoded != null) ? HeapEstimate.of(decoded) : 0);
-			return (int) Math.min(Integer.MAX_VALUE, weight);
+	private void weigh(StoreKey key, Stored stored) {
+		stored.weight = (int) Math.min(Integer.MAX_VALUE, HeapEstimate.of(stored.held.value()));
+		// replacing an entry with itself makes Caffeine weigh it again; a newer entry is left alone
+		entries.asMap().replace(key, stored, stored);
+	}
+
+	private static long expiresAt(Duration storageTtl) {
+		long now = System.currentTimeMillis();
+		long ttl = storageTtl.toMillis();
+		return (ttl >= Long.MAX_VALUE - now) ? Long.MAX_VALUE : now + ttl;
+	}
+
+	private record StoreKey(String cache, CachetKey key) {
+	}
+
+	/** A held value or a file result's envelope, until when it may be served, and what it weighs. */
+	private static final class Stored {
+
+		final @Nullable HeldValue held;
+
+		final @Nullable Envelope envelope;
+
+		final long expiresAt;
+
+		volatile int weight;
+
+		Stored(@Nullable HeldValue held, @Nullable Envelope envelope, long expiresAt, int weight) {
+			this.held = held;
+			this.envelope = envelope;
+			this.expiresAt = expiresAt;
+			this.weight = weight;
+		}
+
+		dev.cachet.core.envelope.EntryMetadata metadata() {
+			return (held != null) ? held.metadata() : envelope.metadata();
 		}
 
 	}

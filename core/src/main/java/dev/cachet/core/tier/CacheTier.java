@@ -84,6 +84,14 @@ public interface CacheTier extends AutoCloseable {
 	}
 
 	/**
+	 * How this tier holds results as objects, if it does (the memory tier); such a tier is read and
+	 * written with values, never with envelopes, except for file results.
+	 */
+	default Optional<ValueHolding> values() {
+		return Optional.empty();
+	}
+
+	/**
 	 * Announcements among the processes that share this tier's storage without sharing a server:
 	 * a folder on one machine used by several processes. The cache manager listens to it and
 	 * announces its evictions on it, as on a configured {@link InvalidationBus}.

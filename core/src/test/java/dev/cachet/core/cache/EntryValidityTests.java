@@ -72,7 +72,24 @@ class EntryValidityTests {
 	}
 
 	private MissReason check(EntryMetadata metadata, Caller caller) {
-		return validity.check(metadata, call(caller), local, NOW.toEpochMilli());
+		ResultFormat.Candidate found = new ResultFormat.Candidate() {
+
+			@Override
+			public EntryMetadata metadata() {
+				return metadata;
+			}
+
+			@Override
+			public Object value() {
+				return "value";
+			}
+
+			@Override
+			public void promote(java.util.List<TierBinding> nearer, Call call, java.time.Instant now) {
+			}
+
+		};
+		return validity.check(found, call(caller), local, NOW.toEpochMilli());
 	}
 
 	@Test

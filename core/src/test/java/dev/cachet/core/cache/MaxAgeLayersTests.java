@@ -59,7 +59,7 @@ class MaxAgeLayersTests {
 	}
 
 	private TieredCache cache(Duration cacheMaxAge) {
-		TieredCacheManager.Builder builder = TieredCacheManager
+		TieredCacheManagerBuilder builder = TieredCacheManager
 			.builder(new EntrySerializer(new JavaSerializationCodec()), keys)
 			.tier("memory", new MemoryTier(1_000_000), null)
 			.defaultTiers(List.of("memory"))

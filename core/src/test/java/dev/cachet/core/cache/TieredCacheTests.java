@@ -2,6 +2,7 @@ package dev.cachet.core.cache;
 
 import dev.cachet.core.key.CacheAddresses;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -40,9 +41,9 @@ class TieredCacheTests {
 
 	private final MutableClock clock = new MutableClock();
 
-	private final MemoryTier near = new MemoryTier(10_000_000);
+	private final MemoryTier near = new MemoryTier(10_000_000, false, Runnable::run);
 
-	private final MemoryTier far = new MemoryTier(10_000_000);
+	private final EnvelopeMapTier far = new EnvelopeMapTier();
 
 	private final CachetKeyGenerator keys = new CachetKeyGenerator(
 			new CachedMethods(new MethodFingerprinter(new FingerprintSettings(List.of(), true, ""))),
@@ -55,7 +56,7 @@ class TieredCacheTests {
 		pool.shutdownNow();
 	}
 
-	private TieredCacheManager.Builder builder() {
+	private TieredCacheManagerBuilder builder() {
 		return TieredCacheManager.builder(new EntrySerializer(new JavaSerializationCodec()), keys)
 			.tier("near", near, null)
 			.tier("far", far, null)
@@ -73,7 +74,7 @@ class TieredCacheTests {
 		assertThat(cache.get(key("k1"))).isNull();
 		cache.put(key("k1"), "v1");
 		assertThat(cache.get(key("k1")).get()).isEqualTo("v1");
-		assertThat(near.get("c", "k1")).isNotNull();
+		assertThat(near.get("c", key("k1"))).isNotNull();
 		assertThat(far.get("c", "k1")).isNotNull();
 		assertThat(cache.statistics().hits()).isEqualTo(1);
 		assertThat(cache.statistics().misses()).isEqualTo(1);
@@ -81,14 +82,26 @@ class TieredCacheTests {
 
 	@Test
 	@ExtendWith(OutputCaptureExtension.class)
-	void aResultThatCannotBeEncodedIsAMissAndWarnedAboutOncePerMethod(CapturedOutput output) {
+	void aResultThatCannotBeEncodedIsKeptInMemoryOnlyAndWarnedAboutOncePerMethod(CapturedOutput output) {
 		TieredCache cache = builder().build().getCache("c");
+		Object[] values = new Object[3];
 		for (int i = 0; i < 3; i++) {
-			cache.put(key("k" + i), new Object()); // not serializable
+			values[i] = new Object(); // not serializable
+			cache.put(key("k" + i), values[i]);
 		}
 
-		assertThat(cache.get(key("k0"))).isNull();
-		assertThat(output.getAll().split("are not cached", -1)).as("warnings").hasSize(2);
+		assertThat(cache.get(key("k0")).get()).isSameAs(values[0]);
+		assertThat(far.get("c", "k0")).isNull();
+		assertThat(output.getAll().split("could not be encoded", -1)).as("warnings").hasSize(2);
+	}
+
+	@Test
+	void aResultThatCannotBeEncodedIsAMissWithoutAMemoryTier() {
+		TieredCache cache = builder().defaultTiers(List.of("far")).build().getCache("c");
+		cache.put(key("k"), new Object());
+
+		assertThat(cache.get(key("k"))).isNull();
+		assertThat(cache.statistics().uncachedCalls()).isEqualTo(1);
 	}
 
 	@Test
@@ -116,7 +129,7 @@ class TieredCacheTests {
 	void anEvictionDuringAFarReadIsNotUndoneByItsPromotion() throws Exception {
 		CountDownLatch read = new CountDownLatch(1);
 		CountDownLatch evicted = new CountDownLatch(1);
-		MemoryTier slowFar = new MemoryTier(10_000_000) {
+		EnvelopeMapTier slowFar = new EnvelopeMapTier() {
 
 			@Override
 			public dev.cachet.core.envelope.Envelope get(String cache, String key) {
@@ -150,17 +163,54 @@ class TieredCacheTests {
 		evicted.countDown();
 		reader.get(5, TimeUnit.SECONDS);
 
-		assertThat(near.get("c", "k")).as("the promoted copy of an evicted entry").isNull();
+		assertThat(near.get("c", key("k"))).as("the promoted copy of an evicted entry").isNull();
 		assertThat(cache.get(key("k"))).isNull();
 	}
 
 	@Test
 	void hitInFarTierFillsNearTierWithTheSameBytes() {
-		TieredCache cache = builder().build().getCache("c");
+		EnvelopeMapTier nearBytes = new EnvelopeMapTier();
+		TieredCache cache = builder().tier("near", nearBytes, null).build().getCache("c");
 		cache.put(key("k"), "value");
-		near.clear("c");
+		nearBytes.clear("c");
 		assertThat(cache.get(key("k")).get()).isEqualTo("value");
-		assertThat(near.get("c", "k").bytes()).isEqualTo(far.get("c", "k").bytes());
+		assertThat(nearBytes.get("c", "k").bytes()).isEqualTo(far.get("c", "k").bytes());
+	}
+
+	@Test
+	void memoryHitsReturnTheInstanceTheLoaderComputed() {
+		TieredCache cache = builder().build().getCache("c");
+		List<String> computed = new ArrayList<>(List.of("a"));
+
+		assertThat(cache.get(key("k"), () -> computed)).isSameAs(computed);
+		assertThat(cache.get(key("k")).get()).isSameAs(computed);
+		assertThat(cache.get(key("k"), () -> List.of("other"))).isSameAs(computed);
+	}
+
+	@Test
+	void copyOnReadHandsOutEqualCopiesThatCallersMayChange() {
+		MemoryTier copying = new MemoryTier(10_000_000, true, Runnable::run);
+		TieredCache cache = builder().tier("near", copying, null).build().getCache("c");
+		List<String> computed = new ArrayList<>(List.of("a"));
+		cache.get(key("k"), () -> computed);
+
+		@SuppressWarnings("unchecked")
+		List<String> hit = (List<String>) cache.get(key("k")).get();
+		assertThat(hit).isEqualTo(computed).isNotSameAs(computed);
+		hit.add("changed by the caller");
+		assertThat(cache.get(key("k")).get()).isEqualTo(List.of("a"));
+	}
+
+	@Test
+	void hitInFarTierFillsTheMemoryTierWithTheDecodedInstanceItReturned() {
+		TieredCache cache = builder().build().getCache("c");
+		cache.put(key("k"), List.of("a", "b"));
+		near.clear("c");
+
+		Object served = cache.get(key("k")).get();
+		assertThat(served).isEqualTo(List.of("a", "b"));
+		assertThat(near.get("c", key("k")).value()).isSameAs(served);
+		assertThat(cache.get(key("k")).get()).as("the memory hit that follows").isSameAs(served);
 	}
 
 	@Test
@@ -329,8 +379,8 @@ class TieredCacheTests {
 			.build()
 			.getCache("c");
 		cache.put(key("k"), "v");
-		await(() -> capped.get("c", "k") == null);
-		assertThat(capped.get("c", "k")).isNull();
+		await(() -> capped.get("c", key("k")) == null);
+		assertThat(capped.get("c", key("k"))).isNull();
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.cachet.core.cache.EntrySerializer;
 import dev.cachet.core.cache.TieredCache;
 import dev.cachet.core.cache.TieredCacheManager;
+import dev.cachet.core.cache.TieredCacheManagerBuilder;
 import dev.cachet.core.codec.ClassAllowlist;
 import dev.cachet.core.codec.ForyValueCodec;
 import dev.cachet.core.fingerprint.FingerprintSettings;
@@ -63,7 +64,7 @@ class FileResultsTests {
 	}
 
 	static TieredCacheManager manager(Path root, MemoryTier memory) {
-		TieredCacheManager.Builder builder = TieredCacheManager
+		TieredCacheManagerBuilder builder = TieredCacheManager
 			.builder(new EntrySerializer(new ForyValueCodec(ClassAllowlist.jdkOnly())),
 					new CachetKeyGenerator(METHODS, new CacheAddresses(new CanonicalArgumentHasher(List.of()), List.of())))
 			.tier("disk", new DiskTier(new DiskTierSettings(root.resolve("disk"), Long.MAX_VALUE, Duration.ofHours(1))),

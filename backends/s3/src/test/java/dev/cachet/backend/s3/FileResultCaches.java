@@ -18,6 +18,7 @@ import com.dynatrace.hash4j.hashing.Hashing;
 
 import dev.cachet.core.cache.EntrySerializer;
 import dev.cachet.core.cache.TieredCacheManager;
+import dev.cachet.core.cache.TieredCacheManagerBuilder;
 import dev.cachet.core.codec.ClassAllowlist;
 import dev.cachet.core.codec.ForyValueCodec;
 import dev.cachet.core.fingerprint.FingerprintSettings;
@@ -59,7 +60,7 @@ final class FileResultCaches {
 	/** A manager whose caches use the named tiers in this order, copying hits to {@code files}. */
 	@SafeVarargs
 	static TieredCacheManager manager(Path files, Map.Entry<String, CacheTier>... tiers) {
-		TieredCacheManager.Builder builder = TieredCacheManager
+		TieredCacheManagerBuilder builder = TieredCacheManager
 			.builder(new EntrySerializer(new ForyValueCodec(ClassAllowlist.jdkOnly())),
 					new CachetKeyGenerator(METHODS, new CacheAddresses(new CanonicalArgumentHasher(List.of()), List.of())))
 			.defaultTiers(Arrays.stream(tiers).map(Map.Entry::getKey).toList())

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,22 +63,24 @@ public final class FileFormat implements ResultFormat {
 		return (reader != null) ? new Found(reader, verifier != null, call) : null;
 	}
 
+	/** Files are streamed into the tiers before this returns: the returned path may change once it does. */
 	@Override
-	public boolean write(List<TierBinding> tiers, Call call, Object storeValue, EntryMetadata metadata, Instant now) {
+	public @Nullable CompletableFuture<?> write(List<TierBinding> tiers, Call call, Object storeValue,
+			EntryMetadata metadata, Instant now, boolean deferrable) {
 		Path file = (storeValue instanceof Path path) ? path : null;
 		if (storeValue != NullValue.INSTANCE && (file == null || !Files.isRegularFile(file))) {
 			logger.warn("Result of {} not cached: the returned path is not a regular file", metadata.methodId());
-			return false;
+			return null;
 		}
 		try {
 			stream(tiers, call, metadata, file, now);
-			return true;
+			return CompletableFuture.completedFuture(null);
 		}
 		catch (IOException ex) {
 			logger.warn("Result of {} not cached: its file could not be read ({})", metadata.methodId(),
 					ex.getClass().getName());
 			logger.debug("File result failure of {}", metadata.methodId(), ex);
-			return false;
+			return null;
 		}
 	}
 
@@ -166,7 +169,7 @@ public final class FileFormat implements ResultFormat {
 		}
 
 		@Override
-		public void promote(List<TierBinding> nearer, Instant now) {
+		public void promote(List<TierBinding> nearer, Call call, Instant now) {
 			try {
 				stream(nearer, call, reader.metadata(), local, now);
 			}
