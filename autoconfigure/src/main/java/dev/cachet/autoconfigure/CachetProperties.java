@@ -114,7 +114,7 @@ public class CachetProperties {
 	public static class WriteBehind {
 
 		/** Writes each tier's queue holds; when it is full, new writes are dropped and counted, never waited for. */
-		private int queueCapacity = 1024;
+		private int queueCapacity = 10_000;
 
 		public int getQueueCapacity() {
 			return queueCapacity;

@@ -37,7 +37,7 @@ public final class CachetPropertiesValidator {
 		positive("cachet.default-max-age", properties.getDefaultMaxAge());
 		if (properties.getWriteBehind().getQueueCapacity() <= 0) {
 			throw new CachetConfigurationException("cachet.write-behind.queue-capacity", "must be positive, was "
-					+ properties.getWriteBehind().getQueueCapacity(), "set a number of writes such as 1024");
+					+ properties.getWriteBehind().getQueueCapacity(), "set a number of writes such as 10000");
 		}
 		properties.getCaches().forEach((name, spec) -> positive("cachet.caches." + name + ".max-age", spec.getMaxAge()));
 		DataSize threshold = properties.getCodec().getCompressionThreshold();

@@ -28,7 +28,9 @@ import dev.cachet.bench.report.Measurement;
 import dev.cachet.bench.report.ResultRow;
 import dev.cachet.bench.report.ResultTable;
 import dev.cachet.bench.report.RunReport;
+import dev.cachet.bench.scenario.AisAgainstCaffeineScenario;
 import dev.cachet.bench.scenario.AisScenario;
+import dev.cachet.bench.spring.HitAllocationScenario;
 import dev.cachet.bench.scenario.DiskScaleScenario;
 import dev.cachet.bench.scenario.StampedeScenario;
 import dev.cachet.bench.support.BenchRedis;
@@ -74,7 +76,9 @@ public final class BenchRunner {
 			jmhResults.addAll(s3Benchmarks(mode, redis));
 			measurements.addAll(JmhMedians.of(jmhResults));
 			measurements.addAll(CodecSizes.measure());
+			measurements.addAll(new HitAllocationScenario().run());
 			measurements.addAll(new AisScenario(mode.aisCalls).run());
+			measurements.addAll(new AisAgainstCaffeineScenario(mode.aisCalls).run());
 			measurements.addAll(new StampedeScenario(mode.stampedeRounds).run());
 			measurements.addAll(new DiskScaleScenario(mode.scaleSizes, mode.scaleHits, mode.scaleStartups).run());
 		}

@@ -1,11 +1,14 @@
 package dev.cachet.autoconfigure.metrics;
 
+import java.nio.file.Path;
+
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
 import org.springframework.boot.cache.autoconfigure.CacheManagerCustomizer;
@@ -90,14 +93,20 @@ class CachetMetricsAutoConfigurationTests {
 	}
 
 	@Test
-	void tierMetersRecordLatencyErrorsAndState() {
-		runner.run(context -> {
+	void tierMetersRecordLatencyErrorsAndState(@TempDir Path disk) {
+		runner.withPropertyValues("cachet.tiers=memory,disk", "cachet.disk.path=" + disk).run(context -> {
 			TieredCache cache = context.getBean(TieredCacheManager.class).getCache("c");
 			cache.put("k", "v");
 			cache.get("k");
+			context.getBean(TieredCacheManager.class).getCache("c").evict("k");
+			cache.get("k");
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
-			Timer latency = registry.get("cachet.tier.latency").tag("tier", "memory").timer();
-			assertThat(latency.count()).as("one write, one read").isEqualTo(2);
+			Timer latency = registry.get("cachet.tier.latency").tag("tier", "disk").timer();
+			assertThat(latency.count()).as("one write, one read of the disk").isEqualTo(2);
+			assertThat(registry.get("cachet.tier.latency").tag("tier", "memory").timer().count())
+				.as("memory hits are map lookups, not timed")
+				.isZero();
+			assertThat(registry.get("cachet.tier.writes.dropped").tag("tier", "disk").functionCounter().count()).isZero();
 			assertThat(registry.get("cachet.tier.errors").tag("tier", "memory").functionCounter().count()).isZero();
 			assertThat(registry.get("cachet.tier.state").tag("tier", "memory").tag("state", "up").gauge().value())
 				.isEqualTo(1.0);

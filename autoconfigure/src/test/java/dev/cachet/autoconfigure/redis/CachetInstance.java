@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.lettuce.core.resource.Delay;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -20,8 +21,11 @@ import org.springframework.core.env.Environment;
 import dev.cachet.backend.redis.RedisInvalidationBus;
 import dev.cachet.backend.redis.RedisKeyLease;
 import dev.cachet.core.cache.TieredCacheManager;
+import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.envelope.Envelope;
+import dev.cachet.core.key.CachetKey;
 import dev.cachet.core.tier.CacheTier;
+import dev.cachet.core.tier.ValueHolding;
 import dev.cachet.core.tier.TierHealth;
 import dev.cachet.testsupport.RedisServer;
 
@@ -126,9 +130,27 @@ final class CachetInstance implements AutoCloseable {
 		return manager().keyGenerator().addresses().addressOf(key).id();
 	}
 
-	/** The entry a node-local or remote tier holds, or {@code null}. */
-	Envelope entry(String tier, String cache, String keyId) throws Exception {
-		return tier(tier).get(cache, keyId);
+	/**
+	 * The entry a node-local or remote tier holds, or {@code null}: the value held in memory, the
+	 * envelope elsewhere. Waits for this instance's queued writes first.
+	 */
+	@Nullable Object entry(String tier, String cache, String keyId) throws Exception {
+		settled();
+		ValueHolding values = tier(tier).values().orElse(null);
+		return (values != null) ? values.get(cache, CachetKey.of(keyId)) : tier(tier).get(cache, keyId);
+	}
+
+	/** What a tier records about its entry, or {@code null} when it holds none. */
+	@Nullable EntryMetadata metadata(String tier, String cache, String keyId) throws Exception {
+		Object entry = entry(tier, cache, keyId);
+		return (entry instanceof ValueHolding.HeldValue held) ? held.metadata()
+				: (entry instanceof Envelope envelope) ? envelope.metadata() : null;
+	}
+
+	/** Waits until the results this instance computed are in every tier (they are written after the call returns). */
+	CachetInstance settled() throws InterruptedException {
+		assertThat(manager().awaitWrites(Duration.ofSeconds(20))).as("writes landed").isTrue();
+		return this;
 	}
 
 	boolean isActive() {

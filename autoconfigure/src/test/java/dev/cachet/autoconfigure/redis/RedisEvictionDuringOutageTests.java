@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.cachet.backend.redis.RedisTier;
-import dev.cachet.core.envelope.Envelope;
+import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.tier.CircuitBreaker;
 import dev.cachet.testsupport.RedisServer;
 import dev.cachet.testsupport.RedisServerExtension;
@@ -138,6 +138,7 @@ class RedisEvictionDuringOutageTests {
 	private static void cacheOnBoth(CachetInstance a, CachetInstance b, String... items) throws Exception {
 		for (String item : items) {
 			assertThat(a.reports().price(item)).isEqualTo(item + " from list 1");
+			a.settled();
 			assertThat(b.reports().price(item)).isEqualTo(item + " from list 1");
 			for (String tier : TIERS) {
 				assertThat(b.entry(tier, "prices", b.keyId("prices", item))).as("B's " + tier).isNotNull();
@@ -185,8 +186,8 @@ class RedisEvictionDuringOutageTests {
 			.ignoreExceptions()
 			.untilAsserted(() -> {
 				for (String tier : TIERS) {
-					Envelope entry = instance.entry(tier, "prices", key);
-					assertThat(entry == null || !entry.metadata().createdAt().isBefore(moment))
+					EntryMetadata entry = instance.metadata(tier, "prices", key);
+					assertThat(entry == null || !entry.createdAt().isBefore(moment))
 						.as("%s's %s tier still holds the evicted price of %s", name, tier, item)
 						.isTrue();
 				}

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.cachet.core.envelope.EntryMetadata;
-import dev.cachet.core.envelope.Envelope;
+import dev.cachet.core.key.CachetKey;
+import dev.cachet.core.tier.ValueHolding;
 import dev.cachet.core.tier.TierHealth;
 import dev.cachet.testsupport.RedisServer;
 import dev.cachet.testsupport.RedisServerExtension;
@@ -132,8 +133,7 @@ class RedisOutageTests {
 	@Test
 	void afterARedisRestartTheOtherInstanceDropsItsMemoryTier(RedisServer redis) throws Exception {
 		CachetInstance b = start(redis, diskB, FAST_FAILING).awaitConnected();
-		Envelope onlyInMemory = envelope();
-		b.tier("memory").put("reports", "only-b", onlyInMemory, Duration.ofHours(1));
+		b.tier("memory").values().orElseThrow().put("reports", CachetKey.of("only-b"), onlyInMemory(), Duration.ofHours(1));
 		assertThat(b.entry("memory", "reports", "only-b")).isNotNull();
 
 		redis.stop();
@@ -166,11 +166,10 @@ class RedisOutageTests {
 		});
 	}
 
-	private static Envelope envelope() {
-		byte[] payload = "stale unless told otherwise".getBytes();
+	private static ValueHolding.HeldValue onlyInMemory() {
 		EntryMetadata metadata = new EntryMetadata(Instant.now(), Duration.ofHours(1), Duration.ofMillis(1),
 				Producer.PROGRAMMATIC, EntryMetadata.address("reports", "only-b"));
-		return Envelope.create("test", false, false, metadata, payload, 0, payload.length);
+		return new ValueHolding.HeldValue(metadata, "stale unless told otherwise");
 	}
 
 }

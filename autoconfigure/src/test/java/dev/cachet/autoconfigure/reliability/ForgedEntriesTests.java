@@ -119,7 +119,7 @@ class ForgedEntriesTests {
 	}
 
 	static Stream<Arguments> everyTierBothWays() {
-		return TierStores.TIERS.stream()
+		return TierStores.BYTE_TIERS.stream()
 			.flatMap((tier) -> Stream.of(Signing.values()).map((signing) -> Arguments.of(tier, signing)));
 	}
 
@@ -632,6 +632,9 @@ class ForgedEntriesTests {
 
 		/** The value a tier holds at {@code key}, decoded. */
 		Object stored(String tier, String key) throws Exception {
+			if (tier.equals("memory")) {
+				return this.stores.held(CACHE, key);
+			}
 			byte[] bytes = this.stores.read(tier, CACHE, key);
 			assertThat(bytes).as("an entry in the " + tier + " tier").isNotNull();
 			return this.serializer.deserialize(Envelope.parse(bytes.clone()));

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import com.dynatrace.hash4j.hashing.HashValue128;
 import com.dynatrace.hash4j.hashing.Hashing;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
@@ -19,11 +20,15 @@ import org.springframework.data.redis.core.types.Expiration;
 
 import dev.cachet.backend.disk.DiskTier;
 import dev.cachet.core.envelope.Envelope;
+import dev.cachet.core.key.CachetKey;
+import dev.cachet.core.tier.ValueHolding;
 import dev.cachet.core.tier.CacheNameHash;
 import dev.cachet.testsupport.S3Server;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The stores behind the tiers of a {@link SharedTiersApplication}, reached beside Cachet as a backup tool, an
@@ -34,6 +39,9 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 final class TierStores implements AutoCloseable {
 
 	static final List<String> TIERS = List.of("memory", "disk", "redis", "s3");
+
+	/** The tiers that store bytes, which anyone with access to their store can write. */
+	static final List<String> BYTE_TIERS = List.of("disk", "redis", "s3");
 
 	private static final Duration TTL = Duration.ofHours(1);
 
@@ -52,13 +60,19 @@ final class TierStores implements AutoCloseable {
 		this.s3Prefix = app.context().getEnvironment().getRequiredProperty("cachet.s3.prefix");
 	}
 
-	/** The bytes a tier's store holds for an entry, or {@code null}. */
+	/** The value the memory tier holds for an entry, or {@code null}. */
+	@Nullable Object held(String cache, String key) {
+		ValueHolding.HeldValue held = this.app.tier("memory").values().orElseThrow().get(cache, CachetKey.of(key));
+		return (held != null) ? held.value() : null;
+	}
+
+	/**
+	 * The bytes a tier's store holds for an entry, or {@code null}, once the application's queued
+	 * writes have landed. The memory tier holds objects, not bytes: see {@link #held}.
+	 */
 	byte[] read(String tier, String cache, String key) throws Exception {
+		settle();
 		return switch (tier) {
-			case "memory" -> {
-				Envelope envelope = this.app.tier(tier).get(cache, key);
-				yield (envelope != null) ? envelope.bytes() : null;
-			}
 			case "disk" -> {
 				Path file = entryFile(cache, key);
 				yield (file != null) ? Files.readAllBytes(file) : null;
@@ -84,11 +98,11 @@ final class TierStores implements AutoCloseable {
 	/**
 	 * Stores bytes as an entry. On disk, bytes as long as the entry file already there overwrite it in place;
 	 * others go through the disk tier's stream put, which takes bytes as they come (the index must know the
-	 * file). The memory tier takes parsed envelopes only.
+	 * file).
 	 */
 	void write(String tier, String cache, String key, byte[] bytes) throws Exception {
+		settle();
 		switch (tier) {
-			case "memory" -> this.app.tier(tier).put(cache, key, Envelope.parse(bytes.clone()), TTL);
 			case "disk" -> {
 				Path file = entryFile(cache, key);
 				if (file != null && Files.size(file) == bytes.length) {
@@ -113,11 +127,11 @@ final class TierStores implements AutoCloseable {
 	/**
 	 * Copies an entry's bytes to another key inside the store: a file copy over the target's entry file (which
 	 * must exist with the same length, so the disk tier's index still matches it), Redis {@code COPY ...
-	 * REPLACE}, S3 {@code CopyObject}, and for the memory tier a put of the same envelope.
+	 * REPLACE}, S3 {@code CopyObject}.
 	 */
 	void copy(String tier, String cache, String from, String to) throws Exception {
+		settle();
 		switch (tier) {
-			case "memory" -> this.app.tier(tier).put(cache, to, this.app.tier(tier).get(cache, from), TTL);
 			case "disk" -> {
 				Path source = entryFile(cache, from);
 				Path target = entryFile(cache, to);
@@ -145,11 +159,17 @@ final class TierStores implements AutoCloseable {
 
 	/** Removes an entry from every tier but one, through the tiers. */
 	void evictEverywhereBut(String tier, String cache, String key) throws Exception {
+		settle();
 		for (String other : TIERS) {
 			if (!other.equals(tier)) {
 				this.app.tier(other).evict(cache, key);
 			}
 		}
+	}
+
+	/** Waits for the application's queued writes, which would otherwise land over what a test plants. */
+	private void settle() throws InterruptedException {
+		assertThat(this.app.manager().awaitWrites(Duration.ofSeconds(20))).as("writes landed").isTrue();
 	}
 
 	/** The disk tier's file of an entry: {@code {root}/{cache folder}/{shard}/{key}.{expiry}.{size}.entry}. */

@@ -43,7 +43,7 @@ public class ReadChecksBenchmark {
 
 	private TierBinding binding;
 
-	private EntryMetadata metadata;
+	private ResultFormat.Candidate found;
 
 	private Object value;
 
@@ -69,7 +69,29 @@ public class ReadChecksBenchmark {
 		key = manager.keyGenerator().addresses().addressOf("Ada");
 		bound.put(key, new Greeter().greet("Ada"));
 		binding = manager.tiers().get("memory");
-		metadata = binding.tier().get("greetings", key.id()).metadata();
+		EntryMetadata metadata = binding.values().get("greetings", key).metadata();
+		found = new ResultFormat.Candidate() {
+
+			@Override
+			public EntryMetadata metadata() {
+				return metadata;
+			}
+
+			@Override
+			public boolean writtenAt(Call call) {
+				return true;
+			}
+
+			@Override
+			public Object value() {
+				return value;
+			}
+
+			@Override
+			public void promote(java.util.List<TierBinding> nearer, Call call, java.time.Instant now) {
+			}
+
+		};
 		validity = new EntryValidity(manager.keyGenerator().methods(), new LocalTierTrust());
 		call = new Call("greetings", key, caller, Duration.ofHours(12), Behaviour.DEFAULT);
 		value = memoryHit();
@@ -85,7 +107,7 @@ public class ReadChecksBenchmark {
 
 	@Benchmark
 	public Object checks() {
-		return validity.check(metadata, call, binding, now) == null && call.valueType().isInstance(value);
+		return validity.check(found, call, binding, now) == null && call.valueType().isInstance(value);
 	}
 
 }

@@ -40,7 +40,7 @@ public final class TieredCacheManagerBuilder {
 
 	Clock clock = Clock.systemUTC();
 
-	int writeBehindCapacity = 1024;
+	int writeBehindCapacity = 10_000;
 
 	Path fileDirectory = Path.of(System.getProperty("java.io.tmpdir"), "cachet-files");
 
