@@ -3,6 +3,7 @@ package dev.cachet.autoconfigure;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -155,9 +156,14 @@ class CachingIntegrationTests {
 	void twoMethodsSharingACacheWithTheSameArgumentsNeverServeEachOthersResults() {
 		runner().run(context -> {
 			Reports reports = context.getBean(Reports.class);
+			TieredCacheManager manager = context.getBean(TieredCacheManager.class);
+			// each result reaches the disk after the call returns: wait, so each later call finds it there
 			assertThat(reports.daily("south")).isEqualTo("daily south");
+			assertThat(manager.awaitWrites(Duration.ofSeconds(10))).isTrue();
 			assertThat(reports.weekly("south")).isEqualTo("weekly south");
+			assertThat(manager.awaitWrites(Duration.ofSeconds(10))).isTrue();
 			assertThat(reports.daily("south")).isEqualTo("daily south");
+			assertThat(manager.awaitWrites(Duration.ofSeconds(10))).isTrue();
 			assertThat(reports.weekly("south")).isEqualTo("weekly south");
 			// one address, as with Spring's own caches: each displaces the other instead of being served
 			assertThat(Reports.daily).hasValue(2);
