@@ -51,7 +51,10 @@ final class CallResolver {
 		}
 		else {
 			// without a per-call layer the outcome depends on the method only: resolve it once
-			effective = methodPolicies.computeIfAbsent(caller.method(), method -> Effective.of(policyFor(method)));
+			effective = methodPolicies.get(caller.method());
+			if (effective == null) {
+				effective = methodPolicies.computeIfAbsent(caller.method(), method -> Effective.of(policyFor(method)));
+			}
 		}
 		return new Call(cache, addresses.addressOf(key), caller, effective.maxAge(), effective.behaviour());
 	}

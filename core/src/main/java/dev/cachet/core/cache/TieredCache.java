@@ -50,8 +50,11 @@ public class TieredCache extends AbstractValueAdaptingCache {
 	 * reads serve only entries that caller may take. Views are kept, one per caller.
 	 */
 	public TieredCache bind(Caller caller) {
-		return (caller.equals(this.caller)) ? this
-				: parts.bound().computeIfAbsent(caller, key -> new TieredCache(parts, key));
+		if (caller.equals(this.caller)) {
+			return this;
+		}
+		TieredCache view = parts.bound().get(caller);
+		return (view != null) ? view : parts.bound().computeIfAbsent(caller, key -> new TieredCache(parts, key));
 	}
 
 	@Override

@@ -113,7 +113,9 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 
 	@Override
 	public TieredCache getCache(String name) {
-		return caches.computeIfAbsent(name, this::create);
+		TieredCache cache = caches.get(name);
+		// every cached call asks: a plain read first, no lambda and no bin lock
+		return (cache != null) ? cache : caches.computeIfAbsent(name, this::create);
 	}
 
 	@Override
