@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.cachet.bench.codec.CodecSizes;
+import dev.cachet.bench.firsthit.FirstHitScenario;
 import dev.cachet.bench.scenario.DiskScaleScenario;
 
 /**
@@ -65,6 +66,7 @@ public final class Comparisons {
 			row("AIS load " + tier + ": warm vs cold", "AIS " + tier + " warm", "AIS " + tier + " cold",
 					tier.equals("disk") ? Goal.ratioAtMost("<= 0.05x (20x faster)", 0.05) : Goal.NONE);
 		}
+		firstHitRows();
 		row("Stampede (64 threads): computations", "Stampede computations", null, Goal.valueAtMost("= 1", 1));
 		row("Stampede: p99 wait vs loader time", "Stampede p99 wait", "Stampede loader time", Goal.NONE);
 		for (String what : List.of("hit", "start-up")) {
@@ -76,6 +78,24 @@ public final class Comparisons {
 			}
 		}
 		return List.copyOf(rows);
+	}
+
+	/** Present for the tiers the first-hit scenario ran on. */
+	private void firstHitRows() {
+		for (String tier : FirstHitScenario.TIERS) {
+			for (String value : FirstHitScenario.VALUES) {
+				String what = "First hit after restart, " + tier + ", " + FirstHitScenario.describe(value);
+				if (!measurements.containsKey(FirstHitScenario.label(tier, value, "first"))) {
+					continue;
+				}
+				row(what + ": first vs warm hit", FirstHitScenario.label(tier, value, "first"),
+						FirstHitScenario.label(tier, value, "warm"), Goal.NONE);
+				row(what + ": first/warm per JVM", FirstHitScenario.label(tier, value, "first/warm"), null,
+						Goal.valueAtMost("<= 3x", 3));
+				row(what + ": first/recompute per JVM", FirstHitScenario.label(tier, value, "first/recompute"), null,
+						Goal.NONE);
+			}
+		}
 	}
 
 	private void codecRows() {
