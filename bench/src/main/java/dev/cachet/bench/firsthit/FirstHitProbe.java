@@ -63,7 +63,11 @@ public final class FirstHitProbe {
 			if (phase.equals("store")) {
 				Cachet recompute = Cachet.with(CallOptions.recompute());
 				all.forEach(value -> recompute.call(value.call));
+				recompute.call(() -> values.label(csv));
 				return;
+			}
+			if (Boolean.getBoolean("firsthit.prehit")) {
+				values.label(csv); // diagnosis: the hit path warmed up by a hit of another type
 			}
 			double waitedMillis = awaitPreparation();
 			List<String> lines = new ArrayList<>();
