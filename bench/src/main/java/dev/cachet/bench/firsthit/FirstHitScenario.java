@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,6 +88,7 @@ public final class FirstHitScenario {
 		};
 	}
 
+	/** Runs the scenario on each tier: one storing JVM, then the probes; the measurements of all tiers. */
 	public List<Measurement> run() throws Exception {
 		Path folder = TempFolders.create("cachet-bench-first-hit");
 		try {
@@ -127,8 +129,7 @@ public final class FirstHitScenario {
 		return measurements;
 	}
 
-	private static Measurement median(String id, List<double[]> runs, java.util.function.ToDoubleFunction<double[]> figure,
-			Unit unit) {
+	private static Measurement median(String id, List<double[]> runs, ToDoubleFunction<double[]> figure, Unit unit) {
 		return Measurement.median(id, unit, runs.stream().map(run -> figure.applyAsDouble(run)).toList());
 	}
 

@@ -39,7 +39,7 @@ public enum Unit {
 	RATIO {
 		@Override
 		public String format(double value) {
-			return String.format(Locale.ROOT, "%.2fx", value);
+			return String.format(Locale.ROOT, (value >= 0.1) ? "%.2fx" : "%.4fx", value);
 		}
 	};
 
