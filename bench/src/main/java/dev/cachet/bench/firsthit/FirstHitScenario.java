@@ -81,9 +81,9 @@ public final class FirstHitScenario {
 	/** What a value is, for the table. */
 	public static String describe(String value) {
 		return switch (value) {
-			case "record" -> "record holding a list of records";
-			case "records" -> "list of a few records";
-			case "rows" -> "100,000-row list";
+			case "record" -> "record of records";
+			case "records" -> "list of records";
+			case "rows" -> "100,000 rows";
 			default -> value;
 		};
 	}

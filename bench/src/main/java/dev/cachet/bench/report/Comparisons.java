@@ -84,7 +84,7 @@ public final class Comparisons {
 	private void firstHitRows() {
 		for (String tier : FirstHitScenario.TIERS) {
 			for (String value : FirstHitScenario.VALUES) {
-				String what = "First hit after restart, " + tier + ", " + FirstHitScenario.describe(value);
+				String what = "First hit after restart (" + tier + ", " + FirstHitScenario.describe(value) + ")";
 				if (!measurements.containsKey(FirstHitScenario.label(tier, value, "first"))) {
 					continue;
 				}
