@@ -189,6 +189,11 @@ public class CachetAutoConfiguration {
 		return new CachedMethodScanner(beanFactory, operations, methods, hasher, journal, catalog);
 	}
 
+	@Bean
+	CodecPreparation cachetCodecPreparation(CacheMethodCatalog catalog, ValueCodec codec) {
+		return new CodecPreparation(catalog, codec);
+	}
+
 	private static EnvelopeSigner signer(CachetProperties.Security security) {
 		return EnvelopeSigner.of(security.getKeys().stream().map(key -> key.getBytes(StandardCharsets.UTF_8)).toList());
 	}

@@ -11,10 +11,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public enum BenchMode {
 
 	QUICK(3, TimeValue.milliseconds(500), 3, TimeValue.milliseconds(500), 5, 10, List.of(1_000, 100_000), 5, 3, 10_000,
-			2),
+			2, 3),
 
 	FULL(5, TimeValue.seconds(1), 10, TimeValue.seconds(1), 20, 30, List.of(1_000, 100_000, 1_000_000), 15, 5, 50_000,
-			3);
+			3, 7);
 
 	final int warmupIterations;
 
@@ -38,9 +38,12 @@ public enum BenchMode {
 
 	final int scaleStartups;
 
+	/** Fresh JVMs that each time a first hit after the storing one, per tier. */
+	final int firstHitJvms;
+
 	BenchMode(int warmupIterations, TimeValue warmupTime, int measurementIterations, TimeValue measurementTime,
 			int fingerprintWarmups, int fingerprintMeasurements, List<Integer> scaleSizes, int aisCalls,
-			int stampedeRounds, int scaleHits, int scaleStartups) {
+			int stampedeRounds, int scaleHits, int scaleStartups, int firstHitJvms) {
 		this.warmupIterations = warmupIterations;
 		this.warmupTime = warmupTime;
 		this.measurementIterations = measurementIterations;
@@ -52,6 +55,7 @@ public enum BenchMode {
 		this.stampedeRounds = stampedeRounds;
 		this.scaleHits = scaleHits;
 		this.scaleStartups = scaleStartups;
+		this.firstHitJvms = firstHitJvms;
 	}
 
 	static BenchMode fromProperty() {

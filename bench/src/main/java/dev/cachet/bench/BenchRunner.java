@@ -21,6 +21,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.cachet.bench.codec.CodecSizes;
+import dev.cachet.bench.firsthit.FirstHitScenario;
 import dev.cachet.bench.report.Comparisons;
 import dev.cachet.bench.report.JmhMedians;
 import dev.cachet.bench.report.Machine;
@@ -79,6 +80,7 @@ public final class BenchRunner {
 			measurements.addAll(new HitAllocationScenario().run());
 			measurements.addAll(new AisScenario(mode.aisCalls).run());
 			measurements.addAll(new AisAgainstCaffeineScenario(mode.aisCalls).run());
+			measurements.addAll(new FirstHitScenario(mode.firstHitJvms, FirstHitScenario.TIERS).run());
 			measurements.addAll(new StampedeScenario(mode.stampedeRounds).run());
 			measurements.addAll(new DiskScaleScenario(mode.scaleSizes, mode.scaleHits, mode.scaleStartups).run());
 		}

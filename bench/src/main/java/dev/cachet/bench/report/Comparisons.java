@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.cachet.bench.codec.CodecSizes;
+import dev.cachet.bench.firsthit.FirstHitScenario;
 import dev.cachet.bench.scenario.DiskScaleScenario;
 
 /**
@@ -72,6 +73,7 @@ public final class Comparisons {
 		row("AIS first memory hit vs Caffeine", "AIS first hit cachet", "AIS first hit caffeine",
 				Goal.ratioAtMost("<= 1.3x", 1.3));
 		row("AIS repeated memory hit vs Caffeine", "AIS hit cachet", "AIS hit caffeine", Goal.ratioAtMost("<= 1.3x", 1.3));
+		firstHitRows();
 		row("Stampede (64 threads): computations", "Stampede computations", null, Goal.valueAtMost("= 1", 1));
 		row("Stampede: p99 wait vs loader time", "Stampede p99 wait", "Stampede loader time", Goal.NONE);
 		for (String what : List.of("hit", "start-up")) {
@@ -83,6 +85,24 @@ public final class Comparisons {
 			}
 		}
 		return List.copyOf(rows);
+	}
+
+	/** Present for the tiers the first-hit scenario ran on. */
+	private void firstHitRows() {
+		for (String tier : FirstHitScenario.TIERS) {
+			for (String value : FirstHitScenario.VALUES) {
+				String what = "First hit after restart (" + tier + ", " + FirstHitScenario.describe(value) + ")";
+				if (!measurements.containsKey(FirstHitScenario.label(tier, value, "first"))) {
+					continue;
+				}
+				row(what + ": first vs warm hit", FirstHitScenario.label(tier, value, "first"),
+						FirstHitScenario.label(tier, value, "warm"), Goal.NONE);
+				row(what + ": first/warm per JVM", FirstHitScenario.label(tier, value, "first/warm"), null,
+						Goal.valueAtMost("<= 3x", 3));
+				row(what + ": first/recompute per JVM", FirstHitScenario.label(tier, value, "first/recompute"), null,
+						Goal.NONE);
+			}
+		}
 	}
 
 	private void codecRows() {

@@ -33,6 +33,14 @@ public enum Unit {
 		public String format(double value) {
 			return String.format(Locale.ROOT, "%,.0f", value);
 		}
+	},
+
+	/** A ratio of two times measured together, such as a median of per-JVM ratios. */
+	RATIO {
+		@Override
+		public String format(double value) {
+			return String.format(Locale.ROOT, (value >= 0.1) ? "%.2fx" : "%.4fx", value);
+		}
 	};
 
 	public abstract String format(double value);

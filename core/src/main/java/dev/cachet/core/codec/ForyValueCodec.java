@@ -1,5 +1,7 @@
 package dev.cachet.core.codec;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -8,6 +10,7 @@ import org.apache.fory.config.Language;
 import org.apache.fory.logging.LoggerFactory;
 import org.apache.fory.memory.MemoryBuffer;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -121,6 +124,42 @@ public final class ForyValueCodec implements ValueCodec {
 		catch (Throwable ex) {
 			// Untrusted bytes may fail in any way, including errors from crafted lengths or depths.
 			throw new CodecException("Cannot decode " + length + " bytes: " + rootMessage(ex), ex);
+		}
+	}
+
+	/**
+	 * Generates the serializers of the {@code types} the allowlist admits in one pooled instance (the
+	 * generated classes serve every instance) and runs each one's read path once, so that no decode
+	 * after this returns waits for code generation. Slow (tens to hundreds of milliseconds per class):
+	 * call it off the start-up thread. A type that cannot be prepared is skipped, logged at DEBUG.
+	 */
+	@Override
+	public void prepare(Collection<Class<?>> types) {
+		List<Class<?>> pending = types.stream()
+			.filter(ForyPreparation::preparable)
+			.filter(type -> this.allowlist.isAllowed(type.getName()))
+			.toList();
+		ForyPreparation preparation = preparation();
+		if (preparation == null || !preparation.warmUpCommonPaths()) {
+			return;
+		}
+		for (Class<?> type : pending) {
+			if (!preparation.prepare(type)) {
+				preparation = preparation(); // the instance that hit an error is dropped
+				if (preparation == null) {
+					return;
+				}
+			}
+		}
+		giveBack(preparation.fory());
+	}
+
+	private @Nullable ForyPreparation preparation() {
+		try {
+			return new ForyPreparation(borrow());
+		}
+		catch (CodecException ex) {
+			return null;
 		}
 	}
 

@@ -1,0 +1,109 @@
+package dev.cachet.core.codec;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.fory.Fory;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Prepares one Fory instance for values of given classes: creates each class's serializer, which is
+ * where Fory generates and compiles its code (the generated classes are shared by every Fory
+ * instance of the same configuration and class loader, so the other instances of the pool only
+ * instantiate them), and round-trips a record built with default component values, so the read path
+ * of the class has run once. Never throws; a class that cannot be prepared is skipped at DEBUG.
+ */
+final class ForyPreparation {
+
+	private static final Logger logger = LoggerFactory.getLogger(ForyPreparation.class);
+
+	private final Fory fory;
+
+	ForyPreparation(Fory fory) {
+		this.fory = fory;
+	}
+
+	Fory fory() {
+		return fory;
+	}
+
+	/** Whether Fory makes a serializer of its own for {@code type}: concrete classes only. */
+	static boolean preparable(Class<?> type) {
+		return !type.isPrimitive() && !type.isArray() && !type.isInterface() && !type.isAnnotation()
+				&& (type.isEnum() || !Modifier.isAbstract(type.getModifiers()));
+	}
+
+	/**
+	 * Round-trips a small value of JDK types (a list, a map, strings, numbers, a date-time), which
+	 * runs the parts of Fory's read and write paths every value goes through.
+	 *
+	 * @return {@code false} if the instance hit an {@link Error} and must be discarded
+	 */
+	boolean warmUpCommonPaths() {
+		Map<String, Object> map = new HashMap<>();
+		map.put("k", 1L);
+		List<Object> value = new ArrayList<>(List.of("a", 1, 2.0, LocalDateTime.of(2000, 1, 1, 0, 0), map, new int[] { 1 }));
+		return run("JDK sample value", () -> fory.deserialize(fory.serialize(value)));
+	}
+
+	/**
+	 * Prepares {@code type}, which the allowlist admits.
+	 *
+	 * @return {@code false} if the instance hit an {@link Error} and must be discarded
+	 */
+	boolean prepare(Class<?> type) {
+		if (!run(type.getName(), () -> fory.getClassResolver().getSerializer(type))) {
+			return false;
+		}
+		Object sample = sample(type);
+		return sample == null || run(type.getName() + " (sample record)", () -> fory.deserialize(fory.serialize(sample)));
+	}
+
+	/** A record of {@code type} with zero, {@code false} and {@code null} components, if its constructor accepts them. */
+	private static @Nullable Object sample(Class<?> type) {
+		if (!type.isRecord()) {
+			return null;
+		}
+		try {
+			RecordComponent[] components = type.getRecordComponents();
+			Class<?>[] types = new Class<?>[components.length];
+			Object[] values = new Object[components.length];
+			for (int i = 0; i < components.length; i++) {
+				types[i] = components[i].getType();
+				values[i] = types[i].isPrimitive() ? Array.get(Array.newInstance(types[i], 1), 0) : null;
+			}
+			Constructor<?> constructor = type.getDeclaredConstructor(types);
+			constructor.setAccessible(true);
+			return constructor.newInstance(values);
+		}
+		catch (Exception | LinkageError ex) {
+			logger.debug("No sample value of {} to prepare the codec with: {}", type.getName(), ex.toString());
+			return null;
+		}
+	}
+
+	private boolean run(String what, Runnable step) {
+		try {
+			step.run();
+			return true;
+		}
+		catch (Exception ex) {
+			logger.debug("Codec not prepared for {}: {}", what, ex.toString());
+			return true;
+		}
+		catch (Throwable ex) {
+			logger.debug("Codec not prepared for {}, Fory instance discarded: {}", what, ex.toString());
+			return false;
+		}
+	}
+
+}
