@@ -190,8 +190,8 @@ public class CachetAutoConfiguration {
 	}
 
 	@Bean
-	CodecPreparation cachetCodecPreparation(CacheMethodCatalog catalog, ValueCodec codec) {
-		return new CodecPreparation(catalog, codec);
+	CodecPreparation cachetCodecPreparation(CacheMethodCatalog catalog, ValueCodec codec, TieredCacheManager manager) {
+		return new CodecPreparation(catalog, codec, manager::warmUp);
 	}
 
 	private static EnvelopeSigner signer(CachetProperties.Security security) {

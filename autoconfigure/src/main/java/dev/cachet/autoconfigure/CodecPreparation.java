@@ -8,6 +8,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 
 import dev.cachet.core.cache.CacheMethodCatalog;
+import dev.cachet.core.cache.TieredCacheManager;
 import dev.cachet.core.codec.ValueCodec;
 import dev.cachet.core.codec.ValueTypes;
 import dev.cachet.core.method.CachedMethod;
@@ -19,7 +20,9 @@ import dev.cachet.core.method.Caller;
  * methods, with what {@link ValueTypes} finds inside them), on a daemon thread of its own: start-up
  * does not wait for it, and the first hit of each type after a restart does not generate code. A
  * hit that comes while a type is being prepared waits for that type's code, as it would have
- * generated it itself. Failures are logged at DEBUG only.
+ * generated it itself. Then it runs Cachet's own read path once through the local tiers
+ * ({@link TieredCacheManager#warmUp()}), which the first hit after a restart would otherwise pay
+ * for. Failures are logged at DEBUG only.
  */
 class CodecPreparation implements ApplicationListener<ApplicationReadyEvent> {
 
@@ -31,11 +34,15 @@ class CodecPreparation implements ApplicationListener<ApplicationReadyEvent> {
 
 	private final ValueCodec codec;
 
+	private final Runnable readPathWarmUp;
+
 	private volatile boolean started;
 
-	CodecPreparation(CacheMethodCatalog catalog, ValueCodec codec) {
+	/** @param readPathWarmUp runs the read path once, after the codec is prepared */
+	CodecPreparation(CacheMethodCatalog catalog, ValueCodec codec, Runnable readPathWarmUp) {
 		this.catalog = catalog;
 		this.codec = codec;
+		this.readPathWarmUp = readPathWarmUp;
 	}
 
 	@Override
@@ -58,6 +65,7 @@ class CodecPreparation implements ApplicationListener<ApplicationReadyEvent> {
 			codec.prepare(types);
 			logger.debug("Codec {} prepared for {} types in {} ms: {}", codec.id(), types.size(),
 					(System.nanoTime() - start) / 1_000_000, types);
+			readPathWarmUp.run();
 		}
 		catch (Throwable ex) {
 			logger.debug("Codec not prepared for the cached methods' types: {}", ex.toString(), ex);

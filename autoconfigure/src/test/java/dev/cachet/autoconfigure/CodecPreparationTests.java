@@ -26,6 +26,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.cachet.core.cache.CacheMethodCatalog;
+import dev.cachet.core.cache.TierBinding;
+import dev.cachet.core.cache.TieredCacheManager;
 import dev.cachet.core.codec.ValueCodec;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -175,8 +177,26 @@ class CodecPreparationTests {
 				throw new IllegalStateException("cannot prepare");
 			}
 
+		}, () -> {
+			throw new IllegalStateException("cannot warm up");
 		});
 		assertThatNoException().isThrownBy(preparation::prepare);
+	}
+
+	@Test
+	void thenTheReadPathRunsOnceThroughTheLocalTiersAndLeavesNothingBehind() {
+		runner().withPropertyValues("cachet.tiers=memory,disk").run((context) -> {
+			TieredCacheManager manager = context.getBean(TieredCacheManager.class);
+			ready(context);
+			join();
+			TierBinding disk = manager.tiers().get("disk");
+			assertThat(disk.statistics().hits()).as("the entry was read back from the disk").isEqualTo(1);
+			assertThat(manager.tiers().get("memory").statistics().hits()).as("and from memory").isEqualTo(1);
+			try (var entries = disk.tier().inspection().orElseThrow().entries("cachet.warm-up")) {
+				assertThat(entries).as("removed again").isEmpty();
+			}
+			assertThat(manager.getCacheNames()).isEmpty();
+		});
 	}
 
 	@Test

@@ -161,6 +161,15 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 	}
 
 	/**
+	 * Runs the read path once through this instance's local tiers (memory, disk) with an entry of its
+	 * own, written and removed again, so that the first hit after a restart does not pay for running
+	 * it the first time. Shared tiers are not touched. Call it off the start-up thread.
+	 */
+	public void warmUp() {
+		new ReadPathWarmUp(localTiers(), runtime, clock).run();
+	}
+
+	/**
 	 * Waits until the results computed so far are in every tier: their writes to tiers that store
 	 * bytes are made after the call that computed them returned. For tests, and before handing a
 	 * disk folder to another process.

@@ -1,0 +1,70 @@
+package dev.cachet.core.cache;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.cachet.core.envelope.EntryMetadata;
+import dev.cachet.core.key.CachetKey;
+import dev.cachet.core.method.Caller;
+import dev.cachet.core.policy.Behaviour;
+
+/**
+ * Runs Cachet's own read path once in a fresh JVM, so the first real hit after a restart does not
+ * pay for loading and first running it (about 100 ms measured, against a warm hit of 0.3 ms): one
+ * entry is written to this instance's local tiers, read back from each of them in turn, promoted,
+ * and removed. Shared tiers are left alone: nothing is written to or announced on them.
+ */
+final class ReadPathWarmUp {
+
+	private static final Logger logger = LoggerFactory.getLogger(ReadPathWarmUp.class);
+
+	/** The cache name of the entry; never one of the application's caches. */
+	static final String CACHE = "cachet.warm-up";
+
+	private final List<TierBinding> localTiers;
+
+	private final CacheRuntime runtime;
+
+	private final Clock clock;
+
+	ReadPathWarmUp(List<TierBinding> localTiers, CacheRuntime runtime, Clock clock) {
+		this.localTiers = List.copyOf(localTiers);
+		this.runtime = runtime;
+		this.clock = clock;
+	}
+
+	/** Writes, reads and removes one entry; a failure is logged at DEBUG, never thrown. */
+	void run() {
+		if (localTiers.isEmpty()) {
+			return;
+		}
+		CachetKey key = CachetKey.of(ThreadLocalRandom.current().nextLong(), ThreadLocalRandom.current().nextLong());
+		Call call = new Call(CACHE, key, Caller.PROGRAMMATIC, Duration.ofMinutes(1), Behaviour.DEFAULT);
+		TierChain chain = new TierChain(CACHE, localTiers, runtime.operations(), runtime.validity(),
+				new CacheStatistics(), clock);
+		try {
+			Instant now = clock.instant();
+			EntryMetadata metadata = new EntryMetadata(now, call.maxAge(), Duration.ZERO, Caller.PROGRAMMATIC.producer(),
+					EntryMetadata.address(CACHE, key.id()));
+			runtime.values().write(localTiers, call, List.of("warm", "up"), metadata, now, false);
+			// read from the farthest tier first, then nearer ones, each read promoting into the tiers before it
+			for (int i = localTiers.size() - 1; i >= 0; i--) {
+				runtime.operations().evict(localTiers.subList(0, i), CACHE, key.id(), false);
+				chain.read(call, runtime.values());
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Read path not warmed up", ex);
+		}
+		finally {
+			runtime.operations().evict(localTiers, CACHE, key.id(), false);
+		}
+	}
+
+}
