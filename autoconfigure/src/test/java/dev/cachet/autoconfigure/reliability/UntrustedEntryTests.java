@@ -46,12 +46,12 @@ class UntrustedEntryTests {
 	void aGadgetInAnyTierIsRefusedWithoutRunningItsCodeAndTheCallComputes(RedisServer server, S3Server s3) throws Exception {
 		try (HandWiredTiers tiers = new HandWiredTiers(server, s3, this.disk, 1024 * 1024)) {
 			TieredCache cache = tiers.manager.getCache("untrusted");
-			plantAndRead(tiers, cache, "memory", tiers.memory);
+			// the memory tier holds this JVM's objects, never bytes someone else wrote: nothing to plant there
 			plantAndRead(tiers, cache, "disk", tiers.disk);
 			plantAndRead(tiers, cache, "redis", tiers.redis);
 			plantAndRead(tiers, cache, "s3", tiers.s3);
 			assertThat(cache.statistics().rejected(MissReason.UNDECODABLE)).as("refused by the decoder in each tier")
-				.isEqualTo(4);
+				.isEqualTo(3);
 		}
 		assertThat(GadgetLoader.events("constructor")).as("the writer built real gadgets").contains("writer;");
 		assertThat(GadgetLoader.events("clinit")).doesNotContain(APPLICATION_LOADER);
