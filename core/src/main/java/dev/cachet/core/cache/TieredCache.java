@@ -192,7 +192,8 @@ public class TieredCache extends AbstractValueAdaptingCache {
 	@Override
 	public boolean evictIfPresent(Object key) {
 		CachetKey address = parts.calls().address(key);
-		boolean present = address.cacheable() && parts.chain().holds(address.id());
+		boolean present = address.cacheable()
+				&& (parts.values().pending(parts.name(), address.id()) || parts.chain().holds(address.id()));
 		evict(address);
 		return present;
 	}

@@ -65,6 +65,11 @@ final class ValueFormat implements ResultFormat {
 		return (envelope != null) ? new Found(envelope, binding, this) : null;
 	}
 
+	/** Whether a result of this JVM for the key is still on its way to the tiers that store bytes. */
+	boolean pending(String cache, String key) {
+		return writeBehind.pending(cache, key) != null;
+	}
+
 	@Override
 	public @Nullable Candidate pending(Call call) {
 		HeldValue held = writeBehind.pending(call.cache(), call.keyId());

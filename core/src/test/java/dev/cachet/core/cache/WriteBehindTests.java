@@ -129,6 +129,19 @@ class WriteBehindTests {
 	}
 
 	@Test
+	void evictIfPresentCountsAResultWhoseWriteIsStillQueued() throws Exception {
+		TieredCacheManager manager = manager(16, List.of("slow"), null);
+		TieredCache cache = reports(manager);
+		cache.get(CachetKey.of("k"), () -> "queued");
+
+		assertThat(cache.evictIfPresent(CachetKey.of("k"))).isTrue();
+		assertThat(cache.get(CachetKey.of("k"))).isNull();
+		slow.open();
+		assertThat(manager.awaitWrites(Duration.ofSeconds(10))).isTrue();
+		assertThat(slow.get("reports", CachetKey.of("k").id())).isNull();
+	}
+
+	@Test
 	void theLeaseIsReleasedOnlyOnceTheWriteHasLanded() throws Exception {
 		RecordingLease lease = new RecordingLease();
 		TieredCacheManager manager = manager(16, List.of("memory", "slow"), lease);
