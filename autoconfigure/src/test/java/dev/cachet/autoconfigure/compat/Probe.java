@@ -1,7 +1,6 @@
 package dev.cachet.autoconfigure.compat;
 
 import java.time.Duration;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
