@@ -1,0 +1,359 @@
+package dev.cachet.backend.disk;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One lock's share of the {@link EntryTable}: the entries packed five longs each into dense, chunked
+ * arrays (no object per entry), found through an open-addressing table of their positions.
+ *
+ * <p>An entry is {@code [key high, key low, meta, expiry millis, rank]}; {@code meta} packs the size
+ * (34 bits: the naming scheme allows 10 digits), whether the stem is hashed ({@code ~}), the cache
+ * folder's id and the write's version. That is 40 bytes, plus 4 bytes per table slot at a load of
+ * 3/8 to 3/4. The dense arrays stay dense: a removal moves the last entry into the hole, so a
+ * chunk-sized tail is all that is ever unused; chunks are allocated whole (1,024 entries) except the
+ * first, which grows from 8 so that a small tier stays small.
+ *
+ * <p>Every method holds the segment's monitor: they are short (a probe and a few array writes).
+ */
+final class EntrySegment {
+
+	static final int FOLDER_BITS = 12;
+
+	private static final int SIZE_BITS = 34;
+
+	private static final long SIZE_MASK = (1L << SIZE_BITS) - 1;
+
+	private static final int KIND_SHIFT = SIZE_BITS;
+
+	private static final int FOLDER_SHIFT = KIND_SHIFT + 1;
+
+	private static final int VERSION_SHIFT = FOLDER_SHIFT + FOLDER_BITS;
+
+	/** The bits of {@code meta} that belong to the key: hashed or not, and the cache folder. */
+	private static final long KEY_MASK = ((1L << (1 + FOLDER_BITS)) - 1) << KIND_SHIFT;
+
+	private static final int STRIDE = 5;
+
+	private static final int HIGH = 0;
+
+	private static final int LOW = 1;
+
+	private static final int META = 2;
+
+	private static final int EXPIRY = 3;
+
+	private static final int RANK = 4;
+
+	private static final int CHUNK_SHIFT = 10;
+
+	private static final int CHUNK_ENTRIES = 1 << CHUNK_SHIFT;
+
+	private static final int FIRST_CHUNK_ENTRIES = 8;
+
+	private static final int MIN_TABLE = 16;
+
+	private final CacheFolderIds folders;
+
+	/** Dense position + 1 of the entry in each slot; 0 for an empty slot. */
+	private int[] table = new int[MIN_TABLE];
+
+	private long[][] chunks = new long[1][];
+
+	private int size;
+
+	EntrySegment(CacheFolderIds folders) {
+		this.folders = folders;
+		if (VERSION_SHIFT + IndexedEntry.VERSION_BITS != Long.SIZE || EntryNames.MAX_SIZE > SIZE_MASK) {
+			throw new AssertionError("meta does not fit 64 bits");
+		}
+	}
+
+	/** The key bits of {@code meta} for a stem of 32 hex digits, hashed or not, in a cache folder. */
+	static long keyBits(boolean hashed, int folderId) {
+		return ((hashed ? 1L : 0L) << KIND_SHIFT) | ((long) folderId << FOLDER_SHIFT);
+	}
+
+	static long hash(long high, long low, long keyBits) {
+		long h = (high * 0x9E3779B97F4A7C15L) ^ low ^ keyBits;
+		h = (h ^ (h >>> 33)) * 0xFF51AFD7ED558CCDL;
+		h = (h ^ (h >>> 33)) * 0xC4CEB9FE1A85EC53L;
+		return h ^ (h >>> 33);
+	}
+
+	private static long meta(EntryTable.Key key, IndexedEntry entry) {
+		return key.bits() | entry.size() | ((long) entry.version() << VERSION_SHIFT);
+	}
+
+	synchronized @Nullable IndexedEntry get(EntryTable.Key key) {
+		int slot = find(key);
+		return (slot < 0) ? null : entryAt(this.table[slot] - 1, key);
+	}
+
+	/** Adds or replaces an entry; returns the one it replaced, or {@code null}. */
+	synchronized @Nullable IndexedEntry put(EntryTable.Key key, IndexedEntry entry, long rank) {
+		int slot = find(key);
+		if (slot < 0) {
+			insert(key, slot, meta(key, entry), entry.expiresAtMillis(), rank);
+			return null;
+		}
+		int position = this.table[slot] - 1;
+		IndexedEntry previous = entryAt(position, key);
+		write(position, key, meta(key, entry), entry.expiresAtMillis(), rank);
+		return previous;
+	}
+
+	/** Adds an entry unless the indexed one ranks at least as high; returns the loser, or {@code null}. */
+	synchronized @Nullable IndexedEntry putIfMoreRecent(EntryTable.Key key, IndexedEntry entry, long rank) {
+		int slot = find(key);
+		if (slot < 0) {
+			insert(key, slot, meta(key, entry), entry.expiresAtMillis(), rank);
+			return null;
+		}
+		int position = this.table[slot] - 1;
+		if (chunk(position)[offset(position) + RANK] >= rank) {
+			return entry;
+		}
+		IndexedEntry previous = entryAt(position, key);
+		write(position, key, meta(key, entry), entry.expiresAtMillis(), rank);
+		return previous;
+	}
+
+	/** Removes the entry if it is still the indexed one (same write). */
+	synchronized boolean remove(EntryTable.Key key, IndexedEntry entry) {
+		int slot = current(key, entry);
+		if (slot < 0) {
+			return false;
+		}
+		removeAt(slot);
+		return true;
+	}
+
+	/** The entry's rank, or {@link Long#MIN_VALUE} if it is no longer the indexed one. */
+	synchronized long rank(EntryTable.Key key, IndexedEntry entry) {
+		int slot = current(key, entry);
+		return (slot < 0) ? Long.MIN_VALUE : rankAt(slot);
+	}
+
+	/**
+	 * Sets the entry's rank to {@code rank}, or raises it to at least {@code rank} when {@code atLeast}.
+	 * @return the rank before, or {@link Long#MIN_VALUE} (and nothing changed) if it is no longer indexed
+	 */
+	synchronized long setRank(EntryTable.Key key, IndexedEntry entry, long rank, boolean atLeast) {
+		int slot = current(key, entry);
+		if (slot < 0) {
+			return Long.MIN_VALUE;
+		}
+		int position = this.table[slot] - 1;
+		long[] chunk = chunk(position);
+		int offset = offset(position);
+		long before = chunk[offset + RANK];
+		chunk[offset + RANK] = atLeast ? Math.max(before, rank) : rank;
+		return before;
+	}
+
+	synchronized int size() {
+		return this.size;
+	}
+
+	/** Adds the entries of a cache folder (any, if negative) that expire at or before {@code expiredBy}. */
+	synchronized void collect(int folderId, long expiredBy, List<IndexedEntry> out) {
+		for (int position = 0; position < this.size; position++) {
+			long[] chunk = chunk(position);
+			int offset = offset(position);
+			long meta = chunk[offset + META];
+			if ((folderId < 0 || folderOf(meta) == folderId) && chunk[offset + EXPIRY] <= expiredBy) {
+				out.add(entryAt(position, null));
+			}
+		}
+	}
+
+	/** Adds every entry with its rank. */
+	synchronized void collectRanked(List<DiskIndex.Ranked> out) {
+		for (int position = 0; position < this.size; position++) {
+			out.add(new DiskIndex.Ranked(chunk(position)[offset(position) + RANK], entryAt(position, null)));
+		}
+	}
+
+	private static int folderOf(long meta) {
+		return (int) (meta >>> FOLDER_SHIFT) & ((1 << FOLDER_BITS) - 1);
+	}
+
+	/** The entry at a dense position, named after {@code key} if it is the entry's (no names to format). */
+	private IndexedEntry entryAt(int position, EntryTable.@Nullable Key key) {
+		long[] chunk = chunk(position);
+		int offset = offset(position);
+		long meta = chunk[offset + META];
+		String cacheFolder;
+		String stem;
+		if (key != null) {
+			cacheFolder = key.cacheFolder();
+			stem = key.stem();
+		}
+		else {
+			long high = chunk[offset + HIGH];
+			long low = chunk[offset + LOW];
+			cacheFolder = this.folders.name(folderOf(meta));
+			stem = (((meta >>> KIND_SHIFT) & 1) != 0) ? IndexKeys.hashedHex(high, low) : IndexKeys.hex(high, low);
+		}
+		return new IndexedEntry(cacheFolder, stem, meta & SIZE_MASK, chunk[offset + EXPIRY],
+				(int) (meta >>> VERSION_SHIFT));
+	}
+
+	private long rankAt(int slot) {
+		int position = this.table[slot] - 1;
+		return chunk(position)[offset(position) + RANK];
+	}
+
+	/** The slot of the key if it holds this very write of the entry, else -1. */
+	private int current(EntryTable.Key key, IndexedEntry entry) {
+		int slot = find(key);
+		if (slot < 0) {
+			return -1;
+		}
+		int position = this.table[slot] - 1;
+		long[] chunk = chunk(position);
+		int offset = offset(position);
+		return (chunk[offset + META] == meta(key, entry) && chunk[offset + EXPIRY] == entry.expiresAtMillis()) ? slot
+				: -1;
+	}
+
+	/** The key's slot, or {@code -(empty slot + 1)} where it would go. */
+	private int find(EntryTable.Key key) {
+		int mask = this.table.length - 1;
+		for (int slot = (int) key.hash() & mask;; slot = (slot + 1) & mask) {
+			int reference = this.table[slot];
+			if (reference == 0) {
+				return -(slot + 1);
+			}
+			long[] chunk = chunk(reference - 1);
+			int offset = offset(reference - 1);
+			if (chunk[offset + HIGH] == key.high() && chunk[offset + LOW] == key.low()
+					&& (chunk[offset + META] & KEY_MASK) == key.bits()) {
+				return slot;
+			}
+		}
+	}
+
+	private void insert(EntryTable.Key key, int missingSlot, long meta, long expiry, long rank) {
+		int slot = -missingSlot - 1;
+		if ((this.size + 1) * 4L > this.table.length * 3L) {
+			rehash(this.table.length * 2);
+			slot = -find(key) - 1;
+		}
+		int position = this.size++;
+		reserve(position);
+		write(position, key, meta, expiry, rank);
+		this.table[slot] = position + 1;
+	}
+
+	private void write(int position, EntryTable.Key key, long meta, long expiry, long rank) {
+		long[] chunk = chunk(position);
+		int offset = offset(position);
+		chunk[offset + HIGH] = key.high();
+		chunk[offset + LOW] = key.low();
+		chunk[offset + META] = meta;
+		chunk[offset + EXPIRY] = expiry;
+		chunk[offset + RANK] = rank;
+	}
+
+	/** Makes room for the entry at a dense position. */
+	private void reserve(int position) {
+		int index = position >>> CHUNK_SHIFT;
+		if (index >= this.chunks.length) {
+			this.chunks = Arrays.copyOf(this.chunks, this.chunks.length * 2);
+		}
+		long[] chunk = this.chunks[index];
+		int needed = (offset(position) + STRIDE);
+		if (chunk == null) {
+			this.chunks[index] = new long[((index == 0) ? FIRST_CHUNK_ENTRIES : CHUNK_ENTRIES) * STRIDE];
+		}
+		else if (chunk.length < needed) { // only the first chunk grows
+			this.chunks[index] = Arrays.copyOf(chunk, Math.min(chunk.length * 2, CHUNK_ENTRIES * STRIDE));
+		}
+	}
+
+	/** Removes the entry in a slot; the last dense entry moves into its place. */
+	private void removeAt(int slot) {
+		int position = this.table[slot] - 1;
+		clearSlot(slot);
+		int last = --this.size;
+		if (position != last) {
+			long[] from = chunk(last);
+			int fromOffset = offset(last);
+			System.arraycopy(from, fromOffset, chunk(position), offset(position), STRIDE);
+			int mask = this.table.length - 1;
+			int moved = (int) hashAt(last) & mask;
+			while (this.table[moved] != last + 1) {
+				moved = (moved + 1) & mask;
+			}
+			this.table[moved] = position + 1;
+		}
+		if ((this.size & (CHUNK_ENTRIES - 1)) == 0) {
+			releaseSpareChunks();
+		}
+		if (this.size * 8L < this.table.length && this.table.length > MIN_TABLE) {
+			rehash(tableLengthFor(this.size));
+		}
+	}
+
+	/** Empties a slot, moving later entries of the probe run back so that every entry stays reachable. */
+	private void clearSlot(int slot) {
+		int mask = this.table.length - 1;
+		int hole = slot;
+		for (int next = (hole + 1) & mask; this.table[next] != 0; next = (next + 1) & mask) {
+			int home = (int) hashAt(this.table[next] - 1) & mask;
+			if (((next - home) & mask) >= ((next - hole) & mask)) {
+				this.table[hole] = this.table[next];
+				hole = next;
+			}
+		}
+		this.table[hole] = 0;
+	}
+
+	/** Drops the chunks beyond the one being filled and one spare, after removals emptied them. */
+	private void releaseSpareChunks() {
+		int inUse = (this.size + CHUNK_ENTRIES - 1) >>> CHUNK_SHIFT;
+		for (int index = Math.max(1, inUse + 1); index < this.chunks.length; index++) {
+			this.chunks[index] = null;
+		}
+	}
+
+	private void rehash(int length) {
+		int[] rehashed = new int[length];
+		int mask = length - 1;
+		for (int position = 0; position < this.size; position++) {
+			int slot = (int) hashAt(position) & mask;
+			while (rehashed[slot] != 0) {
+				slot = (slot + 1) & mask;
+			}
+			rehashed[slot] = position + 1;
+		}
+		this.table = rehashed;
+	}
+
+	private static int tableLengthFor(int entries) {
+		int length = MIN_TABLE;
+		while (length < entries * 2L) {
+			length *= 2;
+		}
+		return length;
+	}
+
+	private long hashAt(int position) {
+		long[] chunk = chunk(position);
+		int offset = offset(position);
+		return hash(chunk[offset + HIGH], chunk[offset + LOW], chunk[offset + META] & KEY_MASK);
+	}
+
+	private long[] chunk(int position) {
+		return this.chunks[position >>> CHUNK_SHIFT];
+	}
+
+	private static int offset(int position) {
+		return (position & (CHUNK_ENTRIES - 1)) * STRIDE;
+	}
+
+}
