@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.springframework.cache.Cache;
 
@@ -48,6 +49,8 @@ public final class DiskScaleScenario {
 	private static final int HIT_ROUNDS = 3;
 
 	private static final String COMPLETE_MARKER = "bench-complete";
+
+	private static final int WRITE_BATCH = 50_000;
 
 	private final List<Integer> sizes;
 
@@ -158,14 +161,39 @@ public final class DiskScaleScenario {
 		}
 		CachetKey[] keys = keys(entries);
 		long writeStart = System.nanoTime();
-		try (DiskTier tier = new DiskTier(settings(folder))) {
-			TieredCache cache = BenchCaches.manager("disk", tier).getCache("scale");
-			IntStream.range(0, entries).parallel().forEach(i -> cache.put(keys[i], "value-" + i));
+		// A put lists its shard folder (to replace the key's other files), so writing a million
+		// entries into one folder slows down as it fills: write batches into small folders and
+		// move their entry files into place.
+		for (int from = 0; from < entries; from += WRITE_BATCH) {
+			int to = Math.min(entries, from + WRITE_BATCH);
+			Path batch = TempFolders.create("cachet-bench-batch");
+			try {
+				try (DiskTier tier = new DiskTier(settings(batch))) {
+					TieredCache cache = BenchCaches.manager("disk", tier).getCache("scale");
+					IntStream.range(from, to).parallel().forEach(i -> cache.put(keys[i], "value-" + i));
+				}
+				moveEntryFiles(batch, folder);
+			}
+			finally {
+				TempFolders.delete(batch);
+			}
 		}
 		Files.writeString(folder.resolve(COMPLETE_MARKER), Integer.toString(entries));
 		System.out.printf(Locale.ROOT, "[scale] wrote %,d entries in %.1f s%n", entries,
 				(System.nanoTime() - writeStart) / 1e9);
 		return folder;
+	}
+
+	/** Moves the entry files ({@code <cache folder>/<shard>/<name>.entry}) of one folder into another. */
+	private static void moveEntryFiles(Path from, Path to) throws IOException {
+		try (Stream<Path> files = Files.find(from, 3, (path, attributes) -> attributes.isRegularFile()
+				&& path.getFileName().toString().endsWith(".entry") && from.relativize(path).getNameCount() == 3)) {
+			for (Path file : (Iterable<Path>) files::iterator) {
+				Path target = to.resolve(from.relativize(file).toString());
+				Files.createDirectories(target.getParent());
+				Files.move(file, target);
+			}
+		}
 	}
 
 	/** Nanoseconds to open a tier over the folder, index rebuild included. */

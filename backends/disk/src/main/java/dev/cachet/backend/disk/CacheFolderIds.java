@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 final class CacheFolderIds {
 
 	/** How many cache folders get an id: the width of the id field of {@link EntrySegment}. */
-	static final int MAX_IDS = 1 << EntrySegment.FOLDER_BITS;
+	static final int MAX_IDS = 1 << EntryBits.FOLDER_BITS;
 
 	private final ConcurrentHashMap<String, Integer> ids = new ConcurrentHashMap<>();
 

@@ -37,8 +37,8 @@ import dev.cachet.core.tier.InvalidationBus;
  *
  * <p>File names follow {@link EntryNames}: hashes and validated key ids only, with the storage
  * expiry and the size in the name, so the start-up scan rebuilds the index from directory listings
- * alone. An in-memory index (key, file, size, expiry, last access) serves lookups, size
- * accounting and least-recently-used eviction.
+ * alone. A compact in-memory index ({@link DiskIndex}: key, size, expiry, last access, about 50
+ * bytes an entry) serves lookups, size accounting and least-recently-used eviction.
  *
  * <p>Writes go to a temporary file that is then renamed over the target in one step: a reader
  * sees the old entry or the new one, and a crash leaves at most a temporary file, deleted at the

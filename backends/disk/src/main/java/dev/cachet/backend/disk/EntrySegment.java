@@ -9,31 +9,14 @@ import org.jspecify.annotations.Nullable;
  * One lock's share of the {@link EntryTable}: the entries packed five longs each into dense, chunked
  * arrays (no object per entry), found through an open-addressing table of their positions.
  *
- * <p>An entry is {@code [key high, key low, meta, expiry millis, rank]}; {@code meta} packs the size
- * (34 bits: the naming scheme allows 10 digits), whether the stem is hashed ({@code ~}), the cache
- * folder's id and the write's version. That is 40 bytes, plus 4 bytes per table slot at a load of
- * 3/8 to 3/4. The dense arrays stay dense: a removal moves the last entry into the hole, so a
+ * <p>An entry is {@code [key high, key low, meta, expiry millis, rank]}, {@code meta} as laid out by
+ * {@link EntryBits}: 40 bytes, plus 4 bytes per table slot at a load of 3/8 to 3/4. The dense arrays stay dense: a removal moves the last entry into the hole, so a
  * chunk-sized tail is all that is ever unused; chunks are allocated whole (1,024 entries) except the
  * first, which grows from 8 so that a small tier stays small.
  *
  * <p>Every method holds the segment's monitor: they are short (a probe and a few array writes).
  */
 final class EntrySegment {
-
-	static final int FOLDER_BITS = 12;
-
-	private static final int SIZE_BITS = 34;
-
-	private static final long SIZE_MASK = (1L << SIZE_BITS) - 1;
-
-	private static final int KIND_SHIFT = SIZE_BITS;
-
-	private static final int FOLDER_SHIFT = KIND_SHIFT + 1;
-
-	private static final int VERSION_SHIFT = FOLDER_SHIFT + FOLDER_BITS;
-
-	/** The bits of {@code meta} that belong to the key: hashed or not, and the cache folder. */
-	private static final long KEY_MASK = ((1L << (1 + FOLDER_BITS)) - 1) << KIND_SHIFT;
 
 	private static final int STRIDE = 5;
 
@@ -66,25 +49,6 @@ final class EntrySegment {
 
 	EntrySegment(CacheFolderIds folders) {
 		this.folders = folders;
-		if (VERSION_SHIFT + IndexedEntry.VERSION_BITS != Long.SIZE || EntryNames.MAX_SIZE > SIZE_MASK) {
-			throw new AssertionError("meta does not fit 64 bits");
-		}
-	}
-
-	/** The key bits of {@code meta} for a stem of 32 hex digits, hashed or not, in a cache folder. */
-	static long keyBits(boolean hashed, int folderId) {
-		return ((hashed ? 1L : 0L) << KIND_SHIFT) | ((long) folderId << FOLDER_SHIFT);
-	}
-
-	static long hash(long high, long low, long keyBits) {
-		long h = (high * 0x9E3779B97F4A7C15L) ^ low ^ keyBits;
-		h = (h ^ (h >>> 33)) * 0xFF51AFD7ED558CCDL;
-		h = (h ^ (h >>> 33)) * 0xC4CEB9FE1A85EC53L;
-		return h ^ (h >>> 33);
-	}
-
-	private static long meta(EntryTable.Key key, IndexedEntry entry) {
-		return key.bits() | entry.size() | ((long) entry.version() << VERSION_SHIFT);
 	}
 
 	synchronized @Nullable IndexedEntry get(EntryTable.Key key) {
@@ -96,12 +60,12 @@ final class EntrySegment {
 	synchronized @Nullable IndexedEntry put(EntryTable.Key key, IndexedEntry entry, long rank) {
 		int slot = find(key);
 		if (slot < 0) {
-			insert(key, slot, meta(key, entry), entry.expiresAtMillis(), rank);
+			insert(key, slot, EntryBits.meta(key.bits(), entry), entry.expiresAtMillis(), rank);
 			return null;
 		}
 		int position = this.table[slot] - 1;
 		IndexedEntry previous = entryAt(position, key);
-		write(position, key, meta(key, entry), entry.expiresAtMillis(), rank);
+		write(position, key, EntryBits.meta(key.bits(), entry), entry.expiresAtMillis(), rank);
 		return previous;
 	}
 
@@ -109,7 +73,7 @@ final class EntrySegment {
 	synchronized @Nullable IndexedEntry putIfMoreRecent(EntryTable.Key key, IndexedEntry entry, long rank) {
 		int slot = find(key);
 		if (slot < 0) {
-			insert(key, slot, meta(key, entry), entry.expiresAtMillis(), rank);
+			insert(key, slot, EntryBits.meta(key.bits(), entry), entry.expiresAtMillis(), rank);
 			return null;
 		}
 		int position = this.table[slot] - 1;
@@ -117,7 +81,7 @@ final class EntrySegment {
 			return entry;
 		}
 		IndexedEntry previous = entryAt(position, key);
-		write(position, key, meta(key, entry), entry.expiresAtMillis(), rank);
+		write(position, key, EntryBits.meta(key.bits(), entry), entry.expiresAtMillis(), rank);
 		return previous;
 	}
 
@@ -164,7 +128,7 @@ final class EntrySegment {
 			long[] chunk = chunk(position);
 			int offset = offset(position);
 			long meta = chunk[offset + META];
-			if ((folderId < 0 || folderOf(meta) == folderId) && chunk[offset + EXPIRY] <= expiredBy) {
+			if ((folderId < 0 || EntryBits.folderId(meta) == folderId) && chunk[offset + EXPIRY] <= expiredBy) {
 				out.add(entryAt(position, null));
 			}
 		}
@@ -175,10 +139,6 @@ final class EntrySegment {
 		for (int position = 0; position < this.size; position++) {
 			out.add(new DiskIndex.Ranked(chunk(position)[offset(position) + RANK], entryAt(position, null)));
 		}
-	}
-
-	private static int folderOf(long meta) {
-		return (int) (meta >>> FOLDER_SHIFT) & ((1 << FOLDER_BITS) - 1);
 	}
 
 	/** The entry at a dense position, named after {@code key} if it is the entry's (no names to format). */
@@ -195,11 +155,11 @@ final class EntrySegment {
 		else {
 			long high = chunk[offset + HIGH];
 			long low = chunk[offset + LOW];
-			cacheFolder = this.folders.name(folderOf(meta));
-			stem = (((meta >>> KIND_SHIFT) & 1) != 0) ? IndexKeys.hashedHex(high, low) : IndexKeys.hex(high, low);
+			cacheFolder = this.folders.name(EntryBits.folderId(meta));
+			stem = EntryBits.isHashed(meta) ? IndexKeys.hashedHex(high, low) : IndexKeys.hex(high, low);
 		}
-		return new IndexedEntry(cacheFolder, stem, meta & SIZE_MASK, chunk[offset + EXPIRY],
-				(int) (meta >>> VERSION_SHIFT));
+		return new IndexedEntry(cacheFolder, stem, EntryBits.size(meta), chunk[offset + EXPIRY],
+				EntryBits.version(meta));
 	}
 
 	private long rankAt(int slot) {
@@ -216,7 +176,7 @@ final class EntrySegment {
 		int position = this.table[slot] - 1;
 		long[] chunk = chunk(position);
 		int offset = offset(position);
-		return (chunk[offset + META] == meta(key, entry) && chunk[offset + EXPIRY] == entry.expiresAtMillis()) ? slot
+		return (chunk[offset + META] == EntryBits.meta(key.bits(), entry) && chunk[offset + EXPIRY] == entry.expiresAtMillis()) ? slot
 				: -1;
 	}
 
@@ -231,7 +191,7 @@ final class EntrySegment {
 			long[] chunk = chunk(reference - 1);
 			int offset = offset(reference - 1);
 			if (chunk[offset + HIGH] == key.high() && chunk[offset + LOW] == key.low()
-					&& (chunk[offset + META] & KEY_MASK) == key.bits()) {
+					&& EntryBits.keyBits(chunk[offset + META]) == key.bits()) {
 				return slot;
 			}
 		}
@@ -345,7 +305,7 @@ final class EntrySegment {
 	private long hashAt(int position) {
 		long[] chunk = chunk(position);
 		int offset = offset(position);
-		return hash(chunk[offset + HIGH], chunk[offset + LOW], chunk[offset + META] & KEY_MASK);
+		return EntryBits.hash(chunk[offset + HIGH], chunk[offset + LOW], EntryBits.keyBits(chunk[offset + META]));
 	}
 
 	private long[] chunk(int position) {

@@ -54,8 +54,8 @@ final class EntryTable {
 		}
 		long high = IndexKeys.parse16(stem, start);
 		long low = IndexKeys.parse16(stem, start + 16);
-		long bits = EntrySegment.keyBits(start == 1, folderId);
-		return new Key(cacheFolder, stem, high, low, bits, EntrySegment.hash(high, low, bits));
+		long bits = EntryBits.keyBits(start == 1, folderId);
+		return new Key(cacheFolder, stem, high, low, bits, EntryBits.hash(high, low, bits));
 	}
 
 	/** Whether a cache folder may hold entries here (it has an id); the others are all kept elsewhere. */
