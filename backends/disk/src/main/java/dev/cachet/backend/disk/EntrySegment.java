@@ -38,9 +38,16 @@ final class EntrySegment {
 
 	private static final int MIN_TABLE = 16;
 
+	private static final int POSITION_BITS = 26;
+
+	private static final int POSITION_MASK = (1 << POSITION_BITS) - 1;
+
 	private final CacheFolderIds folders;
 
-	/** Dense position + 1 of the entry in each slot; 0 for an empty slot. */
+	/**
+	 * Per slot: 0 when empty, else the entry's dense position + 1 in the low {@link #POSITION_BITS}
+	 * and a few bits of its hash above them, so that probing past other keys reads no entry.
+	 */
 	private int[] table = new int[MIN_TABLE];
 
 	private long[][] chunks = new long[1][];
@@ -53,7 +60,7 @@ final class EntrySegment {
 
 	synchronized @Nullable IndexedEntry get(EntryTable.Key key) {
 		int slot = find(key);
-		return (slot < 0) ? null : entryAt(this.table[slot] - 1, key);
+		return (slot < 0) ? null : entryAt(positionIn(slot), key);
 	}
 
 	/** Adds or replaces an entry; returns the one it replaced, or {@code null}. */
@@ -63,7 +70,7 @@ final class EntrySegment {
 			insert(key, slot, EntryBits.meta(key.bits(), entry), entry.expiresAtMillis(), rank);
 			return null;
 		}
-		int position = this.table[slot] - 1;
+		int position = positionIn(slot);
 		IndexedEntry previous = entryAt(position, key);
 		write(position, key, EntryBits.meta(key.bits(), entry), entry.expiresAtMillis(), rank);
 		return previous;
@@ -76,7 +83,7 @@ final class EntrySegment {
 			insert(key, slot, EntryBits.meta(key.bits(), entry), entry.expiresAtMillis(), rank);
 			return null;
 		}
-		int position = this.table[slot] - 1;
+		int position = positionIn(slot);
 		if (chunk(position)[offset(position) + RANK] >= rank) {
 			return entry;
 		}
@@ -110,7 +117,7 @@ final class EntrySegment {
 		if (slot < 0) {
 			return Long.MIN_VALUE;
 		}
-		int position = this.table[slot] - 1;
+		int position = positionIn(slot);
 		long[] chunk = chunk(position);
 		int offset = offset(position);
 		long before = chunk[offset + RANK];
@@ -163,7 +170,7 @@ final class EntrySegment {
 	}
 
 	private long rankAt(int slot) {
-		int position = this.table[slot] - 1;
+		int position = positionIn(slot);
 		return chunk(position)[offset(position) + RANK];
 	}
 
@@ -173,7 +180,7 @@ final class EntrySegment {
 		if (slot < 0) {
 			return -1;
 		}
-		int position = this.table[slot] - 1;
+		int position = positionIn(slot);
 		long[] chunk = chunk(position);
 		int offset = offset(position);
 		return (chunk[offset + META] == EntryBits.meta(key.bits(), entry) && chunk[offset + EXPIRY] == entry.expiresAtMillis()) ? slot
@@ -183,13 +190,17 @@ final class EntrySegment {
 	/** The key's slot, or {@code -(empty slot + 1)} where it would go. */
 	private int find(EntryTable.Key key) {
 		int mask = this.table.length - 1;
+		int tag = tagOf(key.hash());
 		for (int slot = (int) key.hash() & mask;; slot = (slot + 1) & mask) {
 			int reference = this.table[slot];
 			if (reference == 0) {
 				return -(slot + 1);
 			}
-			long[] chunk = chunk(reference - 1);
-			int offset = offset(reference - 1);
+			if ((reference >>> POSITION_BITS) != tag) {
+				continue; // another key: no need to look at its entry
+			}
+			long[] chunk = chunk((reference & POSITION_MASK) - 1);
+			int offset = offset((reference & POSITION_MASK) - 1);
 			if (chunk[offset + HIGH] == key.high() && chunk[offset + LOW] == key.low()
 					&& EntryBits.keyBits(chunk[offset + META]) == key.bits()) {
 				return slot;
@@ -203,10 +214,13 @@ final class EntrySegment {
 			rehash(this.table.length * 2);
 			slot = -find(key) - 1;
 		}
+		if (this.size >= POSITION_MASK - 1) {
+			throw new IllegalStateException("Disk index segment full: " + this.size + " entries");
+		}
 		int position = this.size++;
-		reserve(position);
+		makeRoomAt(position);
 		write(position, key, meta, expiry, rank);
-		this.table[slot] = position + 1;
+		this.table[slot] = reference(key.hash(), position);
 	}
 
 	private void write(int position, EntryTable.Key key, long meta, long expiry, long rank) {
@@ -220,7 +234,7 @@ final class EntrySegment {
 	}
 
 	/** Makes room for the entry at a dense position. */
-	private void reserve(int position) {
+	private void makeRoomAt(int position) {
 		int index = position >>> CHUNK_SHIFT;
 		if (index >= this.chunks.length) {
 			this.chunks = Arrays.copyOf(this.chunks, this.chunks.length * 2);
@@ -237,7 +251,7 @@ final class EntrySegment {
 
 	/** Removes the entry in a slot; the last dense entry moves into its place. */
 	private void removeAt(int slot) {
-		int position = this.table[slot] - 1;
+		int position = positionIn(slot);
 		clearSlot(slot);
 		int last = --this.size;
 		if (position != last) {
@@ -246,10 +260,10 @@ final class EntrySegment {
 			System.arraycopy(from, fromOffset, chunk(position), offset(position), STRIDE);
 			int mask = this.table.length - 1;
 			int moved = (int) hashAt(last) & mask;
-			while (this.table[moved] != last + 1) {
+			while ((this.table[moved] & POSITION_MASK) != last + 1) {
 				moved = (moved + 1) & mask;
 			}
-			this.table[moved] = position + 1;
+			this.table[moved] = (this.table[moved] & ~POSITION_MASK) | (position + 1);
 		}
 		if ((this.size & (CHUNK_ENTRIES - 1)) == 0) {
 			releaseSpareChunks();
@@ -264,7 +278,7 @@ final class EntrySegment {
 		int mask = this.table.length - 1;
 		int hole = slot;
 		for (int next = (hole + 1) & mask; this.table[next] != 0; next = (next + 1) & mask) {
-			int home = (int) hashAt(this.table[next] - 1) & mask;
+			int home = (int) hashAt((this.table[next] & POSITION_MASK) - 1) & mask;
 			if (((next - home) & mask) >= ((next - hole) & mask)) {
 				this.table[hole] = this.table[next];
 				hole = next;
@@ -289,17 +303,31 @@ final class EntrySegment {
 			while (rehashed[slot] != 0) {
 				slot = (slot + 1) & mask;
 			}
-			rehashed[slot] = position + 1;
+			rehashed[slot] = reference(hashAt(position), position);
 		}
 		this.table = rehashed;
 	}
 
+	/** The table length that holds {@code entries} at a load of at most 3/4. */
 	private static int tableLengthFor(int entries) {
 		int length = MIN_TABLE;
-		while (length < entries * 2L) {
+		while (length * 3L < entries * 4L) {
 			length *= 2;
 		}
 		return length;
+	}
+
+	private int positionIn(int slot) {
+		return (this.table[slot] & POSITION_MASK) - 1;
+	}
+
+	/** Hash bits that neither the slot (low bits) nor the segment (high bits) is chosen by. */
+	private static int tagOf(long hash) {
+		return (int) (hash >>> 32) & ((1 << (Integer.SIZE - POSITION_BITS)) - 1);
+	}
+
+	private static int reference(long hash, int position) {
+		return (tagOf(hash) << POSITION_BITS) | (position + 1);
 	}
 
 	private long hashAt(int position) {
