@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
  * arrays (no object per entry), found through an open-addressing table of their positions.
  *
  * <p>An entry is {@code [key high, key low, meta, expiry millis, rank]}, {@code meta} as laid out by
- * {@link EntryBits}: 40 bytes, plus 4 bytes per table slot at a load of 3/8 to 3/4. The dense arrays stay dense: a removal moves the last entry into the hole, so a
- * chunk-sized tail is all that is ever unused; chunks are allocated whole (1,024 entries) except the
- * first, which grows from 8 so that a small tier stays small.
+ * {@link EntryBits}: 40 bytes, plus 4 bytes per table slot at a load of 3/8 to 3/4. The dense
+ * arrays stay dense: a removal moves the last entry into the hole, so a chunk-sized tail is all
+ * that is ever unused; chunks are allocated whole (1,024 entries) except the first, which grows
+ * from 8 so that a small tier stays small.
  *
  * <p>Every method holds the segment's monitor: they are short (a probe and a few array writes).
  */
