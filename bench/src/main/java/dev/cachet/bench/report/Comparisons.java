@@ -84,6 +84,10 @@ public final class Comparisons {
 						label, (size == scaleSizes.get(0)) ? null : smallest, Goal.NONE);
 			}
 		}
+		for (int size : scaleSizes) {
+			String label = DiskScaleScenario.label("index heap per entry", size);
+			row(label, label, null, Goal.valueAtMost("<= 64 B", 64));
+		}
 		return List.copyOf(rows);
 	}
 

@@ -1,12 +1,20 @@
 package dev.cachet.bench.scenario;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.springframework.cache.Cache;
 
@@ -23,12 +31,26 @@ import dev.cachet.core.key.CachetKeyGenerator;
 
 /**
  * How the disk tier's costs grow with its entry count: a hit on a random key through the tiered
- * cache, and the start-up index rebuild over a folder of that many entries. Entries are small
- * strings, written in parallel through the tiered cache.
+ * cache, the start-up index rebuild over a folder of that many entries, and the heap the index
+ * holds per entry. Entries are small strings, written in parallel through the tiered cache.
+ *
+ * <p>Sizes are interleaved (every round visits every size) so that a burst of load on a shared
+ * machine spreads over all of them rather than skewing one. The index heap is the used heap after
+ * full collections with a tier open over {@code n} entries, minus the same with a tier open over an
+ * empty folder (so the tier's fixed costs cancel out), divided by {@code n}.
+ *
+ * <p>With {@code -Dbench.scale.dir=<folder>} the entry folders are kept there and reused by later
+ * runs (writing a million files takes minutes); otherwise they are temporary and deleted.
  */
 public final class DiskScaleScenario {
 
 	private static final int WARMUP_HITS = 5_000;
+
+	private static final int HIT_ROUNDS = 3;
+
+	private static final String COMPLETE_MARKER = "bench-complete";
+
+	private static final int WRITE_BATCH = 50_000;
 
 	private final List<Integer> sizes;
 
@@ -42,79 +64,228 @@ public final class DiskScaleScenario {
 		this.startups = startups;
 	}
 
-	/** For each size: {@code Disk hit @ n entries} and {@code Disk start-up @ n entries}. */
+	/**
+	 * For each size: {@code Disk hit @ n entries}, {@code Disk start-up @ n entries} and
+	 * {@code Disk index heap per entry @ n entries}.
+	 */
 	public List<Measurement> run() throws Exception {
-		List<Measurement> measurements = new ArrayList<>();
-		for (int size : sizes) {
-			measurements.addAll(measure(size));
+		String keep = System.getProperty("bench.scale.dir");
+		Map<Integer, Path> folders = new LinkedHashMap<>();
+		try {
+			for (int size : sizes) {
+				folders.put(size, prepare(size, keep));
+			}
+			Map<Integer, List<Double>> startupNanos = samples();
+			Map<Integer, List<Double>> startupCpuNanos = samples();
+			for (int round = 0; round < startups; round++) {
+				for (int size : sizes) {
+					long cpuBefore = processCpuNanos();
+					startupNanos.get(size).add((double) startup(folders.get(size), size));
+					startupCpuNanos.get(size).add((double) (processCpuNanos() - cpuBefore));
+				}
+			}
+			Map<Integer, List<Double>> hitNanos = samples();
+			for (int round = 0; round < HIT_ROUNDS; round++) {
+				for (int size : sizes) {
+					hitNanos.get(size).addAll(hitLatency(folders.get(size), size, Math.max(1, hits / HIT_ROUNDS)));
+				}
+			}
+			Path empty = TempFolders.create("cachet-bench-empty");
+			List<Measurement> measurements = new ArrayList<>();
+			try {
+				for (int size : sizes) {
+					measurements.add(Measurement.median(label("hit", size), Unit.NANOSECONDS, hitNanos.get(size)));
+					measurements.add(Measurement.median(label("start-up", size), Unit.NANOSECONDS, startupNanos.get(size)));
+					measurements.add(Measurement.single(label("index heap per entry", size), Unit.BYTES,
+							indexBytesPerEntry(folders.get(size), empty, size)));
+					print("start-up", size, startupNanos.get(size), 1e6, "ms");
+					print("start-up CPU (all threads, JIT and GC included)", size, startupCpuNanos.get(size), 1e6, "ms");
+					print("hit", size, hitNanos.get(size), 1e3, "us");
+				}
+			}
+			finally {
+				TempFolders.delete(empty);
+			}
+			for (Measurement measurement : measurements) {
+				System.out.printf(Locale.ROOT, "[scale] %s: %s (%d samples)%n", measurement.id(),
+						measurement.formatted(), measurement.samples());
+			}
+			return measurements;
 		}
-		return measurements;
+		finally {
+			if (keep == null) {
+				for (Path folder : folders.values()) {
+					long deleteStart = System.nanoTime();
+					TempFolders.delete(folder);
+					System.out.printf(Locale.ROOT, "[scale] deleted %s in %.1f s%n", folder,
+							(System.nanoTime() - deleteStart) / 1e9);
+				}
+			}
+		}
 	}
 
 	public static String label(String what, int entries) {
 		return String.format(Locale.ROOT, "Disk %s @ %,d entries", what, entries);
 	}
 
-	private List<Measurement> measure(int entries) throws Exception {
-		Path folder = TempFolders.create("cachet-bench-scale");
-		DiskTierSettings settings = new DiskTierSettings(folder, Long.MAX_VALUE, Duration.ofHours(1));
-		try {
-			CachetKeyGenerator keyGenerator = BenchCaches.keyGenerator();
-			CachetKey[] keys = IntStream.range(0, entries)
-				.parallel()
-				.mapToObj(i -> keyGenerator.addresses().addressOf(i))
-				.toArray(CachetKey[]::new);
-			long writeStart = System.nanoTime();
-			Measurement hit;
-			try (DiskTier tier = new DiskTier(settings)) {
-				TieredCacheManager manager = BenchCaches.manager("disk", tier);
-				TieredCache cache = manager.getCache("scale");
-				IntStream.range(0, entries).parallel().forEach(i -> cache.put(keys[i], "value-" + i));
-				System.out.printf(Locale.ROOT, "[scale] wrote %,d entries in %.1f s%n", entries,
-						(System.nanoTime() - writeStart) / 1e9);
-				hit = hitLatency(cache, keys, entries);
-			}
-			List<Double> startupNanos = new ArrayList<>();
-			for (int i = 0; i < startups; i++) {
-				long start = System.nanoTime();
-				try (DiskTier restarted = new DiskTier(settings)) {
-					startupNanos.add((double) (System.nanoTime() - start));
-					long indexed = restarted.entryCount().orElse(-1);
-					if (indexed != entries) {
-						throw new IllegalStateException("Start-up indexed " + indexed + " of " + entries + " entries");
-					}
-				}
-			}
-			return List.of(hit, Measurement.median(label("start-up", entries), Unit.NANOSECONDS, startupNanos));
+	private Map<Integer, List<Double>> samples() {
+		Map<Integer, List<Double>> samples = new LinkedHashMap<>();
+		for (int size : sizes) {
+			samples.put(size, new ArrayList<>());
 		}
-		finally {
-			long deleteStart = System.nanoTime();
+		return samples;
+	}
+
+	private static DiskTierSettings settings(Path folder) {
+		return new DiskTierSettings(folder, Long.MAX_VALUE, Duration.ofHours(1));
+	}
+
+	private static CachetKey[] keys(int entries) {
+		CachetKeyGenerator keyGenerator = BenchCaches.keyGenerator();
+		return IntStream.range(0, entries)
+			.parallel()
+			.mapToObj(i -> keyGenerator.addresses().addressOf(i))
+			.toArray(CachetKey[]::new);
+	}
+
+	/** A folder of {@code entries} entries: written now, or kept from an earlier run. */
+	private static Path prepare(int entries, String keep) throws IOException {
+		Path folder;
+		if (keep != null) {
+			folder = Path.of(keep, "entries-" + entries);
+			if (Files.exists(folder.resolve(COMPLETE_MARKER))) {
+				System.out.printf(Locale.ROOT, "[scale] reusing %,d entries in %s%n", entries, folder);
+				return folder;
+			}
 			TempFolders.delete(folder);
-			System.out.printf(Locale.ROOT, "[scale] deleted %,d entries in %.1f s%n", entries,
-					(System.nanoTime() - deleteStart) / 1e9);
+			Files.createDirectories(folder);
+		}
+		else {
+			folder = TempFolders.create("cachet-bench-scale");
+		}
+		CachetKey[] keys = keys(entries);
+		long writeStart = System.nanoTime();
+		// A put lists its shard folder (to replace the key's other files), so writing a million
+		// entries into one folder slows down as it fills: write batches into small folders and
+		// move their entry files into place.
+		for (int from = 0; from < entries; from += WRITE_BATCH) {
+			int to = Math.min(entries, from + WRITE_BATCH);
+			Path batch = TempFolders.create("cachet-bench-batch");
+			try {
+				try (DiskTier tier = new DiskTier(settings(batch))) {
+					TieredCache cache = BenchCaches.manager("disk", tier).getCache("scale");
+					IntStream.range(from, to).parallel().forEach(i -> cache.put(keys[i], "value-" + i));
+				}
+				moveEntryFiles(batch, folder);
+			}
+			finally {
+				TempFolders.delete(batch);
+			}
+		}
+		Files.writeString(folder.resolve(COMPLETE_MARKER), Integer.toString(entries));
+		System.out.printf(Locale.ROOT, "[scale] wrote %,d entries in %.1f s%n", entries,
+				(System.nanoTime() - writeStart) / 1e9);
+		return folder;
+	}
+
+	/** Moves the entry files ({@code <cache folder>/<shard>/<name>.entry}) of one folder into another. */
+	private static void moveEntryFiles(Path from, Path to) throws IOException {
+		try (Stream<Path> files = Files.find(from, 3, (path, attributes) -> attributes.isRegularFile()
+				&& path.getFileName().toString().endsWith(".entry") && from.relativize(path).getNameCount() == 3)) {
+			for (Path file : (Iterable<Path>) files::iterator) {
+				Path target = to.resolve(from.relativize(file).toString());
+				Files.createDirectories(target.getParent());
+				Files.move(file, target);
+			}
 		}
 	}
 
-	private Measurement hitLatency(TieredCache cache, CachetKey[] keys, int entries) {
-		SplittableRandom random = new SplittableRandom(entries);
-		for (int i = 0; i < WARMUP_HITS; i++) {
-			get(cache, keys, random.nextInt(entries));
+	/** Nanoseconds to open a tier over the folder, index rebuild included. */
+	private static long startup(Path folder, int entries) {
+		long start = System.nanoTime();
+		try (DiskTier restarted = new DiskTier(settings(folder))) {
+			long nanos = System.nanoTime() - start;
+			long indexed = restarted.entryCount().orElse(-1);
+			if (indexed != entries) {
+				throw new IllegalStateException("Start-up indexed " + indexed + " of " + entries + " entries");
+			}
+			return nanos;
 		}
-		List<Double> nanos = new ArrayList<>(hits);
-		for (int i = 0; i < hits; i++) {
-			int index = random.nextInt(entries);
-			long start = System.nanoTime();
-			get(cache, keys, index);
-			nanos.add((double) (System.nanoTime() - start));
-		}
-		return Measurement.median(label("hit", entries), Unit.NANOSECONDS, nanos);
 	}
 
-	private static void get(TieredCache cache, CachetKey[] keys, int index) {
+	private static List<Double> hitLatency(Path folder, int entries, int hits) {
+		CachetKey[] keys = keys(entries);
+		try (DiskTier tier = new DiskTier(settings(folder))) {
+			TieredCacheManager manager = BenchCaches.manager("disk", tier);
+			TieredCache cache = manager.getCache("scale");
+			SplittableRandom random = new SplittableRandom(entries);
+			for (int i = 0; i < WARMUP_HITS; i++) {
+				get(cache, keys, random.nextInt(entries));
+			}
+			List<Double> nanos = new ArrayList<>(hits);
+			for (int i = 0; i < hits; i++) {
+				int index = random.nextInt(entries);
+				long start = System.nanoTime();
+				get(cache, keys, index);
+				nanos.add((double) (System.nanoTime() - start));
+			}
+			return nanos;
+		}
+	}
+
+	/** Retained heap of a tier over {@code entries} entries minus that of a tier over an empty folder, per entry. */
+	private static double indexBytesPerEntry(Path folder, Path empty, int entries) {
+		long base = usedHeapAfterGc();
+		long emptyTier;
+		try (DiskTier tier = new DiskTier(settings(empty))) {
+			emptyTier = usedHeapAfterGc() - base;
+			Reference.reachabilityFence(tier);
+		}
+		base = usedHeapAfterGc();
+		long fullTier;
+		try (DiskTier tier = new DiskTier(settings(folder))) {
+			fullTier = usedHeapAfterGc() - base;
+			Reference.reachabilityFence(tier);
+		}
+		return (double) (fullTier - emptyTier) / entries;
+	}
+
+	/** CPU time of the whole process: on a shared machine, what a start-up costs regardless of the wait for a core. */
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
+	}
+
+	private static long usedHeapAfterGc() {
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+		}
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	}
+
+	private static void print(String what, int size, List<Double> nanos, double divisor, String unit) {
+		double[] sorted = nanos.stream().mapToDouble(Double::doubleValue).toArray();
+		Arrays.sort(sorted);
+		System.out.printf(Locale.ROOT, "[scale] %s @ %,d: min %.2f, p25 %.2f, median %.2f, p75 %.2f, max %.2f %s%n",
+				what, size, sorted[0] / divisor, sorted[sorted.length / 4] / divisor,
+				sorted[sorted.length / 2] / divisor, sorted[sorted.length * 3 / 4] / divisor,
+				sorted[sorted.length - 1] / divisor, unit);
+	}
+
+	private static void get(Cache cache, CachetKey[] keys, int index) {
 		Cache.ValueWrapper hit = cache.get(keys[index]);
 		if (hit == null || !("value-" + index).equals(hit.get())) {
 			throw new IllegalStateException("Entry " + index + " missing from the disk tier");
 		}
+	}
+
+	/** Runs only this scenario: {@code [sizes, comma-separated] [hits] [start-ups]}. */
+	public static void main(String[] args) throws Exception {
+		List<Integer> sizes = (args.length > 0) ? Arrays.stream(args[0].split(",")).map(Integer::valueOf).toList()
+				: List.of(1_000, 100_000, 1_000_000);
+		int hits = (args.length > 1) ? Integer.parseInt(args[1]) : 50_000;
+		int startups = (args.length > 2) ? Integer.parseInt(args[2]) : 5;
+		new DiskScaleScenario(sizes, hits, startups).run();
 	}
 
 }

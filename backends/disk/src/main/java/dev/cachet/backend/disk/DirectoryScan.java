@@ -1,7 +1,9 @@
 package dev.cachet.backend.disk;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -9,13 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Rebuilds the index from the files of a disk tier folder at start-up, from directory listings
  * alone: the names hold expiry and size, so no entry file is opened or even {@code stat}ed. Shard
- * folders are scanned in parallel.
+ * folders are scanned in parallel, names parsed by hand (see {@link EntryNames}).
  *
  * <p>Files outside the naming scheme are left alone. Cachet's own temporary files (writes a crash
  * interrupted) and expired entries are deleted. When a crash left two files for one key, the one
@@ -81,34 +84,60 @@ final class DirectoryScan {
 	private void scanShard(Path shard) {
 		String shardName = shard.getFileName().toString();
 		String cacheFolder = shard.getParent().getFileName().toString();
-		try (DirectoryStream<Path> children = Files.newDirectoryStream(shard)) {
-			for (Path child : children) {
-				String name = child.getFileName().toString();
-				if (EntryNames.isTempFile(name)) {
-					deleteTemp(child);
-					continue;
-				}
-				EntryNames.EntryName entryName = EntryNames.parseEntryFile(name);
-				if (entryName != null && EntryNames.shard(entryName.stem()).equals(shardName)) {
-					addEntry(cacheFolder, entryName, child);
-				}
-			}
+		String[] names = listNames(shard);
+		if (names == null) {
+			logger.warn("Cachet disk tier cannot list {}; its entries will be misses", shard);
+			return;
 		}
-		catch (IOException ex) {
-			logger.warn("Cachet disk tier cannot list {}; its entries will be misses", shard, ex);
+		for (String name : names) {
+			if (name.charAt(0) == '.') {
+				if (EntryNames.isTempFile(name)) {
+					deleteTemp(shard.resolve(name));
+				}
+				continue;
+			}
+			EntryNames.EntryName entryName = EntryNames.parseEntryFile(name);
+			if (entryName != null && inShard(entryName.stem(), shardName)) {
+				addEntry(cacheFolder, entryName, shard);
+			}
 		}
 	}
 
-	private void addEntry(String cacheFolder, EntryNames.EntryName entryName, Path file) {
+	/**
+	 * The names in a folder, or {@code null} if it cannot be listed. {@link File#list()} rather than
+	 * a directory stream on the default file system: it makes no {@code Path} per file.
+	 */
+	private static String @Nullable [] listNames(Path folder) {
+		if (folder.getFileSystem() == FileSystems.getDefault()) {
+			return folder.toFile().list();
+		}
+		List<String> names = new ArrayList<>();
+		try (DirectoryStream<Path> children = Files.newDirectoryStream(folder)) {
+			for (Path child : children) {
+				names.add(child.getFileName().toString());
+			}
+		}
+		catch (IOException ex) {
+			return null;
+		}
+		return names.toArray(String[]::new);
+	}
+
+	private static boolean inShard(String stem, String shardName) {
+		return stem.regionMatches(EntryNames.isHashedStem(stem) ? 1 : 0, shardName, 0, 2);
+	}
+
+	private void addEntry(String cacheFolder, EntryNames.EntryName entryName, Path shard) {
 		if (this.nowMillis >= entryName.expiresAtMillis()) {
-			if (this.files.deleteQuietly(file)) {
+			if (this.files.deleteQuietly(shard.resolve(
+					EntryNames.entryFile(entryName.stem(), entryName.expiresAtMillis(), entryName.size())))) {
 				this.expiredDeleted.increment();
 			}
 			return;
 		}
-		IndexedEntry entry = new IndexedEntry(cacheFolder, entryName.stem(), file.getFileName().toString(),
-				entryName.size(), entryName.expiresAtMillis(), DiskIndex.startRank(entryName.expiresAtMillis()));
-		IndexedEntry stale = this.index.putIfMoreRecent(entry);
+		IndexedEntry entry = IndexedEntry.of(cacheFolder, entryName.stem(), entryName.size(),
+				entryName.expiresAtMillis());
+		IndexedEntry stale = this.index.putIfMoreRecent(entry, DiskIndex.startRank(entryName.expiresAtMillis()));
 		if (stale != null && this.files.deleteQuietly(stale.path(this.root))) {
 			this.duplicatesDeleted.increment();
 		}

@@ -1,15 +1,18 @@
 package dev.cachet.backend.disk;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The disk tier's in-memory index: entry lookup, size accounting and least-recently-used order.
+ * Entries whose stem is 32 hex digits (nearly all) live in the compact {@link EntryTable}, about
+ * 50 bytes each; the others in {@link NamedEntries}. Lookups return {@link IndexedEntry} values;
+ * the methods that take one act only if it is still the indexed write of its key.
  *
  * <p>Recency is a rank: the time of the access in the high bits (so that processes sharing the
  * folder can compare it with a file's modification time, which they stamp on use) and an access
@@ -19,16 +22,22 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class DiskIndex {
 
-	private final ConcurrentHashMap<String, IndexedEntry> entries = new ConcurrentHashMap<>();
+	private static final int COUNTER_BITS = 20;
+
+	/** A file is stamped as used at most once per such period, so hot entries cost no system call per read. */
+	private static final long STAMP_INTERVAL_MILLIS = 1_000;
+
+	private final EntryTable table = new EntryTable();
+
+	private final NamedEntries named = new NamedEntries();
 
 	private final AtomicLong totalBytes = new AtomicLong();
 
-	private static final int COUNTER_BITS = 20;
-
 	private final AtomicLong accessCounter = new AtomicLong();
 
-	IndexedEntry get(String id) {
-		return this.entries.get(id);
+	@Nullable IndexedEntry get(String cacheFolder, String stem) {
+		EntryTable.Key key = this.table.lookupKey(cacheFolder, stem);
+		return (key != null) ? this.table.segment(key).get(key) : this.named.get(IndexedEntry.id(cacheFolder, stem));
 	}
 
 	/** The rank of an entry found at start-up: negative, below any access of this run. */
@@ -51,58 +60,95 @@ final class DiskIndex {
 		return rank >> COUNTER_BITS;
 	}
 
-	void touch(IndexedEntry entry, long nowMillis) {
-		entry.accessedAt(rank(nowMillis));
+	/**
+	 * Marks an entry used at {@code nowMillis}.
+	 * @return whether its file is due a stamp: its first use in this stamp interval
+	 */
+	boolean touch(IndexedEntry entry, long nowMillis) {
+		long before = setRank(entry, rank(nowMillis), false);
+		return before != Long.MIN_VALUE && (before < 0
+				|| Math.floorDiv(millisOf(before), STAMP_INTERVAL_MILLIS) < Math.floorDiv(nowMillis, STAMP_INTERVAL_MILLIS));
 	}
 
 	/**
-	 * Adds or replaces an entry.
+	 * Raises an entry's rank to at least {@code rank} (a more recent use by another process).
+	 * @return its rank now, or {@link Long#MIN_VALUE} if it is no longer indexed
+	 */
+	long raiseRank(IndexedEntry entry, long rank) {
+		long before = setRank(entry, rank, true);
+		return (before == Long.MIN_VALUE) ? before : Math.max(before, rank);
+	}
+
+	/** The entry's rank, or {@link Long#MIN_VALUE} if it is no longer the indexed write of its key. */
+	long lastAccess(IndexedEntry entry) {
+		EntryTable.Key key = this.table.keyOf(entry);
+		return (key != null) ? this.table.segment(key).rank(key, entry) : this.named.rank(entry);
+	}
+
+	private long setRank(IndexedEntry entry, long rank, boolean atLeast) {
+		EntryTable.Key key = this.table.keyOf(entry);
+		return (key != null) ? this.table.segment(key).setRank(key, entry, rank, atLeast)
+				: this.named.setRank(entry, rank, atLeast);
+	}
+
+	/**
+	 * Adds or replaces an entry, used at {@code rank}.
 	 * @return the entry it replaced, or {@code null}
 	 */
-	IndexedEntry put(IndexedEntry entry) {
-		IndexedEntry previous = this.entries.put(entry.id(), entry);
+	@Nullable IndexedEntry put(IndexedEntry entry, long rank) {
+		EntryTable.Key key = this.table.keyOf(entry);
+		IndexedEntry previous = (key != null) ? this.table.segment(key).put(key, entry, rank)
+				: this.named.put(entry, rank);
 		this.totalBytes.addAndGet(entry.size() - ((previous != null) ? previous.size() : 0));
 		return previous;
 	}
 
 	/**
-	 * Adds an entry found on disk unless one more recent is already indexed for its key.
+	 * Adds an entry found on disk unless one ranked at least as high is already indexed for its key.
 	 * @return the entry that lost (its file is a stale duplicate), or {@code null}
 	 */
-	IndexedEntry putIfMoreRecent(IndexedEntry entry) {
-		IndexedEntry[] loser = new IndexedEntry[1];
-		this.entries.compute(entry.id(), (id, current) -> {
-			if (current != null && current.lastAccess() >= entry.lastAccess()) {
-				loser[0] = entry;
-				return current;
-			}
-			loser[0] = current;
-			this.totalBytes.addAndGet(entry.size() - ((current != null) ? current.size() : 0));
-			return entry;
-		});
-		return loser[0];
-	}
-
-	/** Removes an entry only if it is still the one indexed for its key. */
-	boolean remove(IndexedEntry entry) {
-		if (this.entries.remove(entry.id(), entry)) {
-			this.totalBytes.addAndGet(-entry.size());
-			return true;
+	@Nullable IndexedEntry putIfMoreRecent(IndexedEntry entry, long rank) {
+		EntryTable.Key key = this.table.keyOf(entry);
+		IndexedEntry loser = (key != null) ? this.table.segment(key).putIfMoreRecent(key, entry, rank)
+				: this.named.putIfMoreRecent(entry, rank);
+		if (loser != entry) {
+			this.totalBytes.addAndGet(entry.size() - ((loser != null) ? loser.size() : 0));
 		}
-		return false;
+		return loser;
 	}
 
-	Collection<IndexedEntry> entries() {
-		return this.entries.values();
+	/** Removes an entry only if it is still the indexed write of its key. */
+	boolean remove(IndexedEntry entry) {
+		EntryTable.Key key = this.table.keyOf(entry);
+		boolean removed = (key != null) ? this.table.segment(key).remove(key, entry) : this.named.remove(entry);
+		if (removed) {
+			this.totalBytes.addAndGet(-entry.size());
+		}
+		return removed;
+	}
+
+	/** The entries that expire at or before {@code nowMillis}. */
+	List<IndexedEntry> expiredAt(long nowMillis) {
+		List<IndexedEntry> expired = new ArrayList<>();
+		this.table.collect(null, nowMillis, expired);
+		this.named.collect(null, nowMillis, expired);
+		return expired;
+	}
+
+	/** The entries of a cache folder. */
+	List<IndexedEntry> entriesOf(String cacheFolder) {
+		List<IndexedEntry> entries = new ArrayList<>();
+		this.table.collect(cacheFolder, Long.MAX_VALUE, entries);
+		this.named.collect(cacheFolder, Long.MAX_VALUE, entries);
+		return entries;
 	}
 
 	/** A snapshot of the entries, least recently used first. */
 	PriorityQueue<Ranked> leastRecentlyUsedFirst() {
 		// Each rank is read once: reads keep moving them while the queue is built.
-		List<Ranked> ranked = new ArrayList<>(this.entries.size());
-		for (IndexedEntry entry : this.entries.values()) {
-			ranked.add(new Ranked(entry.lastAccess(), entry));
-		}
+		List<Ranked> ranked = new ArrayList<>(size());
+		this.table.collectRanked(ranked);
+		this.named.collectRanked(ranked);
 		PriorityQueue<Ranked> queue = new PriorityQueue<>(Math.max(1, ranked.size()),
 				Comparator.comparingLong(Ranked::rank));
 		queue.addAll(ranked);
@@ -110,7 +156,7 @@ final class DiskIndex {
 	}
 
 	int size() {
-		return this.entries.size();
+		return this.table.size() + this.named.size();
 	}
 
 	long totalBytes() {

@@ -37,8 +37,8 @@ import dev.cachet.core.tier.InvalidationBus;
  *
  * <p>File names follow {@link EntryNames}: hashes and validated key ids only, with the storage
  * expiry and the size in the name, so the start-up scan rebuilds the index from directory listings
- * alone. An in-memory index (key, file, size, expiry, last access) serves lookups, size
- * accounting and least-recently-used eviction.
+ * alone. A compact in-memory index ({@link DiskIndex}: key, size, expiry, last access, about 50
+ * bytes an entry) serves lookups, size accounting and least-recently-used eviction.
  *
  * <p>Writes go to a temporary file that is then renamed over the target in one step: a reader
  * sees the old entry or the new one, and a crash leaves at most a temporary file, deleted at the
@@ -60,9 +60,6 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 
 	/** How often the other processes' journal records are read. */
 	private static final long JOURNAL_POLL_MILLIS = 100;
-
-	/** A file is stamped as used at most this often, so that hot entries cost no system call per read. */
-	private static final long STAMP_INTERVAL_MILLIS = 1_000;
 
 	private final Path root;
 
@@ -245,16 +242,14 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 	/** Marks an entry used, here and, at most every second, on its file for the other processes. */
 	private void touch(IndexedEntry entry) {
 		long now = this.clock.millis();
-		this.index.touch(entry, now);
-		if (now - entry.stampedMillis() >= STAMP_INTERVAL_MILLIS) {
-			entry.stampedAt(now);
+		if (this.index.touch(entry, now)) {
 			this.files.stampQuietly(entry.path(this.root), now);
 		}
 	}
 
 	/** The indexed entry of a key, or {@code null} when there is none or it expired (then deleted). */
 	private IndexedEntry liveEntry(String cache, String key) {
-		IndexedEntry entry = this.index.get(id(cache, key));
+		IndexedEntry entry = this.index.get(EntryNames.cacheFolder(cache), EntryNames.stem(key));
 		if (entry != null && entry.isExpiredAt(this.clock.millis())) {
 			if (this.writes.deleteIfCurrent(entry)) {
 				this.expiredEntriesDeleted.increment();
@@ -339,10 +334,9 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 	public Stream<TierEntry> entries(String cache) {
 		String cacheFolder = EntryNames.cacheFolder(cache);
 		long now = this.clock.millis();
-		return this.index.entries()
+		return this.index.entriesOf(cacheFolder)
 			.stream()
-			.filter(entry -> entry.cacheFolder().equals(cacheFolder) && !entry.isExpiredAt(now)
-					&& !EntryNames.isHashedStem(entry.stem()))
+			.filter(entry -> !entry.isExpiredAt(now) && !EntryNames.isHashedStem(entry.stem()))
 			.map(this::describe)
 			.filter(Objects::nonNull);
 	}
@@ -362,15 +356,16 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 		if (storageTtl == null || storageTtl.isNegative() || storageTtl.isZero()) {
 			throw new IllegalArgumentException("Storage TTL must be positive, got " + storageTtl);
 		}
+		if (size > EntryNames.MAX_SIZE) {
+			throw new IllegalArgumentException("Disk entries hold at most " + EntryNames.MAX_SIZE + " bytes, got " + size);
+		}
 		long expiresAt = expiry(this.clock.millis(), storageTtl);
-		String fileName = EntryNames.entryFile(stem, expiresAt, size);
 		Path folder = this.root.resolve(cacheFolder).resolve(EntryNames.shard(stem));
 		this.guard.reserve(size);
 		try {
 			Path temp = writer.writeTemp(folder);
 			long now = this.clock.millis();
-			this.writes.publish(new IndexedEntry(cacheFolder, stem, fileName, size, expiresAt, this.index.rank(now)),
-					temp, now);
+			this.writes.publish(IndexedEntry.of(cacheFolder, stem, size, expiresAt), temp, now);
 		}
 		catch (IOException | RuntimeException ex) {
 			this.guard.failed(ex);
@@ -419,8 +414,8 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 	public int sweepExpired() {
 		long now = this.clock.millis();
 		int deleted = 0;
-		for (IndexedEntry entry : this.index.entries()) {
-			if (entry.isExpiredAt(now) && this.writes.deleteIfCurrent(entry)) {
+		for (IndexedEntry entry : this.index.expiredAt(now)) {
+			if (this.writes.deleteIfCurrent(entry)) {
 				deleted++;
 			}
 		}
@@ -436,10 +431,6 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 			// An escaping exception would cancel the schedule for good.
 			logger.warn("Cachet disk tier sweep of {} failed", this.root, ex);
 		}
-	}
-
-	private static String id(String cache, String key) {
-		return IndexedEntry.id(EntryNames.cacheFolder(cache), EntryNames.stem(key));
 	}
 
 	@Override

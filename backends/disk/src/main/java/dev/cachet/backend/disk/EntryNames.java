@@ -1,8 +1,6 @@
 package dev.cachet.backend.disk;
 
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.dynatrace.hash4j.hashing.HashValue128;
 import com.dynatrace.hash4j.hashing.Hashing;
@@ -26,6 +24,9 @@ import com.dynatrace.hash4j.hashing.Hashing;
  * {@code stat}; a file whose length differs from its name is truncated or foreign.</li>
  * </ul>
  * Temporary files of writes in progress are {@code .cachet-{random}.tmp} in the target folder.
+ *
+ * <p>Names are checked and parsed by hand rather than with regular expressions: the start-up scan
+ * parses every file name of the folder, a million of them for a large tier.
  */
 final class EntryNames {
 
@@ -35,17 +36,14 @@ final class EntryNames {
 
 	private static final String TEMP_SUFFIX = ".tmp";
 
-	private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+	private static final int HEX_LENGTH = 32;
 
-	private static final Pattern VERBATIM_STEM = Pattern.compile("[a-z0-9_-]{5,128}");
+	private static final int MAX_EXPIRY_DIGITS = 19;
 
-	private static final Pattern CACHE_FOLDER = Pattern.compile("[0-9a-f]{32}");
+	private static final int MAX_SIZE_DIGITS = 10;
 
-	private static final Pattern ENTRY_FILE = Pattern
-		.compile("(~[0-9a-f]{32}|[a-z0-9_-]{5,128})\\.([0-9]{1,19})\\.([0-9]{1,10})" + Pattern.quote(ENTRY_SUFFIX));
-
-	private static final Pattern TEMP_FILE = Pattern
-		.compile(Pattern.quote(TEMP_PREFIX) + "[0-9a-f]{1,32}" + Pattern.quote(TEMP_SUFFIX));
+	/** The largest entry a file name can describe: 10 digits. */
+	static final long MAX_SIZE = 9_999_999_999L;
 
 	private EntryNames() {
 	}
@@ -63,12 +61,12 @@ final class EntryNames {
 	 * @throws IllegalArgumentException if the key id is not 1 to 128 characters of {@code [A-Za-z0-9_-]}
 	 */
 	static String stem(String key) {
-		if (key == null || !KEY.matcher(key).matches()) {
+		if (key == null || !isKeyId(key)) {
 			// The key is deliberately not echoed: it may be long or hostile.
 			throw new IllegalArgumentException("Cache key id must be 1 to 128 characters of [A-Za-z0-9_-], got "
 					+ ((key != null) ? key.length() + " characters" : "null"));
 		}
-		if (VERBATIM_STEM.matcher(key).matches()) {
+		if (isVerbatimStem(key, 0, key.length())) {
 			return key;
 		}
 		return "~" + hex(Hashing.xxh3_128().hashBytesTo128Bits(key.getBytes(StandardCharsets.US_ASCII)));
@@ -76,7 +74,17 @@ final class EntryNames {
 
 	/** Whether {@code key} is a key id the tier accepts: 1 to 128 characters of {@code [A-Za-z0-9_-]}. */
 	static boolean isKeyId(String key) {
-		return KEY.matcher(key).matches();
+		int length = key.length();
+		if (length < 1 || length > 128) {
+			return false;
+		}
+		for (int i = 0; i < length; i++) {
+			char c = key.charAt(i);
+			if (!isStemChar(c) && !(c >= 'A' && c <= 'Z')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Whether a stem is the hash of its key rather than the key itself. */
@@ -100,33 +108,103 @@ final class EntryNames {
 	}
 
 	static boolean isCacheFolder(String name) {
-		return CACHE_FOLDER.matcher(name).matches();
+		return name.length() == HEX_LENGTH && isLowerHex(name, 0, HEX_LENGTH);
 	}
 
 	static boolean isTempFile(String name) {
-		return TEMP_FILE.matcher(name).matches();
+		int hexEnd = name.length() - TEMP_SUFFIX.length();
+		int hexLength = hexEnd - TEMP_PREFIX.length();
+		return hexLength >= 1 && hexLength <= HEX_LENGTH && name.startsWith(TEMP_PREFIX)
+				&& name.endsWith(TEMP_SUFFIX) && isLowerHex(name, TEMP_PREFIX.length(), hexEnd);
 	}
 
 	/**
-	 * Parses an entry file name.
+	 * Parses an entry file name: {@code (~<32 hex>|[a-z0-9_-]{5,128}).<1-19 digits>.<1-10 digits>.entry},
+	 * numbers without leading zeros.
 	 * @return the parsed name, or {@code null} when the file does not follow the scheme
 	 */
 	static EntryName parseEntryFile(String fileName) {
-		Matcher matcher = ENTRY_FILE.matcher(fileName);
-		if (!matcher.matches()) {
+		if (!fileName.endsWith(ENTRY_SUFFIX)) {
 			return null;
 		}
-		try {
-			return new EntryName(matcher.group(1), Long.parseLong(matcher.group(2)),
-					Long.parseLong(matcher.group(3)));
+		int end = fileName.length() - ENTRY_SUFFIX.length();
+		// The stem holds no '.', so the two numbers are what follows its first '.'.
+		int firstDot = fileName.indexOf('.');
+		int secondDot = (firstDot < 0) ? -1 : fileName.indexOf('.', firstDot + 1);
+		if (secondDot < 0 || secondDot >= end || fileName.indexOf('.', secondDot + 1) != end
+				|| !isStem(fileName, 0, firstDot)) {
+			return null;
 		}
-		catch (NumberFormatException ex) {
-			return null; // digits beyond Long.MAX_VALUE: not one of ours
+		long expiresAt = digits(fileName, firstDot + 1, secondDot, MAX_EXPIRY_DIGITS);
+		long size = digits(fileName, secondDot + 1, end, MAX_SIZE_DIGITS);
+		if (expiresAt < 0 || size < 0) {
+			return null;
 		}
+		return new EntryName(fileName.substring(0, firstDot), expiresAt, size);
+	}
+
+	private static boolean isStem(String text, int start, int end) {
+		if (end > start && text.charAt(start) == '~') {
+			return end - start - 1 == HEX_LENGTH && isLowerHex(text, start + 1, end);
+		}
+		return isVerbatimStem(text, start, end);
+	}
+
+	private static boolean isVerbatimStem(String text, int start, int end) {
+		int length = end - start;
+		if (length < 5 || length > 128) {
+			return false;
+		}
+		for (int i = start; i < end; i++) {
+			if (!isStemChar(text.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isStemChar(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+	}
+
+	/** Whether {@code text[start, end)} is lowercase hex digits only. */
+	static boolean isLowerHex(String text, int start, int end) {
+		for (int i = start; i < end; i++) {
+			char c = text.charAt(i);
+			if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * The decimal number in {@code text[start, end)}, or -1 if it is not 1 to {@code maxDigits} digits,
+	 * has a leading zero (the index derives file names from the numbers, so a name must be the one
+	 * Cachet writes) or overflows.
+	 */
+	private static long digits(String text, int start, int end, int maxDigits) {
+		int length = end - start;
+		if (length < 1 || length > maxDigits || (length > 1 && text.charAt(start) == '0')) {
+			return -1;
+		}
+		long value = 0;
+		for (int i = start; i < end; i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			int digit = c - '0';
+			if (value > (Long.MAX_VALUE - digit) / 10) {
+				return -1; // beyond Long.MAX_VALUE: not one of ours
+			}
+			value = value * 10 + digit;
+		}
+		return value;
 	}
 
 	private static String hex(HashValue128 hash) {
-		return String.format("%016x%016x", hash.getMostSignificantBits(), hash.getLeastSignificantBits());
+		return IndexKeys.hex(hash.getMostSignificantBits(), hash.getLeastSignificantBits());
 	}
 
 	/** A parsed entry file name. */

@@ -55,8 +55,7 @@ final class FolderWrites {
 			Path file = entry.path(this.root);
 			this.files.publish(temp, file);
 			this.files.stampQuietly(file, nowMillis); // in this tier's clock, which ranks are compared in
-			entry.stampedAt(nowMillis);
-			this.index.put(entry);
+			this.index.put(entry, this.index.rank(nowMillis));
 			// told first, so that no process reading the journal forgets the key in between
 			tellOthers(new JournalRecord.Published(entry.cacheFolder(), entry.fileName()));
 			deleteFilesOfStem(entry.cacheFolder(), file.getParent(), entry.stem(), entry.fileName());
@@ -92,11 +91,10 @@ final class FolderWrites {
 	void evict(String cache, String key) {
 		String cacheFolder = EntryNames.cacheFolder(cache);
 		String stem = EntryNames.stem(key);
-		String id = IndexedEntry.id(cacheFolder, stem);
-		ReentrantLock lock = this.locks.of(id);
+		ReentrantLock lock = this.locks.of(IndexedEntry.id(cacheFolder, stem));
 		lock.lock();
 		try {
-			IndexedEntry entry = this.index.get(id);
+			IndexedEntry entry = this.index.get(cacheFolder, stem);
 			if (entry != null) {
 				deleteIfCurrent(entry);
 			}
@@ -113,10 +111,8 @@ final class FolderWrites {
 	 */
 	void clear(String cache) throws IOException {
 		String cacheFolder = EntryNames.cacheFolder(cache);
-		for (IndexedEntry entry : this.index.entries()) {
-			if (entry.cacheFolder().equals(cacheFolder)) {
-				deleteIfCurrent(entry);
-			}
+		for (IndexedEntry entry : this.index.entriesOf(cacheFolder)) {
+			deleteIfCurrent(entry);
 		}
 		Path folder = this.root.resolve(cacheFolder);
 		if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
@@ -144,7 +140,7 @@ final class FolderWrites {
 				lock.lock();
 				try {
 					// A put that ran since the first pass indexed its file: keep it.
-					IndexedEntry current = this.index.get(id);
+					IndexedEntry current = this.index.get(cacheFolder, name.stem());
 					if (current == null || !current.fileName().equals(child.getFileName().toString())) {
 						this.files.deleteQuietly(child);
 					}
@@ -165,8 +161,8 @@ final class FolderWrites {
 		ReentrantLock lock = this.locks.of(missing.id());
 		lock.lock();
 		try {
-			IndexedEntry current = this.index.get(missing.id());
-			if (current != null && current != missing) {
+			IndexedEntry current = this.index.get(missing.cacheFolder(), missing.stem());
+			if (current != null && !current.equals(missing)) {
 				return current;
 			}
 			List<Path> candidates = this.files.filesOfStem(shardOf(missing), missing.stem());
@@ -181,9 +177,9 @@ final class FolderWrites {
 				this.index.remove(missing);
 				return null;
 			}
-			IndexedEntry found = new IndexedEntry(missing.cacheFolder(), missing.stem(), fileName, name.size(),
-					name.expiresAtMillis(), this.index.rank(now));
-			this.index.put(found);
+			IndexedEntry found = IndexedEntry.of(missing.cacheFolder(), missing.stem(), name.size(),
+					name.expiresAtMillis());
+			this.index.put(found, this.index.rank(now));
 			return found;
 		}
 		finally {

@@ -1,37 +1,31 @@
 package dev.cachet.backend.disk;
 
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What the in-memory index knows about one entry file. Each write creates a new instance, so
- * comparing instances tells whether an entry was replaced since it was looked up.
+ * What the index knows about one entry file: a value, rebuilt from the compact index on each
+ * lookup. Each write gets a new {@code version}, so comparing a looked-up entry with the indexed one
+ * tells whether the entry was replaced since, even by a file of the same name (same expiry and size
+ * within a millisecond).
+ *
+ * @param cacheFolder     the folder of the cache, see {@link EntryNames#cacheFolder}
+ * @param stem            the key's file stem, see {@link EntryNames#stem}
+ * @param size            the file's length in bytes
+ * @param expiresAtMillis when the storage TTL ends
+ * @param version         which write this is, {@link #VERSION_BITS} wide (wraps around)
  */
-final class IndexedEntry {
+record IndexedEntry(String cacheFolder, String stem, long size, long expiresAtMillis, int version) {
 
-	private final String cacheFolder;
+	/** Width of the version: as many writes as fit in what the compact index has left of a long. */
+	static final int VERSION_BITS = 17;
 
-	private final String stem;
+	private static final AtomicInteger versions = new AtomicInteger();
 
-	private final String fileName;
-
-	private final long size;
-
-	private final long expiresAtMillis;
-
-	/** A {@link DiskIndex} rank; larger is more recent. */
-	private volatile long lastAccess;
-
-	/** When this process last stamped the file's modification time, so that others see its use. */
-	private volatile long stampedMillis;
-
-	IndexedEntry(String cacheFolder, String stem, String fileName, long size, long expiresAtMillis,
-			long lastAccess) {
-		this.cacheFolder = cacheFolder;
-		this.stem = stem;
-		this.fileName = fileName;
-		this.size = size;
-		this.expiresAtMillis = expiresAtMillis;
-		this.lastAccess = lastAccess;
+	/** A newly written or newly found entry, with a fresh version. */
+	static IndexedEntry of(String cacheFolder, String stem, long size, long expiresAtMillis) {
+		return new IndexedEntry(cacheFolder, stem, size, expiresAtMillis,
+				versions.incrementAndGet() & ((1 << VERSION_BITS) - 1));
 	}
 
 	/** Index key: unique per cache and key id. */
@@ -43,48 +37,16 @@ final class IndexedEntry {
 		return id(this.cacheFolder, this.stem);
 	}
 
-	String cacheFolder() {
-		return this.cacheFolder;
-	}
-
-	String stem() {
-		return this.stem;
-	}
-
 	String fileName() {
-		return this.fileName;
+		return EntryNames.entryFile(this.stem, this.expiresAtMillis, this.size);
 	}
 
 	Path path(Path root) {
-		return root.resolve(this.cacheFolder).resolve(EntryNames.shard(this.stem)).resolve(this.fileName);
-	}
-
-	long size() {
-		return this.size;
-	}
-
-	long expiresAtMillis() {
-		return this.expiresAtMillis;
+		return root.resolve(this.cacheFolder).resolve(EntryNames.shard(this.stem)).resolve(fileName());
 	}
 
 	boolean isExpiredAt(long nowMillis) {
 		return nowMillis >= this.expiresAtMillis;
-	}
-
-	long lastAccess() {
-		return this.lastAccess;
-	}
-
-	void accessedAt(long rank) {
-		this.lastAccess = rank;
-	}
-
-	long stampedMillis() {
-		return this.stampedMillis;
-	}
-
-	void stampedAt(long millis) {
-		this.stampedMillis = millis;
 	}
 
 }

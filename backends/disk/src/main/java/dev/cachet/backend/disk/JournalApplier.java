@@ -52,14 +52,13 @@ final class JournalApplier {
 		if (name == null || now >= name.expiresAtMillis()) {
 			return;
 		}
-		IndexedEntry entry = new IndexedEntry(cacheFolder, name.stem(), fileName, name.size(), name.expiresAtMillis(),
-				this.index.rank(now));
+		IndexedEntry entry = IndexedEntry.of(cacheFolder, name.stem(), name.size(), name.expiresAtMillis());
 		ReentrantLock lock = this.locks.of(entry.id());
 		lock.lock();
 		try {
-			IndexedEntry current = this.index.get(entry.id());
+			IndexedEntry current = this.index.get(cacheFolder, name.stem());
 			if ((current == null || !current.fileName().equals(fileName)) && Files.exists(entry.path(this.root))) {
-				this.index.put(entry);
+				this.index.put(entry, this.index.rank(now));
 			}
 		}
 		finally {
@@ -72,14 +71,12 @@ final class JournalApplier {
 		if (name == null) {
 			return;
 		}
-		forgetIfGone(this.index.get(IndexedEntry.id(cacheFolder, name.stem())), fileName);
+		forgetIfGone(this.index.get(cacheFolder, name.stem()), fileName);
 	}
 
 	private void cleared(String cacheFolder) {
-		for (IndexedEntry entry : this.index.entries()) {
-			if (entry.cacheFolder().equals(cacheFolder)) {
-				forgetIfGone(entry, entry.fileName());
-			}
+		for (IndexedEntry entry : this.index.entriesOf(cacheFolder)) {
+			forgetIfGone(entry, entry.fileName());
 		}
 	}
 

@@ -60,9 +60,10 @@ final class SizeEviction {
 				IndexedEntry entry = next.entry();
 				long stamp = this.files.stamp(entry.path(this.root));
 				if (stamp > DiskIndex.millisOf(next.rank())) {
-					long rank = Math.max(entry.lastAccess(), DiskIndex.rankOfStamp(stamp));
-					entry.accessedAt(rank);
-					queue.add(new DiskIndex.Ranked(rank, entry));
+					long rank = this.index.raiseRank(entry, DiskIndex.rankOfStamp(stamp));
+					if (rank != Long.MIN_VALUE) { // else replaced or removed meanwhile: not a candidate
+						queue.add(new DiskIndex.Ranked(rank, entry));
+					}
 				}
 				else if (this.deleteIfCurrent.test(entry) && stamp >= 0) {
 					this.evictions.increment();
