@@ -9,6 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +48,13 @@ final class Revalidations implements AutoCloseable {
 		this.executor.allowCoreThreadTimeOut(true);
 	}
 
-	/** Starts {@code refresh} of one entry in the background, unless one of it runs already. */
-	void refresh(String cache, String keyId, CacheStatistics statistics, Callable<?> refresh) {
+	/**
+	 * Starts {@code refresh} of one entry in the background, unless one of it runs already.
+	 * @param refreshed reads the entry again once the lease is taken: {@code true} when another
+	 *                  instance's refresh has landed meanwhile, and this one is skipped
+	 */
+	void refresh(String cache, String keyId, CacheStatistics statistics, BooleanSupplier refreshed,
+			Callable<?> refresh) {
 		String entry = EntryMetadata.address(cache, keyId);
 		if (!running.add(entry)) {
 			return;
@@ -56,7 +62,7 @@ final class Revalidations implements AutoCloseable {
 		try {
 			executor.execute(() -> {
 				try {
-					run(cache, keyId, statistics, refresh);
+					run(cache, keyId, statistics, refreshed, refresh);
 				}
 				finally {
 					running.remove(entry);
@@ -69,11 +75,12 @@ final class Revalidations implements AutoCloseable {
 		}
 	}
 
-	private void run(String cache, String keyId, CacheStatistics statistics, Callable<?> refresh) {
+	private void run(String cache, String keyId, CacheStatistics statistics, BooleanSupplier refreshed,
+			Callable<?> refresh) {
 		KeyLease.@Nullable Handle handle = (lease != null) ? lease.tryAcquire(cache, keyId, lease.leaseTime()) : null;
 		try {
-			if (handle != null && !handle.acquired()) {
-				// another instance refreshes it; its result lands in the shared tiers
+			if (handle != null && (!handle.acquired() || refreshed.getAsBoolean())) {
+				// another instance refreshes it or just did; its result is in the shared tiers
 				statistics.refreshSkipped();
 				return;
 			}

@@ -3,6 +3,7 @@ package dev.cachet.core.cache;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
@@ -36,12 +37,13 @@ final class StaleServing {
 	/**
 	 * The stale store value to serve at once, starting {@code refresh} in the background; {@code null}
 	 * when the read found nothing within stale-while-revalidate.
+	 * @param readAgain reads the entry again, for a refresh that waited for another instance's
 	 */
-	@Nullable Object whileRevalidating(Call call, Callable<?> refresh) {
+	@Nullable Object whileRevalidating(Call call, Supplier<@Nullable Object> readAgain, Callable<?> refresh) {
 		Object value = (call.stale() != null) ? call.stale().within(call.maxAge(), call.staleWhileRevalidate()) : null;
 		if (value != null) {
 			statistics.staleHit();
-			revalidations.refresh(cache, call.keyId(), statistics, refresh);
+			revalidations.refresh(cache, call.keyId(), statistics, () -> readAgain.get() != null, refresh);
 		}
 		return value;
 	}
@@ -62,8 +64,9 @@ final class StaleServing {
 	 * @param fromStore turns a store value into what the method returns
 	 * @return the store value to serve now, or {@code null} for a miss
 	 */
-	@Nullable Object afterLookupMiss(Call call, CachedInvocation invocation, UnaryOperator<@Nullable Object> fromStore) {
-		Object value = whileRevalidating(call, invocation::recompute);
+	@Nullable Object afterLookupMiss(Call call, CachedInvocation invocation, Supplier<@Nullable Object> readAgain,
+			UnaryOperator<@Nullable Object> fromStore) {
+		Object value = whileRevalidating(call, readAgain, invocation::recompute);
 		if (value == null && call.stale() != null) {
 			Object fallback = call.stale().within(call.maxAge(), call.staleIfError());
 			if (fallback != null) {

@@ -90,7 +90,8 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		Object value = read(call);
 		if (value == null && call.stale() != null) {
 			CachedInvocation invocation = CachedInvocation.of(caller);
-			value = (invocation != null) ? parts.stale().afterLookupMiss(call, invocation, this::fromStoreValue) : null;
+			value = (invocation != null) ? parts.stale().afterLookupMiss(call, invocation, () -> read(call),
+					this::fromStoreValue) : null;
 		}
 		if (value == null) {
 			parts.timer().missed(call.keyId());
@@ -122,7 +123,7 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		if (call.reads()) {
 			Object hit = read(call);
 			if (hit == null && call.stale() != null) {
-				hit = parts.stale().whileRevalidating(call, refresh(call, valueLoader));
+				hit = parts.stale().whileRevalidating(call, () -> read(call), refresh(call, valueLoader));
 			}
 			if (hit != null) {
 				return (T) fromStoreValue(hit);

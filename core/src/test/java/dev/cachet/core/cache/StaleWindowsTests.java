@@ -152,7 +152,7 @@ class StaleWindowsTests {
 		}
 		assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
 		// the instance that did not get the lease skips its refresh instead of computing
-		awaitUntil(() -> first.statistics().refreshesSkipped() + second.statistics().refreshesSkipped() == 1);
+		awaitUntil(() -> first.statistics().refreshesSkipped() + second.statistics().refreshesSkipped() > 0);
 
 		release.countDown();
 		awaitUntil(() -> first.statistics().refreshes() + second.statistics().refreshes() == 1);
