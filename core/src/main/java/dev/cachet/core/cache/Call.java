@@ -19,22 +19,24 @@ import dev.cachet.core.policy.Behaviour;
  * @param behaviour            read and write, recompute, or bypass
  * @param staleWhileRevalidate how long past {@code maxAge} an entry is served while refreshed; zero when off
  * @param staleIfError         how long past {@code maxAge} an entry is served when the recomputation throws
+ * @param storageWindow        how long past {@code maxAge} tiers keep an entry this call writes: the
+ *                             larger window of the layers below the call layer
  * @param stale                collects the stale entry a read finds within a window; {@code null} when both are off
  */
 public record Call(String cache, CachetKey address, Caller caller, Duration maxAge, Behaviour behaviour,
-		Duration staleWhileRevalidate, Duration staleIfError, @Nullable StaleEntry stale) {
+		Duration staleWhileRevalidate, Duration staleIfError, Duration storageWindow, @Nullable StaleEntry stale) {
 
 	/** A call without stale windows. */
 	public Call(String cache, CachetKey address, Caller caller, Duration maxAge, Behaviour behaviour) {
-		this(cache, address, caller, maxAge, behaviour, Duration.ZERO, Duration.ZERO, null);
+		this(cache, address, caller, maxAge, behaviour, Duration.ZERO, Duration.ZERO, Duration.ZERO, null);
 	}
 
 	/**
 	 * How long past its creation an entry written by this call is worth keeping: its max-age plus
-	 * the larger stale window, so that tiers still hold it when it may be served stale.
+	 * the larger configured stale window, so that tiers still hold it when it may be served stale.
 	 */
 	public Duration retention() {
-		return maxAge.plus(longestWindow());
+		return maxAge.plus(storageWindow);
 	}
 
 	/** The larger of the two stale windows. */
@@ -45,7 +47,7 @@ public record Call(String cache, CachetKey address, Caller caller, Duration maxA
 	/** This call as a recomputation: it does not read, and its write replaces the entry everywhere. */
 	Call recomputing() {
 		return new Call(cache, address, caller, maxAge, Behaviour.RECOMPUTE, staleWhileRevalidate, staleIfError,
-				null);
+				storageWindow, null);
 	}
 
 	/** The entry's key id in every tier. */

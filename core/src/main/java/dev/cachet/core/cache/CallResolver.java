@@ -73,18 +73,18 @@ final class CallResolver {
 
 	/** The max-age, behaviour and stale windows in force. */
 	private record Effective(Duration maxAge, Behaviour behaviour, Duration staleWhileRevalidate,
-			Duration staleIfError) {
+			Duration staleIfError, Duration storageWindow) {
 
 		static Effective of(ResolvedPolicy policy) {
 			return new Effective(policy.effectiveMaxAge(), policy.effectiveBehaviour(),
-					policy.effectiveStaleWhileRevalidate(), policy.effectiveStaleIfError());
+					policy.effectiveStaleWhileRevalidate(), policy.effectiveStaleIfError(), policy.storageWindow());
 		}
 
 		Call call(String cache, CachetKey address, Caller caller) {
 			// a collector of stale entries only when a window is open: reads without windows allocate nothing more
 			boolean windows = !staleWhileRevalidate.isZero() || !staleIfError.isZero();
 			return new Call(cache, address, caller, maxAge, behaviour, staleWhileRevalidate, staleIfError,
-					windows ? new StaleEntry() : null);
+					storageWindow, windows ? new StaleEntry() : null);
 		}
 
 	}

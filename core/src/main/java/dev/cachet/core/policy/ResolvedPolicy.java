@@ -58,6 +58,17 @@ public record ResolvedPolicy(LayeredSetting<Duration> maxAge, LayeredSetting<Beh
 		return behaviour.value();
 	}
 
+	/**
+	 * The larger stale window of the layers below the call layer: tiers keep an entry for its max-age
+	 * plus this, so a per-call window (or a request's {@code Cache-Control}) only reaches entries
+	 * the tiers still hold and never makes them keep entries longer.
+	 */
+	public Duration storageWindow() {
+		Duration whileRevalidate = staleWhileRevalidate.valueBelowCall();
+		Duration ifError = staleIfError.valueBelowCall();
+		return (whileRevalidate.compareTo(ifError) >= 0) ? whileRevalidate : ifError;
+	}
+
 	/** The stale-while-revalidate window in force; zero when off. */
 	public Duration effectiveStaleWhileRevalidate() {
 		return staleWhileRevalidate.value();

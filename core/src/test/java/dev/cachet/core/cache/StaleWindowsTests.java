@@ -27,6 +27,8 @@ import dev.cachet.core.memory.MemoryTier;
 import dev.cachet.core.method.CachedMethod;
 import dev.cachet.core.method.CachedMethods;
 import dev.cachet.core.method.Caller;
+import dev.cachet.core.policy.CallOptions;
+import dev.cachet.core.policy.Cachet;
 import dev.cachet.core.policy.StaleWindows;
 import dev.cachet.core.tier.KeyLease;
 import dev.cachet.testsupport.MutableClock;
@@ -202,6 +204,22 @@ class StaleWindowsTests {
 		assertThat(envelope).isNotNull();
 		assertThat(binding.storageTtl(envelope.metadata(), clock.instant()))
 			.isEqualTo(MAX_AGE.plus(Duration.ofHours(2)));
+	}
+
+	@Test
+	void aPerCallWindowReachesOnlyWhatTiersHoldAndNeverLengthensStorage() throws Exception {
+		TieredCache cache = instance("", StaleWindows.NONE);
+		Cachet.with(CallOptions.staleIfError(Duration.ofHours(2))).call(() -> cache.get(KEY, () -> "first"));
+		assertThat(managers.get(0).awaitWrites(Duration.ofSeconds(30))).isTrue();
+		var envelope = shared.get("reports", KEY.id());
+		assertThat(envelope).isNotNull();
+		assertThat(managers.get(0).tiers().get("shared").storageTtl(envelope.metadata(), clock.instant()))
+			.isEqualTo(MAX_AGE);
+
+		clock.advance(Duration.ofMinutes(90));
+		assertThat(Cachet.with(CallOptions.staleIfError(Duration.ofHours(1)))
+			.call(() -> cache.get(KEY, this::failingRecomputation))).as("the memory tier still holds it")
+			.isEqualTo("first");
 	}
 
 	private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
