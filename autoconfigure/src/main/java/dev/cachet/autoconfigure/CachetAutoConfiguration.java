@@ -15,6 +15,7 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -27,9 +28,11 @@ import org.springframework.boot.cache.autoconfigure.CacheManagerCustomizers;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.CachingConfigurer;
+import org.springframework.cache.interceptor.BeanFactoryCacheOperationSourceAdvisor;
 import org.springframework.cache.interceptor.CacheAspectSupport;
 import org.springframework.cache.interceptor.CacheOperationSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Role;
 import org.springframework.core.NativeDetector;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
@@ -47,6 +50,7 @@ import dev.cachet.core.fingerprint.BeanFactoryOrigins;
 import dev.cachet.core.fingerprint.MethodFingerprinter;
 import dev.cachet.core.hash.ArgumentHasher;
 import dev.cachet.core.method.CachedMethods;
+import dev.cachet.core.policy.StaleWindows;
 import dev.cachet.core.envelope.EnvelopeSigner;
 import dev.cachet.core.key.CacheAddresses;
 import dev.cachet.core.key.CachetKeyGenerator;
@@ -122,6 +126,14 @@ public class CachetAutoConfiguration {
 		return () -> CallerBindingCacheResolver.installIn(beanFactory, methods);
 	}
 
+	/** Runs Spring's cache interceptor in a scope for stale entries: see {@link StaleWindowAdvice}. */
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static StaleWindowAdvice.Advisor cachetStaleWindowAdvisor(
+			ObjectProvider<BeanFactoryCacheOperationSourceAdvisor> cacheAdvisor) {
+		return new StaleWindowAdvice.Advisor(cacheAdvisor);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean(CachingConfigurer.class)
 	CachingConfigurer cachetCachingConfigurer(CachetKeyGenerator keyGenerator) {
@@ -146,6 +158,7 @@ public class CachetAutoConfiguration {
 			.builder(new EntrySerializer(codec, properties.getCodec().getCompressionThreshold().toBytes()), keyGenerator)
 			.defaultTiers(properties.getTiers())
 			.defaultMaxAge(properties.getDefaultMaxAge())
+			.defaultStaleWindows(new StaleWindows(properties.getStaleWhileRevalidate(), properties.getStaleIfError()))
 			.allowNullValues(properties.isAllowNullValues())
 			.writeBehindCapacity(properties.getWriteBehind().getQueueCapacity())
 			.fileDirectory(fileDirectory(properties.getFiles().getPath(), environment))
@@ -156,7 +169,8 @@ public class CachetAutoConfiguration {
 				registration.storageCap()));
 		properties.getCaches().forEach((name, spec) -> builder.cache(name,
 				new CacheOverrides(spec.getMaxAge(),
-						(spec.getBehaviour() != null) ? spec.getBehaviour().behaviour() : null, spec.getTiers())));
+						(spec.getBehaviour() != null) ? spec.getBehaviour().behaviour() : null, spec.getTiers(),
+						new StaleWindows(spec.getStaleWhileRevalidate(), spec.getStaleIfError()))));
 		TieredCacheManager manager = builder.build();
 		if (properties.getSecurity().getKeys().isEmpty()
 				&& manager.tiers().values().stream().anyMatch(binding -> binding.tier().shared())) {

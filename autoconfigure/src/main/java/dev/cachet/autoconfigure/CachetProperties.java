@@ -20,6 +20,18 @@ public class CachetProperties {
 	/** How long entries are fresh unless a cache, class, method or call says otherwise. */
 	private Duration defaultMaxAge = Duration.ofHours(12);
 
+	/**
+	 * How long past its max-age an entry is still served at once while one background recomputation
+	 * refreshes it, unless a cache, class, method or call says otherwise; 0 turns it off.
+	 */
+	private Duration staleWhileRevalidate = Duration.ZERO;
+
+	/**
+	 * How long past its max-age an entry is still served when its recomputation throws, unless a
+	 * cache, class, method or call says otherwise; 0 turns it off.
+	 */
+	private Duration staleIfError = Duration.ZERO;
+
 	/** Tiers in lookup order, nearest first: memory, disk, redis, s3. */
 	private List<String> tiers = new ArrayList<>(List.of("disk"));
 
@@ -27,8 +39,8 @@ public class CachetProperties {
 	private boolean allowNullValues = true;
 
 	/**
-	 * Per-cache settings, by cache name: max-age, behaviour (default, recompute or disable) and tiers
-	 * (in lookup order). Unset ones inherit the global settings.
+	 * Per-cache settings, by cache name: max-age, stale windows, behaviour (default, recompute or
+	 * disable) and tiers (in lookup order). Unset ones inherit the global settings.
 	 */
 	private Map<String, CacheSpec> caches = new LinkedHashMap<>();
 
@@ -53,6 +65,22 @@ public class CachetProperties {
 
 	public void setDefaultMaxAge(Duration defaultMaxAge) {
 		this.defaultMaxAge = defaultMaxAge;
+	}
+
+	public Duration getStaleWhileRevalidate() {
+		return staleWhileRevalidate;
+	}
+
+	public void setStaleWhileRevalidate(Duration staleWhileRevalidate) {
+		this.staleWhileRevalidate = staleWhileRevalidate;
+	}
+
+	public Duration getStaleIfError() {
+		return staleIfError;
+	}
+
+	public void setStaleIfError(Duration staleIfError) {
+		this.staleIfError = staleIfError;
 	}
 
 	public List<String> getTiers() {
@@ -154,6 +182,12 @@ public class CachetProperties {
 		/** Behaviour of this cache's calls: default, recompute or disable; unset inherits. */
 		private CacheBehaviour behaviour;
 
+		/** Stale-while-revalidate window of this cache; overrides cachet.stale-while-revalidate, 0 turns it off. */
+		private Duration staleWhileRevalidate;
+
+		/** Stale-if-error window of this cache; overrides cachet.stale-if-error, 0 turns it off. */
+		private Duration staleIfError;
+
 		/** Tiers of this cache in lookup order; overrides cachet.tiers. */
 		private List<String> tiers;
 
@@ -167,6 +201,22 @@ public class CachetProperties {
 
 		public CacheBehaviour getBehaviour() {
 			return behaviour;
+		}
+
+		public Duration getStaleWhileRevalidate() {
+			return staleWhileRevalidate;
+		}
+
+		public void setStaleWhileRevalidate(Duration staleWhileRevalidate) {
+			this.staleWhileRevalidate = staleWhileRevalidate;
+		}
+
+		public Duration getStaleIfError() {
+			return staleIfError;
+		}
+
+		public void setStaleIfError(Duration staleIfError) {
+			this.staleIfError = staleIfError;
 		}
 
 		public void setBehaviour(CacheBehaviour behaviour) {

@@ -39,7 +39,13 @@ public final class CachetPropertiesValidator {
 			throw new CachetConfigurationException("cachet.write-behind.queue-capacity", "must be positive, was "
 					+ properties.getWriteBehind().getQueueCapacity(), "set a number of writes such as 10000");
 		}
-		properties.getCaches().forEach((name, spec) -> positive("cachet.caches." + name + ".max-age", spec.getMaxAge()));
+		window("cachet.stale-while-revalidate", properties.getStaleWhileRevalidate(), true);
+		window("cachet.stale-if-error", properties.getStaleIfError(), true);
+		properties.getCaches().forEach((name, spec) -> {
+			positive("cachet.caches." + name + ".max-age", spec.getMaxAge());
+			window("cachet.caches." + name + ".stale-while-revalidate", spec.getStaleWhileRevalidate(), false);
+			window("cachet.caches." + name + ".stale-if-error", spec.getStaleIfError(), false);
+		});
 		DataSize threshold = properties.getCodec().getCompressionThreshold();
 		if (threshold == null || threshold.isNegative()) {
 			throw new CachetConfigurationException("cachet.codec.compression-threshold", "must not be negative, was "
@@ -106,6 +112,18 @@ public final class CachetPropertiesValidator {
 		if (threshold < 1) {
 			throw new CachetConfigurationException(property, "must be at least 1, was " + threshold,
 					"set the number of consecutive failures that open the circuit, such as 5");
+		}
+	}
+
+	/** Refuses a negative stale window, and an unset global one. */
+	private static void window(String property, Duration value, boolean required) {
+		if (value == null && required) {
+			throw new CachetConfigurationException(property, "must be set",
+					"set a duration such as 5m, or 0 to turn the window off");
+		}
+		if (value != null && value.isNegative()) {
+			throw new CachetConfigurationException(property, "must not be negative, was " + value,
+					"set how long past its max-age an entry may still be served, such as 5m, or 0 to turn it off");
 		}
 	}
 

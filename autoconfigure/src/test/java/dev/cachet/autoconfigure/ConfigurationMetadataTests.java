@@ -38,7 +38,8 @@ class ConfigurationMetadataTests {
 		assertThat(hintValues("cachet.caches.values.tiers")).containsExactlyElementsOf(hintValues("cachet.tiers"));
 		assertThat(hintValues("cachet.caches.values.max-age")).isNotEmpty();
 		assertThat(hintNames()).contains("cachet.caches.keys");
-		assertThat(description("cachet.caches")).contains("max-age", "behaviour", "tiers");
+		assertThat(description("cachet.caches")).contains("max-age", "stale windows", "behaviour", "tiers");
+		assertThat(hintValues("cachet.caches.values.stale-if-error")).contains("0s");
 	}
 
 	@Test
@@ -48,7 +49,8 @@ class ConfigurationMetadataTests {
 			.map(Field::getName)
 			.map(ConfigurationMetadataTests::kebab)
 			.toList();
-		assertThat(settings).containsExactlyInAnyOrder("max-age", "behaviour", "tiers");
+		assertThat(settings).containsExactlyInAnyOrder("max-age", "behaviour", "tiers", "stale-while-revalidate",
+				"stale-if-error");
 		assertThat(hintNames()).containsAll(settings.stream().map(name -> "cachet.caches.values." + name).toList());
 	}
 

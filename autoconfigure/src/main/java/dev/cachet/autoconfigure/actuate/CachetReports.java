@@ -79,7 +79,8 @@ class CachetReports {
 			.map(method -> method(cache, method))
 			.toList();
 		return new CacheDetail(cache.getName(), totals(cache), layered(cachePolicy.maxAge()),
-				layered(cachePolicy.behaviour()), storage(cache, cachePolicy.effectiveMaxAge()), methods);
+				layered(cachePolicy.behaviour()), layered(cachePolicy.staleWhileRevalidate()),
+				layered(cachePolicy.staleIfError()), storage(cache, cachePolicy), methods);
 	}
 
 	private MethodReport method(TieredCache cache, CachedMethod method) {
@@ -90,7 +91,8 @@ class CachetReports {
 			.toList();
 		return new MethodReport(method.id(), text(bindings.get(0).keyKind()),
 				bindings.stream().map(binding -> text(binding.role())).toList(), fingerprint(method),
-				layered(policy.maxAge()), layered(policy.behaviour()), storage(cache, policy.effectiveMaxAge()));
+				layered(policy.maxAge()), layered(policy.behaviour()), layered(policy.staleWhileRevalidate()),
+				layered(policy.staleIfError()), storage(cache, policy));
 	}
 
 	private static final FingerprintChange NO_CHANGE = FingerprintChange.between(Map.of(), Map.of());
@@ -104,7 +106,9 @@ class CachetReports {
 				(change != null) ? change.describe() : null, (change != null) ? change : NO_CHANGE);
 	}
 
-	private static List<TierStorage> storage(TieredCache cache, Duration maxAge) {
+	/** How long each tier keeps an entry written now: max-age plus the larger configured stale window, capped. */
+	private static List<TierStorage> storage(TieredCache cache, ResolvedPolicy policy) {
+		Duration maxAge = policy.effectiveMaxAge().plus(policy.storageWindow());
 		return cache.getNativeCache().stream().map(binding -> {
 			Duration cap = binding.storageCap();
 			Duration effective = (cap != null && cap.compareTo(maxAge) < 0) ? cap : maxAge;
@@ -136,7 +140,9 @@ class CachetReports {
 		return new CacheTotals(cache.getName(), cache.getNativeCache().stream().map(TierBinding::name).toList(),
 				statistics.hits(), statistics.misses(), (lookups > 0) ? (double) statistics.hits() / lookups : null,
 				statistics.puts(), statistics.evictions(), statistics.loads(), statistics.loadNanos() / 1_000_000,
-				statistics.timeSavedNanos() / 1_000_000, statistics.uncachedCalls(), rejected(statistics));
+				statistics.timeSavedNanos() / 1_000_000, statistics.uncachedCalls(), rejected(statistics),
+				new StaleServes(statistics.staleHits(), statistics.staleIfErrorServes(), statistics.refreshes(),
+						statistics.refreshesSkipped(), statistics.refreshesFailed()));
 	}
 
 	private static Map<String, Long> rejected(CacheStatistics statistics) {
@@ -188,16 +194,25 @@ class CachetReports {
 	 * Running totals of one cache over all its tiers, which are listed in lookup order;
 	 * {@code hitRatio} is {@code null} before the first lookup. {@code uncachedCalls} counts calls that
 	 * bypassed the cache (a key that cannot be hashed, a disabled behaviour, a result that cannot be
-	 * encoded); {@code rejected} counts, by reason, entries a tier held that were not served.
+	 * encoded); {@code rejected} counts, by reason, entries a tier held that were not served;
+	 * {@code stale} counts what the stale windows served and refreshed.
 	 */
 	record CacheTotals(String name, List<String> tiers, long hits, long misses, Double hitRatio, long puts,
 			long evictions, long loads, long loadTimeMillis, long timeSavedMillis, long uncachedCalls,
-			Map<String, Long> rejected) {
+			Map<String, Long> rejected, StaleServes stale) {
+	}
+
+	/**
+	 * Entries served past max-age: within stale-while-revalidate ({@code hits}, each also counted a miss
+	 * and a {@code stale} rejection), within stale-if-error ({@code ifError}); background refreshes
+	 * completed, skipped (another instance held the lease, or the refresh pool was full) and failed.
+	 */
+	record StaleServes(long hits, long ifError, long refreshes, long refreshesSkipped, long refreshesFailed) {
 	}
 
 	/** What {@code GET /actuator/cachet/{cache}} answers: cache-level policy, storage and bound methods. */
-	record CacheDetail(String name, CacheTotals totals, Layers maxAge, Layers behaviour, List<TierStorage> tiers,
-			List<MethodReport> methods) {
+	record CacheDetail(String name, CacheTotals totals, Layers maxAge, Layers behaviour, Layers staleWhileRevalidate,
+			Layers staleIfError, List<TierStorage> tiers, List<MethodReport> methods) {
 	}
 
 	/**
@@ -206,7 +221,7 @@ class CachetReports {
 	 * its fingerprint, its policy layers and how long each tier keeps its results.
 	 */
 	record MethodReport(String id, String keyKind, List<String> operations, MethodFingerprint fingerprint,
-			Layers maxAge, Layers behaviour, List<TierStorage> tiers) {
+			Layers maxAge, Layers behaviour, Layers staleWhileRevalidate, Layers staleIfError, List<TierStorage> tiers) {
 	}
 
 	/**
@@ -222,7 +237,10 @@ class CachetReports {
 	record Layers(String global, String cache, String classLevel, String method, PolicyLayer winner, String value) {
 	}
 
-	/** A tier's storage cap and the time it keeps an entry written now (max-age capped by the tier). */
+	/**
+	 * A tier's storage cap and the time it keeps an entry written now (max-age plus the larger stale
+	 * window, capped by the tier).
+	 */
 	record TierStorage(String tier, String storageCap, String effective) {
 	}
 

@@ -1,6 +1,7 @@
 package dev.cachet.autoconfigure.metrics;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
 import io.micrometer.core.instrument.FunctionCounter;
@@ -14,7 +15,8 @@ import dev.cachet.core.cache.TieredCache;
 /**
  * Micrometer's standard cache meters ({@code cache.gets}, {@code cache.puts},
  * {@code cache.evictions}) for one {@link TieredCache}, plus {@code cachet.time.saved},
- * {@code cachet.load.duration} and {@code cachet.uncached.calls}. {@code cache.size} is not
+ * {@code cachet.load.duration}, {@code cachet.uncached.calls}, {@code cachet.stale.serves{window}} and
+ * {@code cachet.stale.refreshes{result}}. {@code cache.size} is not
  * registered: a tiered cache's size is not known cheaply. Tags carry names only, never keys.
  */
 class TieredCacheMetrics extends CacheMeterBinder<TieredCache> {
@@ -65,6 +67,25 @@ class TieredCacheMetrics extends CacheMeterBinder<TieredCache> {
 		FunctionCounter.builder("cachet.uncached.calls", cache, c -> c.statistics().uncachedCalls())
 			.tags(getTagsWithCacheName())
 			.description("Calls that bypassed the cache: unhashable arguments, disabled behaviour, unencodable values")
+			.register(registry);
+		counter(registry, "cachet.stale.serves", "window", "while-revalidate", c -> c.statistics().staleHits(),
+				"Entries served past their max-age, by the stale window that allowed it");
+		counter(registry, "cachet.stale.serves", "window", "if-error", c -> c.statistics().staleIfErrorServes(),
+				"Entries served past their max-age, by the stale window that allowed it");
+		counter(registry, "cachet.stale.refreshes", "result", "done", c -> c.statistics().refreshes(),
+				"Background refreshes of entries served within stale-while-revalidate, by result");
+		counter(registry, "cachet.stale.refreshes", "result", "skipped", c -> c.statistics().refreshesSkipped(),
+				"Background refreshes of entries served within stale-while-revalidate, by result");
+		counter(registry, "cachet.stale.refreshes", "result", "failed", c -> c.statistics().refreshesFailed(),
+				"Background refreshes of entries served within stale-while-revalidate, by result");
+	}
+
+	private void counter(MeterRegistry registry, String name, String tag, String value,
+			ToDoubleFunction<TieredCache> count, String description) {
+		FunctionCounter.builder(name, getCache(), count)
+			.tags(getTagsWithCacheName())
+			.tag(tag, value)
+			.description(description)
 			.register(registry);
 	}
 

@@ -77,7 +77,7 @@ class ObservabilityIntegrationTests {
 		static final AtomicInteger loads = new AtomicInteger();
 
 		@Cacheable("ships")
-		@CachePolicy(maxAge = "6h")
+		@CachePolicy(maxAge = "6h", staleIfError = "30m")
 		public String load(String path) {
 			loads.incrementAndGet();
 			return "ships: " + path.length();
@@ -145,6 +145,7 @@ class ObservabilityIntegrationTests {
 		context = new SpringApplicationBuilder(App.class).web(WebApplicationType.SERVLET)
 			.properties("server.port=0", "spring.application.name=observe", "cachet.disk.path=" + disk,
 					"cachet.tiers=memory,disk", "cachet.memory.max-age=1h", "cachet.caches.ships.max-age=24h",
+					"cachet.stale-while-revalidate=1m", "cachet.caches.ships.stale-if-error=2h",
 					"cachet.fingerprint.packages=dev.cachet.autoconfigure.actuate",
 					"management.endpoints.web.exposure.include=cachet,caches,metrics,health",
 					"cachet.web.honor-cache-control=true", "cachet.dashboard.enabled=true")
@@ -202,7 +203,14 @@ class ObservabilityIntegrationTests {
 		assertThat((List<String>) JsonPath.read(detail, "$.methods[?(@.id=='" + COUNT_ID + "')].maxAge.method"))
 			.containsExactly((String) null);
 		assertThat((List<String>) JsonPath.read(detail, "$.methods[?(@.id=='" + LOAD_ID + "')].tiers[*].effective"))
-			.as("memory caps at 1h, disk keeps the 6h max-age").containsExactly("PT1H", "PT6H");
+			.as("memory caps at 1h, disk keeps the 6h max-age plus the larger window, 30m")
+			.containsExactly("PT1H", "PT6H30M");
+		assertWindow(detail, LOAD_ID, "staleWhileRevalidate", "GLOBAL", "PT1M");
+		assertWindow(detail, LOAD_ID, "staleIfError", "METHOD", "PT30M");
+		assertWindow(detail, COUNT_ID, "staleIfError", "CACHE", "PT2H");
+		assertThat((String) JsonPath.read(detail, "$.staleIfError.cache")).isEqualTo("PT2H");
+		assertThat((List<Integer>) JsonPath.read(overview, "$.caches[?(@.name=='ships')].stale.hits"))
+			.containsExactly(0);
 		String currentFingerprint = context.getBean(TieredCacheManager.class)
 			.keyGenerator()
 			.methods()
@@ -246,6 +254,12 @@ class ObservabilityIntegrationTests {
 				assertThat(tag.getValue()).doesNotContain(SECRET);
 			}
 		}
+	}
+
+	private static void assertWindow(String detail, String methodId, String window, String winner, String value) {
+		String method = "$.methods[?(@.id=='" + methodId + "')]." + window;
+		assertThat((List<String>) JsonPath.read(detail, method + ".winner")).containsExactly(winner);
+		assertThat((List<String>) JsonPath.read(detail, method + ".value")).containsExactly(value);
 	}
 
 	private static void assertLayers(String detail, String methodId, String winner, String value) {

@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.cache.annotation.Cacheable;
 
+import dev.cachet.core.policy.CachePolicy;
+
 /** The cached service of a test instance; each instance has its own counters. */
 public class Reports {
 
@@ -76,6 +78,18 @@ public class Reports {
 	@Cacheable(cacheNames = "prices", key = "#item")
 	public String price(String item) {
 		computations.incrementAndGet();
+		return item + " from list " + priceList;
+	}
+
+	/** A price served past its max-age for up to an hour while it is refreshed; blocks on the gate. */
+	@Cacheable(cacheNames = "quotes", key = "#item")
+	@CachePolicy(staleWhileRevalidate = "1h")
+	public String quote(String item) throws InterruptedException {
+		computations.incrementAndGet();
+		CountDownLatch latch = gate;
+		if (latch != null) {
+			latch.await(60, TimeUnit.SECONDS);
+		}
 		return item + " from list " + priceList;
 	}
 

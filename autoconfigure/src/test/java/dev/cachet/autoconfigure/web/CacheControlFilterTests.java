@@ -11,6 +11,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import dev.cachet.core.policy.Behaviour;
 import dev.cachet.core.policy.Cachet;
 import dev.cachet.core.policy.CallOptions;
+import dev.cachet.core.policy.StaleWindows;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -79,6 +80,29 @@ class CacheControlFilterTests {
 		assertThat(seenBy("max-age=")).isNull();
 		assertThat(seenBy("no-store, private")).isNull();
 		assertThat(seenBy()).isNull();
+	}
+
+	@Test
+	void staleWhileRevalidateAndStaleIfErrorBecomeTheCallsWindows() throws Exception {
+		CallOptions options = seenBy("max-age=60, stale-while-revalidate=30", "stale-if-error=\"3600\"");
+		assertThat(options.maxAge()).isEqualTo(Duration.ofSeconds(60));
+		assertThat(options.windows()).isEqualTo(new StaleWindows(Duration.ofSeconds(30), Duration.ofSeconds(3600)));
+		assertThat(options.behaviour()).isEqualTo(Behaviour.INHERIT);
+	}
+
+	@Test
+	void maxStaleServesStaleEntriesWhileTheyAreRefreshed() throws Exception {
+		assertThat(seenBy("max-stale=120").windows().whileRevalidate()).isEqualTo(Duration.ofSeconds(120));
+		assertThat(seenBy("max-stale").windows().whileRevalidate()).as("any staleness")
+			.isEqualTo(Duration.ofSeconds(2_147_483_648L));
+		assertThat(seenBy("max-stale=10, stale-while-revalidate=20").windows().whileRevalidate())
+			.as("the more tolerant of the two").isEqualTo(Duration.ofSeconds(20));
+		assertThat(seenBy("max-stale=10").windows().ifError()).isNull();
+	}
+
+	@Test
+	void malformedWindowsAreIgnored() throws Exception {
+		assertThat(seenBy("stale-if-error=-1, stale-while-revalidate=soon, max-stale=")).isNull();
 	}
 
 	@Test

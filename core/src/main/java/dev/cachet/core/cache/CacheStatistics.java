@@ -21,6 +21,16 @@ public class CacheStatistics {
 
 	private final LongAdder uncached = new LongAdder();
 
+	private final LongAdder staleHits = new LongAdder();
+
+	private final LongAdder staleIfErrors = new LongAdder();
+
+	private final LongAdder refreshes = new LongAdder();
+
+	private final LongAdder refreshesSkipped = new LongAdder();
+
+	private final LongAdder refreshesFailed = new LongAdder();
+
 	private final LongAdder[] rejected = new LongAdder[MissReason.values().length];
 
 	CacheStatistics() {
@@ -57,6 +67,26 @@ public class CacheStatistics {
 
 	void uncached() {
 		uncached.increment();
+	}
+
+	void staleHit() {
+		staleHits.increment();
+	}
+
+	void staleIfError() {
+		staleIfErrors.increment();
+	}
+
+	void refreshed() {
+		refreshes.increment();
+	}
+
+	void refreshSkipped() {
+		refreshesSkipped.increment();
+	}
+
+	void refreshFailed() {
+		refreshesFailed.increment();
 	}
 
 	public long hits() {
@@ -97,6 +127,34 @@ public class CacheStatistics {
 	/** Calls that bypassed the cache: unhashable arguments, disabled behaviour or unencodable values. */
 	public long uncachedCalls() {
 		return uncached.sum();
+	}
+
+	/**
+	 * Entries served past their max-age within stale-while-revalidate. The read that found one counts
+	 * a miss and a {@code stale} rejection too, as any read past max-age does.
+	 */
+	public long staleHits() {
+		return staleHits.sum();
+	}
+
+	/** Entries served past their max-age within stale-if-error because the recomputation threw. */
+	public long staleIfErrorServes() {
+		return staleIfErrors.sum();
+	}
+
+	/** Background refreshes of stale entries that completed. */
+	public long refreshes() {
+		return refreshes.sum();
+	}
+
+	/** Background refreshes not run: another instance held the entry's lease, or the refresh pool was full. */
+	public long refreshesSkipped() {
+		return refreshesSkipped.sum();
+	}
+
+	/** Background refreshes whose recomputation threw; the stale entry stays. */
+	public long refreshesFailed() {
+		return refreshesFailed.sum();
 	}
 
 }

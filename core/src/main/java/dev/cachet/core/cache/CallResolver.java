@@ -17,9 +17,9 @@ import dev.cachet.core.policy.MethodPolicy;
 import dev.cachet.core.policy.ResolvedPolicy;
 
 /**
- * Resolves a cache call in one place: its address from the key, and its max-age and behaviour from
- * the four layers (global &lt; cache &lt; class or method &lt; call). Actuator asks the same object
- * for the chain it shows.
+ * Resolves a cache call in one place: its address from the key, and its max-age, behaviour and stale
+ * windows from the four layers (global &lt; cache &lt; class or method &lt; call). Actuator asks the
+ * same object for the chains it shows.
  */
 final class CallResolver {
 
@@ -56,7 +56,7 @@ final class CallResolver {
 				effective = methodPolicies.computeIfAbsent(caller.method(), method -> Effective.of(policyFor(method)));
 			}
 		}
-		return new Call(cache, addresses.addressOf(key), caller, effective.maxAge(), effective.behaviour());
+		return effective.call(cache, addresses.addressOf(key), caller);
 	}
 
 	/** The address of a key, for operations that need no policy (evict). */
@@ -71,14 +71,23 @@ final class CallResolver {
 
 	private ResolvedPolicy layered(MethodPolicy methodPolicy, @Nullable CallOptions options) {
 		return ResolvedPolicy.resolve(settings.globalMaxAge(), settings.cacheMaxAge(), settings.cacheBehaviour(),
-				methodPolicy, options);
+				settings.globalWindows(), settings.cacheWindows(), methodPolicy, options);
 	}
 
-	/** The max-age and behaviour in force. */
-	private record Effective(Duration maxAge, Behaviour behaviour) {
+	/** The max-age, behaviour and stale windows in force. */
+	private record Effective(Duration maxAge, Behaviour behaviour, Duration staleWhileRevalidate,
+			Duration staleIfError, Duration storageWindow) {
 
 		static Effective of(ResolvedPolicy policy) {
-			return new Effective(policy.effectiveMaxAge(), policy.effectiveBehaviour());
+			return new Effective(policy.effectiveMaxAge(), policy.effectiveBehaviour(),
+					policy.effectiveStaleWhileRevalidate(), policy.effectiveStaleIfError(), policy.storageWindow());
+		}
+
+		Call call(String cache, CachetKey address, Caller caller) {
+			// a collector of stale entries only when a window is open: reads without windows allocate nothing more
+			boolean windows = !staleWhileRevalidate.isZero() || !staleIfError.isZero();
+			return new Call(cache, address, caller, maxAge, behaviour, staleWhileRevalidate, staleIfError,
+					storageWindow, windows ? new StaleEntry() : null);
 		}
 
 	}

@@ -32,7 +32,10 @@ public record TierBinding(String name, CacheTier tier, @Nullable Duration storag
 		return (verifiesSignatures && signer.enabled()) ? signer : null;
 	}
 
-	/** How long this tier may keep an entry: its remaining freshness, capped; {@code null} if none is left. */
+	/**
+	 * How long this tier may keep an entry: what is left of its recorded retention (its max-age plus
+	 * the larger stale window when written), capped; {@code null} if none is left.
+	 */
 	public @Nullable Duration storageTtl(EntryMetadata metadata, Instant now) {
 		Duration remaining = metadata.maxAge().minus(metadata.age(now));
 		if (remaining.isNegative() || remaining.isZero()) {

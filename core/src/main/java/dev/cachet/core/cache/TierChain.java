@@ -125,6 +125,10 @@ final class TierChain {
 				logger.debug("Entry of tier {} in cache '{}' not served: {}", binding.name(), cache, ex.getMessage());
 			}
 		}
+		if (reason == MissReason.STALE && call.stale() != null) {
+			// only past max-age, everything else checked: it may still be served within a stale window
+			call.stale().offer(found, call, now);
+		}
 		if (reason != null) {
 			reject(binding, call, reason);
 			return null;
@@ -178,7 +182,8 @@ final class TierChain {
 	 */
 	@Nullable CompletableFuture<?> write(Call call, ResultFormat format, Object storeValue, long computeNanos) {
 		Instant now = clock.instant();
-		EntryMetadata metadata = new EntryMetadata(now, call.maxAge(), Duration.ofNanos(computeNanos),
+		// recorded with its stale windows, so tiers keep it for as long as it may be served stale
+		EntryMetadata metadata = new EntryMetadata(now, call.retention(), Duration.ofNanos(computeNanos),
 				call.caller().producer(), EntryMetadata.address(cache, call.keyId()));
 		boolean overwrites = overwrites(call);
 		CompletableFuture<?> landed;

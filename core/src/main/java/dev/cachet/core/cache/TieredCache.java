@@ -91,6 +91,11 @@ public class TieredCache extends AbstractValueAdaptingCache {
 			return null;
 		}
 		Object value = read(call);
+		if (value == null && call.stale() != null) {
+			CachedInvocation invocation = CachedInvocation.of(caller);
+			value = (invocation != null) ? parts.stale().afterLookupMiss(call, invocation, () -> read(call),
+					this::fromStoreValue) : null;
+		}
 		if (value == null) {
 			parts.timer().missed(call.keyId());
 		}
@@ -120,6 +125,9 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		Call call = parts.calls().resolve(key, caller);
 		if (call.reads()) {
 			Object hit = read(call);
+			if (hit == null && call.stale() != null) {
+				hit = parts.stale().whileRevalidating(call, () -> read(call), refresh(call, valueLoader));
+			}
 			if (hit != null) {
 				return (T) fromStoreValue(hit);
 			}
@@ -138,7 +146,16 @@ public class TieredCache extends AbstractValueAdaptingCache {
 				return CompletableFuture.failedFuture(ex);
 			}
 		});
-		return (T) fromStoreValue(await(key, valueLoader, result));
+		try {
+			return (T) fromStoreValue(await(key, valueLoader, result));
+		}
+		catch (ValueRetrievalException ex) {
+			Object stale = parts.stale().ifError(call, ex.getCause());
+			if (stale == null) {
+				throw ex;
+			}
+			return (T) fromStoreValue(stale);
+		}
 	}
 
 	@Override
@@ -215,6 +232,23 @@ public class TieredCache extends AbstractValueAdaptingCache {
 
 	private @Nullable CompletableFuture<?> write(Call call, Object storeValue, long computeNanos) {
 		return call.writes() ? parts.chain().write(call, format(call), storeValue, computeNanos) : null;
+	}
+
+	/**
+	 * The background refresh of a stale entry: the method invoked again through its proxy when its
+	 * invocation is in progress (so every advice applies), else the loader, its result replacing the
+	 * entry in every tier before the refresh ends.
+	 */
+	private Callable<?> refresh(Call call, Callable<?> valueLoader) {
+		CachedInvocation invocation = CachedInvocation.of(caller);
+		if (invocation != null) {
+			return invocation::recompute;
+		}
+		Call recompute = call.recomputing();
+		return () -> {
+			long start = System.nanoTime();
+			return loaded(recompute, toStoreValue(valueLoader.call()), System.nanoTime() - start);
+		};
 	}
 
 	/** Stores a computed value; the flight holds its lease until the value has landed in every tier. */

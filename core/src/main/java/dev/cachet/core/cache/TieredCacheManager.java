@@ -21,6 +21,7 @@ import org.springframework.cache.CacheManager;
 import dev.cachet.core.cache.file.FileFormat;
 import dev.cachet.core.envelope.EnvelopeSigner;
 import dev.cachet.core.key.CachetKeyGenerator;
+import dev.cachet.core.policy.StaleWindows;
 import dev.cachet.core.tier.CompositeInvalidationBus;
 import dev.cachet.core.tier.InvalidationBus;
 import dev.cachet.core.tier.KeyLease;
@@ -40,6 +41,10 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 	private final Map<String, CacheOverrides> overrides;
 
 	private final Duration defaultMaxAge;
+
+	private final StaleWindows defaultWindows;
+
+	private final Revalidations revalidations;
 
 	private final boolean allowNullValues;
 
@@ -66,6 +71,8 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 		this.defaultTiers = List.copyOf(builder.defaultTiers);
 		this.overrides = Map.copyOf(builder.overrides);
 		this.defaultMaxAge = builder.defaultMaxAge;
+		this.defaultWindows = builder.defaultWindows;
+		this.revalidations = new Revalidations(builder.lease, builder.refreshThreads, builder.refreshQueueCapacity);
 		this.allowNullValues = builder.allowNullValues;
 		this.keys = builder.keys;
 		this.clock = builder.clock;
@@ -74,7 +81,8 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 		this.writeBehind = new WriteBehind(builder.writeBehindCapacity, operations);
 		this.runtime = new CacheRuntime(keys.addresses(), operations, new EntryValidity(keys.methods(), trust),
 				new ValueFormat(builder.serializer, operations, builder.signer, writeBehind, clock),
-				new FileFormat(operations, builder.fileDirectory, builder.signer), builder.lease, clock);
+				new FileFormat(operations, builder.fileDirectory, builder.signer), builder.lease, clock,
+				revalidations);
 		validateTierNames("the default tiers", defaultTiers);
 		this.overrides.forEach((cache, override) -> {
 			if (override.tiers() != null) {
@@ -154,7 +162,7 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 			bindings.add(tiers.get(tierName));
 		}
 		CacheSettings settings = new CacheSettings(defaultMaxAge, override.maxAge(), override.behaviour(),
-				allowNullValues);
+				allowNullValues, defaultWindows, override.windows());
 		TieredCache cache = new TieredCache(name, settings, bindings, runtime);
 		creationListeners.forEach(listener -> listener.accept(cache));
 		return cache;
@@ -181,11 +189,13 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 	}
 
 	/**
-	 * Finishes the writes still queued for tiers (waiting at most 30 seconds), then stops the
+	 * Stops the background refreshes of stale entries (waiting briefly for those running), finishes
+	 * the writes still queued for tiers (waiting at most 30 seconds), then stops the
 	 * background retry of evictions tiers failed to apply; the tiers themselves are not closed.
 	 */
 	@Override
 	public void close() {
+		revalidations.close();
 		writeBehind.close();
 		operations.close();
 	}

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import dev.cachet.core.envelope.EnvelopeSigner;
 import dev.cachet.core.key.CachetKeyGenerator;
+import dev.cachet.core.policy.StaleWindows;
 import dev.cachet.core.tier.CacheTier;
 import dev.cachet.core.tier.InvalidationBus;
 import dev.cachet.core.tier.KeyLease;
@@ -31,6 +32,12 @@ public final class TieredCacheManagerBuilder {
 	final Map<String, CacheOverrides> overrides = new LinkedHashMap<>();
 
 	Duration defaultMaxAge = Duration.ofHours(12);
+
+	StaleWindows defaultWindows = StaleWindows.NONE;
+
+	int refreshThreads = 2;
+
+	int refreshQueueCapacity = 1_000;
 
 	boolean allowNullValues = true;
 
@@ -79,6 +86,25 @@ public final class TieredCacheManagerBuilder {
 
 	public TieredCacheManagerBuilder defaultMaxAge(Duration maxAge) {
 		this.defaultMaxAge = maxAge;
+		return this;
+	}
+
+	/**
+	 * The global stale windows ({@code cachet.stale-while-revalidate}, {@code cachet.stale-if-error});
+	 * a {@code null} or zero window is off.
+	 */
+	public TieredCacheManagerBuilder defaultStaleWindows(StaleWindows windows) {
+		this.defaultWindows = (windows != null) ? windows : StaleWindows.NONE;
+		return this;
+	}
+
+	/**
+	 * The background refreshes of stale-while-revalidate: how many run at once in this manager and how
+	 * many may wait; beyond that a refresh is skipped and counted, the stale entry still served.
+	 */
+	public TieredCacheManagerBuilder refreshes(int threads, int queueCapacity) {
+		this.refreshThreads = threads;
+		this.refreshQueueCapacity = queueCapacity;
 		return this;
 	}
 

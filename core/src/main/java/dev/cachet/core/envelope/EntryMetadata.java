@@ -9,7 +9,8 @@ import java.time.Instant;
  * another key is a miss.
  *
  * @param createdAt   when the value was computed (freshness is measured from here)
- * @param maxAge      the max-age in force when it was written (informational; read-time rules win)
+ * @param maxAge      the max-age in force when it was written plus the larger stale window then in
+ *                    force: how long tiers keep the entry (read-time rules decide whether it is served)
  * @param computeTime how long the computation took, zero when unknown
  * @param producer    who wrote it
  * @param address     the cache name and key id it was written under ({@link #address(String, String)})

@@ -8,7 +8,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Max-age and behaviour of cached methods, on a class (all its cached methods) or on a method
+ * Max-age, stale windows and behaviour of cached methods, on a class (all its cached methods) or on a method
  * (which wins over its class). Both win over the {@code cachet.caches.<name>.*} and global
  * properties and lose to a per-call {@link CallOptions}.
  */
@@ -23,6 +23,18 @@ public @interface CachePolicy {
 	 * Empty means inherit.
 	 */
 	String maxAge() default "";
+
+	/**
+	 * How long past its max-age an entry is still served at once, while one background
+	 * recomputation refreshes it: {@code 10m}. Empty means inherit; {@code 0s} turns it off.
+	 */
+	String staleWhileRevalidate() default "";
+
+	/**
+	 * How long past its max-age an entry is still served when the recomputation throws:
+	 * {@code 1h}. Empty means inherit; {@code 0s} turns it off.
+	 */
+	String staleIfError() default "";
 
 	/** Behaviour; {@link Behaviour#INHERIT} takes the enclosing layer's. */
 	Behaviour behaviour() default Behaviour.INHERIT;

@@ -26,6 +26,11 @@ public record LayeredSetting<T>(T global, T cache, T classLevel, T method, T cal
 		return (cache != null) ? PolicyLayer.CACHE : PolicyLayer.GLOBAL;
 	}
 
+	/** The value of the strongest layer below the call layer that states one. */
+	public T valueBelowCall() {
+		return new LayeredSetting<>(global, cache, classLevel, method, null).value();
+	}
+
 	/** The value one layer states, or {@code null}. */
 	public T valueAt(PolicyLayer layer) {
 		return switch (layer) {

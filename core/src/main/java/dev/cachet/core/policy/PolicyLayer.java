@@ -3,7 +3,7 @@ package dev.cachet.core.policy;
 /** Where a setting came from, weakest first. The strongest layer that sets a value wins. */
 public enum PolicyLayer {
 
-	/** {@code cachet.default-max-age}, {@code cachet.behaviour}. */
+	/** {@code cachet.default-max-age}, {@code cachet.stale-while-revalidate}, {@code cachet.stale-if-error}. */
 	GLOBAL,
 
 	/** {@code cachet.caches.<name>.*}. */

@@ -1,5 +1,5 @@
 /**
- * Max-age and behaviour in layers: global, cache, class or method, call.
+ * Max-age, stale windows and behaviour in layers: global, cache, class or method, call.
  */
 @NullMarked
 package dev.cachet.core.policy;
