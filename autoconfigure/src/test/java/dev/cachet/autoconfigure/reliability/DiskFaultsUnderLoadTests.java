@@ -182,6 +182,8 @@ class DiskFaultsUnderLoadTests {
 					// the simulation takes the folder away, so only a real full disk can still serve
 					assertThat(disk.hits()).as("entries stored before it filled up are still served")
 						.isGreaterThan(hitsWhenFull);
+					// writes land after the calls return: one may still be on its way; once all have, none is left half-done
+					assertThat(context.getBean(TieredCacheManager.class).awaitWrites(Duration.ofSeconds(30))).isTrue();
 					assertThat(temporaryFiles(cacheFolder)).as("partial files left behind").isEmpty();
 				}
 			}
