@@ -77,6 +77,19 @@ public final class TierOperations {
 	}
 
 	/**
+	 * Whether a read of the address that must not block may ask the tier: not while an eviction of
+	 * it is pending there (applying it would block).
+	 */
+	boolean readableWithoutBlocking(TierBinding binding, String cache, String key) {
+		return !pending.evictionPending(binding, cache, key);
+	}
+
+	/** Whether an entry read from the tier was removed by a pending clear of its cache. */
+	boolean cleared(TierBinding binding, String cache, Envelope envelope) {
+		return pending.cleared(binding, cache, envelope.metadata());
+	}
+
+	/**
 	 * The value a tier holds as an object, or {@code null}. Such a tier lives in this JVM and cannot
 	 * fail to evict, so no eviction is ever pending for it, and its calls are not timed: a hit is a map
 	 * lookup, and timing it would cost more than the lookup.
@@ -316,7 +329,7 @@ public final class TierOperations {
 		pending.close();
 	}
 
-	private void failed(TierBinding binding, String operation, Exception ex) {
+	void failed(TierBinding binding, String operation, Exception ex) {
 		binding.statistics().error();
 		long now = System.nanoTime();
 		boolean[] warn = new boolean[1];

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +44,13 @@ final class ValueFormat implements ResultFormat {
 
 	private final WriteBehind writeBehind;
 
+	private final AsyncTierReads asyncReads;
+
 	private final Clock clock;
 
 	ValueFormat(EntrySerializer serializer, TierOperations operations, EnvelopeSigner signer, WriteBehind writeBehind,
-			Clock clock) {
+			AsyncTierReads asyncReads, Clock clock) {
+		this.asyncReads = asyncReads;
 		this.serializer = serializer;
 		this.operations = operations;
 		this.signer = signer;
@@ -63,6 +67,16 @@ final class ValueFormat implements ResultFormat {
 		}
 		Envelope envelope = operations.get(binding, call.cache(), call.keyId());
 		return (envelope != null) ? new Found(envelope, binding, this) : null;
+	}
+
+	/** Values held as objects are a map lookup, done inline; envelopes come from {@link AsyncTierReads}. */
+	@Override
+	public CompletableFuture<@Nullable Candidate> findAsync(TierBinding binding, Call call, Executor blockingReads) {
+		if (binding.values() != null) {
+			return CompletableFuture.completedFuture(find(binding, call));
+		}
+		return asyncReads.get(binding, call.cache(), call.keyId())
+			.thenApply(envelope -> (envelope != null) ? new Found(envelope, binding, this) : null);
 	}
 
 	@Override
@@ -120,8 +134,15 @@ final class ValueFormat implements ResultFormat {
 		private @Nullable Envelope envelope;
 
 		Encoding(Object storeValue, EntryMetadata metadata) {
+			this(storeValue, metadata, null);
+		}
+
+		/** @param encoded the value's envelope when it was read as one, or {@code null} */
+		Encoding(Object storeValue, EntryMetadata metadata, @Nullable Envelope encoded) {
 			this.storeValue = storeValue;
 			this.metadata = metadata;
+			this.envelope = encoded;
+			this.done = encoded != null;
 		}
 
 		synchronized @Nullable Envelope envelope() {
@@ -170,10 +191,15 @@ final class ValueFormat implements ResultFormat {
 		return root;
 	}
 
-	/** Holds a value in nearer tiers; tiers that store bytes get it encoded. */
+	/**
+	 * Holds a value in nearer tiers; tiers that store bytes get it encoded (the same bytes when it
+	 * was read as an envelope): at once, or with {@code epoch >= 0} through the write-behind queues,
+	 * unless an eviction of the key started since that epoch.
+	 */
 	private void promote(List<TierBinding> nearer, Call call, Object value, EntryMetadata metadata,
-			@Nullable Envelope envelope, Instant now) {
-		Encoding encoding = (envelope != null) ? null : new Encoding(value, metadata);
+			@Nullable Envelope envelope, Instant now, long epoch) {
+		Encoding encoding = new Encoding(value, metadata, envelope);
+		List<TierBinding> byteTiers = new ArrayList<>(nearer.size());
 		for (TierBinding target : nearer) {
 			Duration ttl = target.storageTtl(metadata, now);
 			ValueHolding holding = target.values();
@@ -183,12 +209,16 @@ final class ValueFormat implements ResultFormat {
 			if (holding != null) {
 				operations.putValue(holding, target, call.cache(), call.address(), new HeldValue(metadata, value), ttl);
 			}
-			else if (envelope != null) {
-				operations.put(target, call.cache(), call.keyId(), envelope, ttl);
-			}
-			else {
+			else if (epoch < 0) {
 				encoding.writeTo(target, call.cache(), call.keyId());
 			}
+			else {
+				byteTiers.add(target);
+			}
+		}
+		if (!byteTiers.isEmpty()) {
+			writeBehind.submit(byteTiers, call.cache(), call.keyId(), new HeldValue(metadata, value),
+					binding -> encoding.writeTo(binding, call.cache(), call.keyId()), epoch);
 		}
 	}
 
@@ -220,7 +250,12 @@ final class ValueFormat implements ResultFormat {
 
 		@Override
 		public void promote(List<TierBinding> nearer, Call call, Instant now) {
-			format.promote(nearer, call, held.value(), held.metadata(), null, now);
+			format.promote(nearer, call, held.value(), held.metadata(), null, now, -1);
+		}
+
+		@Override
+		public void promoteAsync(List<TierBinding> nearer, Call call, Instant now, long epoch) {
+			format.promote(nearer, call, held.value(), held.metadata(), null, now, epoch);
 		}
 
 	}
@@ -267,7 +302,12 @@ final class ValueFormat implements ResultFormat {
 
 		@Override
 		public void promote(List<TierBinding> nearer, Call call, Instant now) {
-			format.promote(nearer, call, decoded, envelope.metadata(), envelope, now);
+			format.promote(nearer, call, decoded, envelope.metadata(), envelope, now, -1);
+		}
+
+		@Override
+		public void promoteAsync(List<TierBinding> nearer, Call call, Instant now, long epoch) {
+			format.promote(nearer, call, decoded, envelope.metadata(), envelope, now, epoch);
 		}
 
 	}
