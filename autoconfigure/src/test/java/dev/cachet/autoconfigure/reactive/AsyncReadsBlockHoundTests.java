@@ -182,13 +182,14 @@ class AsyncReadsBlockHoundTests {
 	}
 
 	/** What was lazy (fingerprints, connections, caches) is made on the test's thread, with keys of its own. */
-	private void warmUp(ApplicationContext context) {
+	private void warmUp(ApplicationContext context) throws InterruptedException {
 		Ships ships = context.getBean(Ships.class);
 		ships.mono("warm").block();
 		ships.flux("warm").collectList().block();
 		ships.future("warm").join();
 		ships.monoOnce("warm").block();
 		ships.futureOnce("warm").join();
+		awaitWrites(context);
 	}
 
 	private static <T> T onParallel(Supplier<Mono<T>> call) {
