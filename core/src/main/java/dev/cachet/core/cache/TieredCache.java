@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 
 import org.springframework.cache.support.AbstractValueAdaptingCache;
@@ -217,8 +218,14 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		return parts.chain().read(call, format(call));
 	}
 
+	/**
+	 * Reads without blocking. A read that had to wait for a tier completes on the common pool, as
+	 * Caffeine's asynchronous caches do: what Spring runs next (the method, on a miss) must not run
+	 * on a tier's I/O thread or on the few threads that read the tiers without native async reads.
+	 */
 	private CompletableFuture<@Nullable Object> readAsync(Call call) {
-		return parts.chain().readAsync(call, format(call));
+		CompletableFuture<@Nullable Object> read = parts.chain().readAsync(call, format(call));
+		return read.isDone() ? read : read.thenApplyAsync(value -> value, ForkJoinPool.commonPool());
 	}
 
 	/** What a caller that waited for another instance's computation reads, or nothing when it may not read. */

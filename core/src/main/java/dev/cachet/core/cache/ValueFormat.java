@@ -5,13 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,13 +24,6 @@ import dev.cachet.core.tier.ValueHolding.HeldValue;
  */
 final class ValueFormat implements ResultFormat {
 
-	private static final Logger logger = LoggerFactory.getLogger(ValueFormat.class);
-
-	/** Bounds the memory of which methods were warned about; past it, failures log at DEBUG only. */
-	private static final int MAX_WARNED_METHODS = 10_000;
-
-	private final Set<String> warnedMethods = ConcurrentHashMap.newKeySet();
-
 	private final EntrySerializer serializer;
 
 	private final TierOperations operations;
@@ -46,7 +34,7 @@ final class ValueFormat implements ResultFormat {
 
 	private final AsyncTierReads asyncReads;
 
-	private final Clock clock;
+	private final ValueEncoder encoder;
 
 	ValueFormat(EntrySerializer serializer, TierOperations operations, EnvelopeSigner signer, WriteBehind writeBehind,
 			AsyncTierReads asyncReads, Clock clock) {
@@ -55,7 +43,7 @@ final class ValueFormat implements ResultFormat {
 		this.operations = operations;
 		this.signer = signer;
 		this.writeBehind = writeBehind;
-		this.clock = clock;
+		this.encoder = new ValueEncoder(serializer, signer, operations, clock);
 	}
 
 	@Override
@@ -108,7 +96,7 @@ final class ValueFormat implements ResultFormat {
 		if (byteTiers.isEmpty()) {
 			return inMemory ? CompletableFuture.completedFuture(null) : null;
 		}
-		Encoding encoding = new Encoding(storeValue, metadata);
+		ValueEncoder.Encoding encoding = encoder.encoding(storeValue, metadata, null);
 		if (deferrable) {
 			return writeBehind.submit(byteTiers, call.cache(), call.keyId(), held,
 					binding -> encoding.writeTo(binding, call.cache(), call.keyId()));
@@ -122,75 +110,6 @@ final class ValueFormat implements ResultFormat {
 		return CompletableFuture.completedFuture(null);
 	}
 
-	/** One result's envelope, encoded on first use, shared by the writes to every tier. */
-	private final class Encoding {
-
-		private final Object storeValue;
-
-		private final EntryMetadata metadata;
-
-		private boolean done;
-
-		private @Nullable Envelope envelope;
-
-		Encoding(Object storeValue, EntryMetadata metadata) {
-			this(storeValue, metadata, null);
-		}
-
-		/** @param encoded the value's envelope when it was read as one, or {@code null} */
-		Encoding(Object storeValue, EntryMetadata metadata, @Nullable Envelope encoded) {
-			this.storeValue = storeValue;
-			this.metadata = metadata;
-			this.envelope = encoded;
-			this.done = encoded != null;
-		}
-
-		synchronized @Nullable Envelope envelope() {
-			if (!done) {
-				done = true;
-				envelope = encode(storeValue, metadata);
-			}
-			return envelope;
-		}
-
-		void writeTo(TierBinding binding, String cache, String key) {
-			Envelope encoded = envelope();
-			Duration ttl = (encoded != null) ? binding.storageTtl(metadata, clock.instant()) : null;
-			if (ttl != null) {
-				operations.put(binding, cache, key, encoded, ttl);
-			}
-		}
-
-	}
-
-	private @Nullable Envelope encode(Object storeValue, EntryMetadata metadata) {
-		try {
-			return serializer.serialize(storeValue, metadata, signer);
-		}
-		catch (CodecException ex) {
-			// values and codec messages may hold argument data: details only at DEBUG; once per method at WARN
-			String method = describe(metadata);
-			if (this.warnedMethods.size() < MAX_WARNED_METHODS && this.warnedMethods.add(method)) {
-				logger.warn("Results of {} could not be encoded ({}): only a memory tier keeps them; further "
-						+ "failures of this method are logged at DEBUG", method, rootCause(ex).getClass().getName());
-			}
-			logger.debug("Encoding failure of {}", method, ex);
-			return null;
-		}
-	}
-
-	private static String describe(EntryMetadata metadata) {
-		return metadata.methodId().isEmpty() ? "a programmatic put" : metadata.methodId();
-	}
-
-	private static Throwable rootCause(Throwable failure) {
-		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return root;
-	}
-
 	/**
 	 * Holds a value in nearer tiers; tiers that store bytes get it encoded (the same bytes when it
 	 * was read as an envelope): at once, or with {@code epoch >= 0} through the write-behind queues,
@@ -198,7 +117,7 @@ final class ValueFormat implements ResultFormat {
 	 */
 	private void promote(List<TierBinding> nearer, Call call, Object value, EntryMetadata metadata,
 			@Nullable Envelope envelope, Instant now, long epoch) {
-		Encoding encoding = new Encoding(value, metadata, envelope);
+		ValueEncoder.Encoding encoding = encoder.encoding(value, metadata, envelope);
 		List<TierBinding> byteTiers = new ArrayList<>(nearer.size());
 		for (TierBinding target : nearer) {
 			Duration ttl = target.storageTtl(metadata, now);
