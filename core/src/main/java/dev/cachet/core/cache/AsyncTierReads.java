@@ -41,7 +41,7 @@ final class AsyncTierReads implements AutoCloseable {
 
 	/** An entry's envelope; completes with {@code null} on a miss or a failure, never exceptionally. */
 	CompletableFuture<@Nullable Envelope> get(TierBinding binding, String cache, String key) {
-		if (!operations.readableWithoutBlocking(binding, cache, key)) {
+		if (operations.pending().evictionPending(binding, cache, key)) {
 			return CompletableFuture.completedFuture(null);
 		}
 		TierAsyncReads reads = binding.tier().asyncReads().orElse(null);
@@ -62,7 +62,7 @@ final class AsyncTierReads implements AutoCloseable {
 				operations.failed(binding, "read", unwrap(failure));
 				return null;
 			}
-			return (envelope != null && !operations.cleared(binding, cache, envelope)) ? envelope : null;
+			return (envelope != null && !operations.pending().cleared(binding, cache, envelope.metadata())) ? envelope : null;
 		});
 	}
 

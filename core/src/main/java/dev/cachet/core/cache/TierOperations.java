@@ -77,19 +77,6 @@ public final class TierOperations {
 	}
 
 	/**
-	 * Whether a read of the address that must not block may ask the tier: not while an eviction of
-	 * it is pending there (applying it would block).
-	 */
-	boolean readableWithoutBlocking(TierBinding binding, String cache, String key) {
-		return !pending.evictionPending(binding, cache, key);
-	}
-
-	/** Whether an entry read from the tier was removed by a pending clear of its cache. */
-	boolean cleared(TierBinding binding, String cache, Envelope envelope) {
-		return pending.cleared(binding, cache, envelope.metadata());
-	}
-
-	/**
 	 * The value a tier holds as an object, or {@code null}. Such a tier lives in this JVM and cannot
 	 * fail to evict, so no eviction is ever pending for it, and its calls are not timed: a hit is a map
 	 * lookup, and timing it would cost more than the lookup.
@@ -310,6 +297,11 @@ public final class TierOperations {
 		finally {
 			epochs.evictionFinished(cache, key);
 		}
+	}
+
+	/** What a read that must not block checks itself, since it cannot apply them: see {@link AsyncTierReads}. */
+	PendingEvictions pending() {
+		return pending;
 	}
 
 	/** What a read that may copy an entry into nearer tiers checks: see {@link EvictionEpochs}. */
