@@ -126,6 +126,15 @@ final class PendingEvictions implements AutoCloseable {
 		return settle(binding, cache, key, evictions, attempt, () -> binding.tier().evict(cache, key));
 	}
 
+	/**
+	 * Whether an eviction of the address is pending for the tier: a read that must not block treats
+	 * the tier as a miss there, and leaves applying it to a blocking read or to the retries.
+	 */
+	boolean evictionPending(TierBinding binding, String cache, String key) {
+		CacheEvictions evictions = find(binding, cache);
+		return evictions != null && evictions.attempt(key) != null;
+	}
+
 	/** Whether an entry read from the tier was removed by a pending clear of its cache. */
 	boolean cleared(TierBinding binding, String cache, EntryMetadata metadata) {
 		CacheEvictions evictions = find(binding, cache);

@@ -3,6 +3,7 @@ package dev.cachet.core.cache;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,15 @@ public interface ResultFormat {
 	 * @return the entry, or {@code null} when the tier holds none (or failed, which is counted)
 	 */
 	@Nullable Candidate find(TierBinding binding, Call call);
+
+	/**
+	 * Opens the entry at the call's address in one tier without blocking the calling thread. By
+	 * default {@link #find} runs on {@code blockingReads}, the tier's executor for blocking reads.
+	 * @return completes with the entry, or {@code null} as {@link #find} does; never exceptionally
+	 */
+	default CompletableFuture<@Nullable Candidate> findAsync(TierBinding binding, Call call, Executor blockingReads) {
+		return CompletableFuture.supplyAsync(() -> find(binding, call), blockingReads);
+	}
 
 	/** A result of this JVM whose deferred writes have not all landed yet, or {@code null}. */
 	default @Nullable Candidate pending(Call call) {
@@ -54,6 +64,15 @@ public interface ResultFormat {
 
 		/** Copies the entry into nearer tiers, after {@link #value()} succeeded. */
 		void promote(List<TierBinding> nearer, Call call, Instant now);
+
+		/**
+		 * Copies the entry into nearer tiers, as {@link #promote}, without blocking the calling
+		 * thread: tiers that store bytes get their copy later, unless an eviction of the key
+		 * started since {@code epoch} (a count of the evictions of its key). By default, {@link #promote}.
+		 */
+		default void promoteAsync(List<TierBinding> nearer, Call call, Instant now, long epoch) {
+			promote(nearer, call, now);
+		}
 
 		@Override
 		default void close() {

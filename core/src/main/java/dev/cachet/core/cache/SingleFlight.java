@@ -35,9 +35,11 @@ final class SingleFlight {
 	 * With a lease, the instance that does not get it waits for the holder, then tries
 	 * {@code readAfterWait} (the holder's result, or {@code null}) before computing itself.
 	 * @param readAfterWait reads the entry another instance may have written, or {@code null} to skip
+	 * @param crossInstance whether to take the lease: {@code false} for callers that must not block,
+	 * since taking and awaiting it blocks; they get one computation per key in this JVM only
 	 */
 	CompletableFuture<Object> run(String keyId, @Nullable Supplier<@Nullable Object> readAfterWait,
-			Supplier<CompletableFuture<Loaded>> load) {
+			Supplier<CompletableFuture<Loaded>> load, boolean crossInstance) {
 		CompletableFuture<Object> mine = new CompletableFuture<>();
 		CompletableFuture<Object> running = loads.putIfAbsent(keyId, mine);
 		if (running != null) {
@@ -45,7 +47,7 @@ final class SingleFlight {
 		}
 		KeyLease.@Nullable Handle handle = null;
 		try {
-			handle = (lease != null) ? lease.tryAcquire(cache, keyId, lease.leaseTime()) : null;
+			handle = (lease != null && crossInstance) ? lease.tryAcquire(cache, keyId, lease.leaseTime()) : null;
 			if (handle != null && readAfterWait != null
 					&& (handle.acquired() || lease.awaitRelease(cache, keyId, lease.leaseTime()))) {
 				// another instance may have written the entry just before this one took the lease or was woken

@@ -299,6 +299,11 @@ public final class TierOperations {
 		}
 	}
 
+	/** What a read that must not block checks itself, since it cannot apply them: see {@link AsyncTierReads}. */
+	PendingEvictions pending() {
+		return pending;
+	}
+
 	/** What a read that may copy an entry into nearer tiers checks: see {@link EvictionEpochs}. */
 	EvictionEpochs epochs() {
 		return epochs;
@@ -316,7 +321,7 @@ public final class TierOperations {
 		pending.close();
 	}
 
-	private void failed(TierBinding binding, String operation, Exception ex) {
+	void failed(TierBinding binding, String operation, Exception ex) {
 		binding.statistics().error();
 		long now = System.nanoTime();
 		boolean[] warn = new boolean[1];

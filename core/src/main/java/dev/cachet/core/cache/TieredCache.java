@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 
 import org.springframework.cache.support.AbstractValueAdaptingCache;
@@ -145,7 +146,7 @@ public class TieredCache extends AbstractValueAdaptingCache {
 			catch (Throwable ex) {
 				return CompletableFuture.failedFuture(ex);
 			}
-		});
+		}, true);
 		try {
 			return (T) fromStoreValue(await(key, valueLoader, result));
 		}
@@ -158,37 +159,50 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		}
 	}
 
+	/**
+	 * Reads the entry for an asynchronous method without blocking the calling thread: remote tiers
+	 * are read asynchronously and copies into nearer tiers are queued. A miss completes with
+	 * {@code null}, as Spring expects.
+	 */
 	@Override
 	public @Nullable CompletableFuture<?> retrieve(Object key) {
 		Call call = parts.calls().resolve(key, caller);
-		Object value = call.reads() ? read(call) : null;
-		if (value == null) {
-			if (call.reads()) {
-				parts.timer().missedAsync(call.keyId());
-			}
+		if (!call.reads()) {
 			return null;
 		}
-		return CompletableFuture.completedFuture(isAllowNullValues() ? toValueWrapper(value) : fromStoreValue(value));
+		return readAsync(call).thenApply(value -> {
+			if (value == null) {
+				parts.timer().missedAsync(call.keyId());
+				return null;
+			}
+			return isAllowNullValues() ? toValueWrapper(value) : fromStoreValue(value);
+		});
 	}
 
+	/**
+	 * Reads as {@link #retrieve(Object)} does, and on a miss runs one computation per key in this
+	 * JVM. Unlike {@link #get(Object, Callable)}, it takes no lease across instances: taking and
+	 * awaiting one would block the calling thread.
+	 */
 	@Override
 	@SuppressWarnings("unchecked")
 	public <T> CompletableFuture<T> retrieve(Object key, Supplier<CompletableFuture<T>> valueLoader) {
 		Call call = parts.calls().resolve(key, caller);
-		if (call.reads()) {
-			Object hit = read(call);
+		CompletableFuture<@Nullable Object> read = call.reads() ? readAsync(call)
+				: CompletableFuture.completedFuture(null);
+		return read.thenCompose(hit -> {
 			if (hit != null) {
 				return CompletableFuture.completedFuture((T) fromStoreValue(hit));
 			}
-		}
-		if (!call.writes()) {
-			parts.statistics().uncached();
-			return valueLoader.get();
-		}
-		return parts.flight().run(call.keyId(), readAgain(call), () -> {
-			long start = System.nanoTime();
-			return valueLoader.get().thenApply(value -> loaded(call, toStoreValue(value), System.nanoTime() - start));
-		}).thenApply(storeValue -> (T) fromStoreValue(storeValue));
+			if (!call.writes()) {
+				parts.statistics().uncached();
+				return valueLoader.get();
+			}
+			return parts.flight().run(call.keyId(), null, () -> {
+				long start = System.nanoTime();
+				return valueLoader.get().thenApply(value -> loaded(call, toStoreValue(value), System.nanoTime() - start));
+			}, false).thenApply(storeValue -> (T) fromStoreValue(storeValue));
+		});
 	}
 
 	@Override
@@ -223,6 +237,16 @@ public class TieredCache extends AbstractValueAdaptingCache {
 
 	private @Nullable Object read(Call call) {
 		return parts.chain().read(call, format(call));
+	}
+
+	/**
+	 * Reads without blocking. A read that had to wait for a tier completes on the common pool, as
+	 * Caffeine's asynchronous caches do: what Spring runs next (the method, on a miss) must not run
+	 * on a tier's I/O thread or on the few threads that read the tiers without native async reads.
+	 */
+	private CompletableFuture<@Nullable Object> readAsync(Call call) {
+		CompletableFuture<@Nullable Object> read = parts.chain().readAsync(call, format(call));
+		return read.isDone() ? read : read.thenApplyAsync(value -> value, ForkJoinPool.commonPool());
 	}
 
 	/** What a caller that waited for another instance's computation reads, or nothing when it may not read. */

@@ -54,6 +54,8 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 
 	private final WriteBehind writeBehind;
 
+	private final AsyncTierReads asyncReads;
+
 	private final LocalTierTrust trust = new LocalTierTrust();
 
 	private final CacheRuntime runtime;
@@ -79,9 +81,10 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 		InvalidationBus bus = announcements(builder);
 		this.operations = new TierOperations(bus, clock);
 		this.writeBehind = new WriteBehind(builder.writeBehindCapacity, operations);
+		this.asyncReads = new AsyncTierReads(operations);
 		this.runtime = new CacheRuntime(keys.addresses(), operations, new EntryValidity(keys.methods(), trust),
-				new ValueFormat(builder.serializer, operations, builder.signer, writeBehind, clock),
-				new FileFormat(operations, builder.fileDirectory, builder.signer), builder.lease, clock,
+				new ValueFormat(builder.serializer, operations, builder.signer, writeBehind, asyncReads, clock),
+				new FileFormat(operations, builder.fileDirectory, builder.signer), asyncReads, builder.lease, clock,
 				revalidations);
 		validateTierNames("the default tiers", defaultTiers);
 		this.overrides.forEach((cache, override) -> {
@@ -197,6 +200,7 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 	public void close() {
 		revalidations.close();
 		writeBehind.close();
+		asyncReads.close();
 		operations.close();
 	}
 

@@ -5,12 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.Executor;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,13 +24,6 @@ import dev.cachet.core.tier.ValueHolding.HeldValue;
  */
 final class ValueFormat implements ResultFormat {
 
-	private static final Logger logger = LoggerFactory.getLogger(ValueFormat.class);
-
-	/** Bounds the memory of which methods were warned about; past it, failures log at DEBUG only. */
-	private static final int MAX_WARNED_METHODS = 10_000;
-
-	private final Set<String> warnedMethods = ConcurrentHashMap.newKeySet();
-
 	private final EntrySerializer serializer;
 
 	private final TierOperations operations;
@@ -43,15 +32,18 @@ final class ValueFormat implements ResultFormat {
 
 	private final WriteBehind writeBehind;
 
-	private final Clock clock;
+	private final AsyncTierReads asyncReads;
+
+	private final ValueEncoder encoder;
 
 	ValueFormat(EntrySerializer serializer, TierOperations operations, EnvelopeSigner signer, WriteBehind writeBehind,
-			Clock clock) {
+			AsyncTierReads asyncReads, Clock clock) {
+		this.asyncReads = asyncReads;
 		this.serializer = serializer;
 		this.operations = operations;
 		this.signer = signer;
 		this.writeBehind = writeBehind;
-		this.clock = clock;
+		this.encoder = new ValueEncoder(serializer, signer, operations, clock);
 	}
 
 	@Override
@@ -68,6 +60,16 @@ final class ValueFormat implements ResultFormat {
 	/** Whether a result of this JVM for the key is still on its way to the tiers that store bytes. */
 	boolean pending(String cache, String key) {
 		return writeBehind.pending(cache, key) != null;
+	}
+
+	/** Values held as objects are a map lookup, done inline; envelopes come from {@link AsyncTierReads}. */
+	@Override
+	public CompletableFuture<@Nullable Candidate> findAsync(TierBinding binding, Call call, Executor blockingReads) {
+		if (binding.values() != null) {
+			return CompletableFuture.completedFuture(find(binding, call));
+		}
+		return asyncReads.get(binding, call.cache(), call.keyId())
+			.thenApply(envelope -> (envelope != null) ? new Found(envelope, binding, this) : null);
 	}
 
 	@Override
@@ -99,7 +101,7 @@ final class ValueFormat implements ResultFormat {
 		if (byteTiers.isEmpty()) {
 			return inMemory ? CompletableFuture.completedFuture(null) : null;
 		}
-		Encoding encoding = new Encoding(storeValue, metadata);
+		ValueEncoder.Encoding encoding = encoder.encoding(storeValue, metadata, null);
 		if (deferrable) {
 			return writeBehind.submit(byteTiers, call.cache(), call.keyId(), held,
 					binding -> encoding.writeTo(binding, call.cache(), call.keyId()));
@@ -113,72 +115,15 @@ final class ValueFormat implements ResultFormat {
 		return CompletableFuture.completedFuture(null);
 	}
 
-	/** One result's envelope, encoded on first use, shared by the writes to every tier. */
-	private final class Encoding {
-
-		private final Object storeValue;
-
-		private final EntryMetadata metadata;
-
-		private boolean done;
-
-		private @Nullable Envelope envelope;
-
-		Encoding(Object storeValue, EntryMetadata metadata) {
-			this.storeValue = storeValue;
-			this.metadata = metadata;
-		}
-
-		synchronized @Nullable Envelope envelope() {
-			if (!done) {
-				done = true;
-				envelope = encode(storeValue, metadata);
-			}
-			return envelope;
-		}
-
-		void writeTo(TierBinding binding, String cache, String key) {
-			Envelope encoded = envelope();
-			Duration ttl = (encoded != null) ? binding.storageTtl(metadata, clock.instant()) : null;
-			if (ttl != null) {
-				operations.put(binding, cache, key, encoded, ttl);
-			}
-		}
-
-	}
-
-	private @Nullable Envelope encode(Object storeValue, EntryMetadata metadata) {
-		try {
-			return serializer.serialize(storeValue, metadata, signer);
-		}
-		catch (CodecException ex) {
-			// values and codec messages may hold argument data: details only at DEBUG; once per method at WARN
-			String method = describe(metadata);
-			if (this.warnedMethods.size() < MAX_WARNED_METHODS && this.warnedMethods.add(method)) {
-				logger.warn("Results of {} could not be encoded ({}): only a memory tier keeps them; further "
-						+ "failures of this method are logged at DEBUG", method, rootCause(ex).getClass().getName());
-			}
-			logger.debug("Encoding failure of {}", method, ex);
-			return null;
-		}
-	}
-
-	private static String describe(EntryMetadata metadata) {
-		return metadata.methodId().isEmpty() ? "a programmatic put" : metadata.methodId();
-	}
-
-	private static Throwable rootCause(Throwable failure) {
-		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return root;
-	}
-
-	/** Holds a value in nearer tiers; tiers that store bytes get it encoded. */
+	/**
+	 * Holds a value in nearer tiers; tiers that store bytes get it encoded (the same bytes when it
+	 * was read as an envelope): at once, or with {@code epoch >= 0} through the write-behind queues,
+	 * unless an eviction of the key started since that epoch.
+	 */
 	private void promote(List<TierBinding> nearer, Call call, Object value, EntryMetadata metadata,
-			@Nullable Envelope envelope, Instant now) {
-		Encoding encoding = (envelope != null) ? null : new Encoding(value, metadata);
+			@Nullable Envelope envelope, Instant now, long epoch) {
+		ValueEncoder.Encoding encoding = encoder.encoding(value, metadata, envelope);
+		List<TierBinding> byteTiers = new ArrayList<>(nearer.size());
 		for (TierBinding target : nearer) {
 			Duration ttl = target.storageTtl(metadata, now);
 			ValueHolding holding = target.values();
@@ -188,12 +133,16 @@ final class ValueFormat implements ResultFormat {
 			if (holding != null) {
 				operations.putValue(holding, target, call.cache(), call.address(), new HeldValue(metadata, value), ttl);
 			}
-			else if (envelope != null) {
-				operations.put(target, call.cache(), call.keyId(), envelope, ttl);
-			}
-			else {
+			else if (epoch < 0) {
 				encoding.writeTo(target, call.cache(), call.keyId());
 			}
+			else {
+				byteTiers.add(target);
+			}
+		}
+		if (!byteTiers.isEmpty()) {
+			writeBehind.submit(byteTiers, call.cache(), call.keyId(), new HeldValue(metadata, value),
+					binding -> encoding.writeTo(binding, call.cache(), call.keyId()), epoch);
 		}
 	}
 
@@ -225,7 +174,12 @@ final class ValueFormat implements ResultFormat {
 
 		@Override
 		public void promote(List<TierBinding> nearer, Call call, Instant now) {
-			format.promote(nearer, call, held.value(), held.metadata(), null, now);
+			format.promote(nearer, call, held.value(), held.metadata(), null, now, -1);
+		}
+
+		@Override
+		public void promoteAsync(List<TierBinding> nearer, Call call, Instant now, long epoch) {
+			format.promote(nearer, call, held.value(), held.metadata(), null, now, epoch);
 		}
 
 	}
@@ -272,7 +226,12 @@ final class ValueFormat implements ResultFormat {
 
 		@Override
 		public void promote(List<TierBinding> nearer, Call call, Instant now) {
-			format.promote(nearer, call, decoded, envelope.metadata(), envelope, now);
+			format.promote(nearer, call, decoded, envelope.metadata(), envelope, now, -1);
+		}
+
+		@Override
+		public void promoteAsync(List<TierBinding> nearer, Call call, Instant now, long epoch) {
+			format.promote(nearer, call, decoded, envelope.metadata(), envelope, now, epoch);
 		}
 
 	}

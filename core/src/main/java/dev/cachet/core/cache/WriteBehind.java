@@ -58,9 +58,18 @@ final class WriteBehind implements AutoCloseable {
 	 * @return completes when every tier has its copy or dropped it
 	 */
 	CompletableFuture<Void> submit(List<TierBinding> tiers, String cache, String key, HeldValue held, TierWrite write) {
+		return submit(tiers, cache, key, held, write, operations.epochs().started(cache, key));
+	}
+
+	/**
+	 * Queues a copy of a value read earlier: not made, or withdrawn, if an eviction of its key
+	 * started since {@code epoch}, when the read began.
+	 */
+	CompletableFuture<Void> submit(List<TierBinding> tiers, String cache, String key, HeldValue held, TierWrite write,
+			long epoch) {
 		CompletableFuture<Void> landed = new CompletableFuture<>();
 		Pending address = new Pending(cache, key);
-		Entry entry = new Entry(held, operations.epochs().started(cache, key), new AtomicInteger(tiers.size()), landed);
+		Entry entry = new Entry(held, epoch, new AtomicInteger(tiers.size()), landed);
 		pending.put(address, entry);
 		for (TierBinding binding : tiers) {
 			Runnable task = () -> {

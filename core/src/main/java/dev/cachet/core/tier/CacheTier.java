@@ -78,6 +78,14 @@ public interface CacheTier extends AutoCloseable {
 		return Optional.empty();
 	}
 
+	/**
+	 * Non-blocking reads, if this tier offers them natively (Redis). Without them, reads for
+	 * asynchronous methods run on a small executor per tier, off the caller's thread.
+	 */
+	default Optional<TierAsyncReads> asyncReads() {
+		return Optional.empty();
+	}
+
 	/** Listing and counting of entries for Actuator and metrics, if this tier offers it. */
 	default Optional<TierInspection> inspection() {
 		return Optional.empty();

@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import dev.cachet.core.envelope.CorruptEnvelopeException;
 import dev.cachet.core.envelope.Envelope;
 import dev.cachet.core.tier.CacheTier;
 import dev.cachet.core.tier.CircuitBreaker;
+import dev.cachet.core.tier.TierAsyncReads;
 import dev.cachet.core.tier.TierHealth;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.ScanArgs;
@@ -81,6 +84,18 @@ public final class RedisTier implements CacheTier {
 	public Envelope get(String cache, String key) throws Exception {
 		byte[] entryKey = this.keys.entry(cache, key);
 		return parseOrDelete(entryKey, this.redis.call(entryKey, (commands) -> commands.get(entryKey)));
+	}
+
+	/** Reads with Lettuce's asynchronous commands, under the same time budget and circuits as {@link #get}. */
+	@Override
+	public Optional<TierAsyncReads> asyncReads() {
+		return Optional.of(this::getAsync);
+	}
+
+	private CompletableFuture<Envelope> getAsync(String cache, String key) {
+		byte[] entryKey = this.keys.entry(cache, key);
+		return this.redis.submit(entryKey, (commands) -> commands.get(entryKey))
+			.thenApply((bytes) -> parseOrDelete(entryKey, bytes));
 	}
 
 	@Override

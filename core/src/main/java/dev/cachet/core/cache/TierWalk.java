@@ -1,0 +1,271 @@
+package dev.cachet.core.cache;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cache.support.NullValue;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a call's entry through the tiers, nearest first, blocking ({@link #read}) or not
+ * ({@link #readAsync}). Both walks take the same steps per tier: before it, the eviction epochs
+ * (from the second tier on) and this JVM's pending result (before the first tier that stores
+ * bytes); after it, validity, decoding, statistics and promotion into the nearer tiers. Only the
+ * way a tier is asked differs, and how the copies reach nearer tiers that store bytes: at once, or
+ * through the write-behind queues.
+ */
+final class TierWalk {
+
+	private static final Logger logger = LoggerFactory.getLogger(TierWalk.class);
+
+	private final String cache;
+
+	private final CacheTiers tiers;
+
+	private final TierOperations operations;
+
+	private final EntryValidity validity;
+
+	private final CacheStatistics statistics;
+
+	private final AsyncTierReads asyncReads;
+
+	private final Clock clock;
+
+	TierWalk(String cache, CacheTiers tiers, TierOperations operations, EntryValidity validity,
+			CacheStatistics statistics, AsyncTierReads asyncReads, Clock clock) {
+		this.cache = cache;
+		this.tiers = tiers;
+		this.operations = operations;
+		this.validity = validity;
+		this.statistics = statistics;
+		this.asyncReads = asyncReads;
+		this.clock = clock;
+	}
+
+	/** The store value of the nearest entry that may be served to the call; {@code null} on a miss. */
+	@Nullable Object read(Call call, ResultFormat format) {
+		Walk walk = new Walk(call, format, clock.millis(), false);
+		for (int i = 0; i < tiers.size(); i++) {
+			Object value = before(walk, i);
+			if (value == null) {
+				value = after(walk, i, format.find(tiers.get(i), call));
+			}
+			if (value != null) {
+				return value;
+			}
+		}
+		return miss();
+	}
+
+	/**
+	 * As {@link #read}, without blocking the calling thread: remote tiers are read asynchronously,
+	 * copies into nearer tiers that store bytes are queued. Never completes exceptionally.
+	 */
+	CompletableFuture<@Nullable Object> readAsync(Call call, ResultFormat format) {
+		return walkFrom(new Walk(call, format, clock.millis(), true), 0).exceptionally(failure -> {
+			logger.debug("Asynchronous read of cache '{}' failed; treating it as a miss", cache, failure);
+			statistics.miss();
+			return null;
+		});
+	}
+
+	private CompletableFuture<@Nullable Object> walkFrom(Walk walk, int from) {
+		for (int i = from; i < tiers.size(); i++) {
+			Object value = before(walk, i);
+			if (value != null) {
+				return CompletableFuture.completedFuture(value);
+			}
+			CompletableFuture<ResultFormat.@Nullable Candidate> found = findAsync(walk, tiers.get(i));
+			if (!found.isDone()) {
+				int index = i;
+				return found.thenCompose(candidate -> {
+					Object served = after(walk, index, candidate);
+					return (served != null) ? CompletableFuture.completedFuture(served) : walkFrom(walk, index + 1);
+				});
+			}
+			value = after(walk, i, found.join());
+			if (value != null) {
+				return CompletableFuture.completedFuture(value);
+			}
+		}
+		return CompletableFuture.completedFuture(miss());
+	}
+
+	private CompletableFuture<ResultFormat.@Nullable Candidate> findAsync(Walk walk, TierBinding binding) {
+		try {
+			return walk.format.findAsync(binding, walk.call, asyncReads.executor(binding));
+		}
+		catch (RejectedExecutionException ex) {
+			operations.failed(binding, "read", ex);
+			return CompletableFuture.completedFuture(null);
+		}
+	}
+
+	private @Nullable Object miss() {
+		statistics.miss();
+		return null;
+	}
+
+	/** What is served before tier {@code index} is asked: this JVM's pending result, or {@code null}. */
+	private @Nullable Object before(Walk walk, int index) {
+		TierBinding binding = tiers.get(index);
+		if (index == 1) {
+			// copies into nearer tiers come from here on, and only when no eviction of the key
+			// overlaps the read: noted here, so that a hit in the nearest tier pays nothing
+			walk.evictionsStarted = operations.epochs().started(cache, walk.call.keyId());
+			walk.evictionRunning = operations.epochs().running(cache, walk.call.keyId());
+		}
+		if (!walk.pendingChecked && binding.values() == null) {
+			// a result computed here whose deferred writes have not landed is newer than any tier's
+			walk.pendingChecked = true;
+			Object pending = pending(walk.call, walk.format, binding, walk.now);
+			if (pending != null) {
+				statistics.hit(0);
+				return pending;
+			}
+		}
+		return null;
+	}
+
+	/** The value tier {@code index} serves from what it found, or {@code null}: a counted miss. */
+	private @Nullable Object after(Walk walk, int index, ResultFormat.@Nullable Candidate candidate) {
+		try (ResultFormat.Candidate found = candidate) {
+			Object value = serve(found, walk, tiers.get(index));
+			return (value != null) ? hit(value, found, index, walk) : null;
+		}
+	}
+
+	/** A result computed here, not yet in every tier, if the call may have it; nothing is counted. */
+	private @Nullable Object pending(Call call, ResultFormat format, TierBinding binding, long now) {
+		ResultFormat.Candidate candidate = format.pending(call);
+		if (candidate == null || validity.check(candidate, call, binding, now) != null) {
+			return null;
+		}
+		try {
+			Object value = candidate.value();
+			return (value == NullValue.INSTANCE || call.valueType().isInstance(value)) ? value : null;
+		}
+		catch (ResultFormat.EntryRejectedException ex) {
+			return null;
+		}
+	}
+
+	/** The candidate's value if it may be served to the call, else {@code null}: a miss, counted. */
+	private @Nullable Object serve(ResultFormat.@Nullable Candidate found, Walk walk, TierBinding binding) {
+		Call call = walk.call;
+		long now = walk.now;
+		if (found == null) {
+			binding.statistics().miss();
+			return null;
+		}
+		MissReason reason = validity.check(found, call, binding, now);
+		Object value = null;
+		if (reason == null) {
+			try {
+				value = found.value();
+				if (value != NullValue.INSTANCE && !call.valueType().isInstance(value)) {
+					reason = MissReason.WRONG_TYPE;
+				}
+			}
+			catch (ResultFormat.EntryRejectedException ex) {
+				reason = ex.reason();
+				logger.debug("Entry of tier {} in cache '{}' not served: {}", binding.name(), cache, ex.getMessage());
+			}
+		}
+		if (reason == MissReason.STALE && call.stale() != null) {
+			// only past max-age, everything else checked: it may still be served within a stale window
+			call.stale().offer(found, call, now);
+		}
+		if (reason != null) {
+			reject(binding, walk, reason);
+			return null;
+		}
+		return value;
+	}
+
+	/**
+	 * Counts a hit of tier {@code index} and copies the entry into the nearer tiers, unless an
+	 * eviction of the key overlaps the read.
+	 */
+	private Object hit(Object value, ResultFormat.Candidate found, int index, Walk walk) {
+		TierBinding binding = tiers.get(index);
+		Call call = walk.call;
+		binding.statistics().hit();
+		statistics.hit(found.metadata().computeTime().toNanos());
+		if (binding.tier().shared()) {
+			// after lost invalidations, the local copies of this entry are trusted again
+			validity.servedFromShared(found.metadata(), walk.now);
+		}
+		if (index > 0 && !walk.evictionRunning && !operations.epochs().running(cache, call.keyId())) {
+			List<TierBinding> nearer = tiers.subList(0, index);
+			Instant now = Instant.ofEpochMilli(walk.now);
+			if (walk.async) {
+				// queued copies check the epoch themselves; only the ones held as objects are made here
+				found.promoteAsync(nearer, call, now, walk.evictionsStarted);
+				nearer = nearer.stream().filter(tier -> tier.values() != null).toList();
+			}
+			else {
+				found.promote(nearer, call, now);
+			}
+			if (operations.epochs().started(cache, call.keyId()) != walk.evictionsStarted) {
+				// an eviction overlapped this read: the copies must not outlive it
+				operations.evict(nearer, cache, call.keyId(), false);
+			}
+		}
+		return value;
+	}
+
+	private void reject(TierBinding binding, Walk walk, MissReason reason) {
+		binding.statistics().miss();
+		statistics.reject(reason);
+		if (reason.deletes()) {
+			binding.statistics().error();
+			Runnable delete = () -> operations.evict(List.of(binding), cache, walk.call.keyId(), false);
+			if (!walk.async || binding.values() != null) {
+				delete.run();
+				return;
+			}
+			try {
+				// off the caller's thread; if it cannot be queued, the next read finds the entry and tries again
+				asyncReads.executor(binding).execute(delete);
+			}
+			catch (RejectedExecutionException ex) {
+				logger.debug("Deletion of an entry of tier {} in cache '{}' not queued", binding.name(), cache);
+			}
+		}
+	}
+
+	/** One read's state, shared by its steps (one thread at a time). */
+	private static final class Walk {
+
+		final Call call;
+
+		final ResultFormat format;
+
+		final long now;
+
+		final boolean async;
+
+		long evictionsStarted;
+
+		boolean evictionRunning;
+
+		boolean pendingChecked;
+
+		Walk(Call call, ResultFormat format, long now, boolean async) {
+			this.call = call;
+			this.format = format;
+			this.now = now;
+			this.async = async;
+		}
+
+	}
+
+}
