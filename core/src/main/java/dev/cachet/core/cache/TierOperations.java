@@ -1,18 +1,11 @@
 package dev.cachet.core.cache;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,9 +14,7 @@ import dev.cachet.core.envelope.Envelope;
 import dev.cachet.core.envelope.EnvelopeSigner;
 import dev.cachet.core.envelope.EnvelopeStreams;
 import dev.cachet.core.key.CachetKey;
-import dev.cachet.core.tier.CacheTier;
 import dev.cachet.core.tier.InvalidationBus;
-import dev.cachet.core.tier.TierStreaming;
 import dev.cachet.core.tier.ValueHolding;
 import dev.cachet.core.tier.ValueHolding.HeldValue;
 
@@ -31,14 +22,10 @@ import dev.cachet.core.tier.ValueHolding.HeldValue;
  * Calls tiers so that a failure is a counted miss, never an exception for the caller, and tells
  * other instances about evictions. An eviction or clear a tier fails to apply is kept
  * {@linkplain PendingEvictions pending} and applied before that tier serves the address again.
- * Failures are logged at WARN at most once a minute per tier. Tiers that do not stream natively are
+ * Failures are logged at WARN at most once a minute per tier ({@link TierFailures}). Tiers that do not stream natively are
  * streamed through whole envelopes.
  */
 public final class TierOperations {
-
-	private static final Logger logger = LoggerFactory.getLogger(TierOperations.class);
-
-	private static final long WARN_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
 	private final @Nullable InvalidationBus bus;
 
@@ -46,7 +33,7 @@ public final class TierOperations {
 
 	private final PendingEvictions pending;
 
-	private final ConcurrentMap<String, Long> lastWarning = new ConcurrentHashMap<>();
+	private final TierFailures failures = new TierFailures();
 
 	/**
 	 * @param bus where evictions are announced to other instances, or {@code null}
@@ -131,22 +118,22 @@ public final class TierOperations {
 			if (!pending.beforeRead(binding, cache, key)) {
 				return null;
 			}
-			in = open(binding.tier(), cache, key);
+			in = EnvelopeTransfer.open(binding.tier(), cache, key);
 			EnvelopeStreams.Reader reader = (in != null) ? EnvelopeStreams.read(in, signer) : null;
 			if (reader != null && pending.cleared(binding, cache, reader.metadata())) {
-				closeQuietly(in);
+				EnvelopeTransfer.closeQuietly(in);
 				return null;
 			}
 			return reader;
 		}
 		catch (CorruptEnvelopeException ex) {
-			closeQuietly(in);
+			EnvelopeTransfer.closeQuietly(in);
 			binding.statistics().error();
 			evict(List.of(binding), cache, key, false);
 			return null;
 		}
 		catch (Exception ex) {
-			closeQuietly(in);
+			EnvelopeTransfer.closeQuietly(in);
 			failed(binding, "read", ex);
 			return null;
 		}
@@ -168,7 +155,7 @@ public final class TierOperations {
 			if (holding != null && holding.get(cache, CachetKey.of(key)) != null) {
 				return true;
 			}
-			try (InputStream in = open(binding.tier(), cache, key)) {
+			try (InputStream in = EnvelopeTransfer.open(binding.tier(), cache, key)) {
 				return in != null;
 			}
 		}
@@ -183,7 +170,7 @@ public final class TierOperations {
 			Duration ttl) {
 		long start = System.nanoTime();
 		try {
-			PendingEvictions.TierCall put = () -> store(binding.tier(), cache, key, envelope.open(), length, ttl);
+			PendingEvictions.TierCall put = () -> EnvelopeTransfer.store(binding.tier(), cache, key, envelope.open(), length, ttl);
 			if (pending.write(binding, cache, key, put)) {
 				binding.statistics().put();
 			}
@@ -196,45 +183,11 @@ public final class TierOperations {
 		}
 	}
 
-	private static @Nullable InputStream open(CacheTier tier, String cache, String key) throws Exception {
-		TierStreaming streaming = tier.streaming().orElse(null);
-		if (streaming != null) {
-			return streaming.openEnvelope(cache, key);
-		}
-		Envelope envelope = tier.get(cache, key);
-		return (envelope != null) ? new ByteArrayInputStream(envelope.bytes()) : null;
-	}
-
-	private static void store(CacheTier tier, String cache, String key, InputStream envelope, long length,
-			Duration ttl) throws Exception {
-		TierStreaming streaming = tier.streaming().orElse(null);
-		if (streaming != null) {
-			streaming.putEnvelope(cache, key, envelope, length, ttl);
-			return;
-		}
-		byte[] bytes;
-		try (envelope) {
-			bytes = envelope.readAllBytes();
-		}
-		tier.put(cache, key, Envelope.parse(bytes), ttl);
-	}
-
 	/** Opens a new stream of an envelope's bytes. */
 	public interface EnvelopeSource {
 
 		InputStream open() throws IOException;
 
-	}
-
-	private static void closeQuietly(InputStream in) {
-		if (in != null) {
-			try {
-				in.close();
-			}
-			catch (IOException ex) {
-				// nothing more to do with a stream that failed
-			}
-		}
 	}
 
 	/**
@@ -322,20 +275,7 @@ public final class TierOperations {
 	}
 
 	void failed(TierBinding binding, String operation, Exception ex) {
-		binding.statistics().error();
-		long now = System.nanoTime();
-		boolean[] warn = new boolean[1];
-		lastWarning.compute(binding.name(), (name, last) -> {
-			warn[0] = last == null || now - last > WARN_INTERVAL_NANOS;
-			return warn[0] ? now : last;
-		});
-		if (warn[0]) {
-			logger.warn("Cachet tier '{}' failed to {} ({}); treating it as a miss. Further failures in the next minute "
-					+ "are logged at DEBUG.", binding.name(), operation, ex.toString());
-		}
-		else {
-			logger.debug("Cachet tier '{}' failed to {}", binding.name(), operation, ex);
-		}
+		failures.failed(binding, operation, ex);
 	}
 
 }

@@ -3,7 +3,6 @@ package dev.cachet.core.cache;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 
@@ -135,7 +134,7 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		}
 		if (!call.writes()) {
 			parts.statistics().uncached();
-			return call(key, valueLoader);
+			return LoaderCalls.call(key, valueLoader);
 		}
 		CompletableFuture<Object> result = parts.flight().run(call.keyId(), readAgain(call), () -> {
 			try {
@@ -148,7 +147,7 @@ public class TieredCache extends AbstractValueAdaptingCache {
 			}
 		}, true);
 		try {
-			return (T) fromStoreValue(await(key, valueLoader, result));
+			return (T) fromStoreValue(LoaderCalls.await(key, valueLoader, result));
 		}
 		catch (ValueRetrievalException ex) {
 			Object stale = parts.stale().ifError(call, ex.getCause());
@@ -283,29 +282,6 @@ public class TieredCache extends AbstractValueAdaptingCache {
 
 	private ResultFormat format(Call call) {
 		return call.returnsFile() ? parts.files() : parts.values();
-	}
-
-	private static <T> T call(Object key, Callable<T> valueLoader) {
-		try {
-			return valueLoader.call();
-		}
-		catch (Exception ex) {
-			throw new ValueRetrievalException(key, valueLoader, ex);
-		}
-	}
-
-	private static Object await(Object key, Callable<?> valueLoader, CompletableFuture<Object> result) {
-		try {
-			return result.get();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ValueRetrievalException(key, valueLoader, ex);
-		}
-		catch (ExecutionException ex) {
-			Throwable cause = ex.getCause();
-			throw (cause instanceof ValueRetrievalException vre) ? vre : new ValueRetrievalException(key, valueLoader, cause);
-		}
 	}
 
 }
