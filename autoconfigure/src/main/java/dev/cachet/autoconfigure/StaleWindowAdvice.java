@@ -2,7 +2,6 @@ package dev.cachet.autoconfigure;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.concurrent.Callable;
 
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -34,17 +33,19 @@ final class StaleWindowAdvice implements MethodInterceptor {
 
 	@Override
 	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
-		return CachedInvocation.run(invocation.getMethod(), recompute(invocation), invocation::proceed);
+		// the caller's options are read now; the rest only if a refresh is ever needed
+		CallOptions current = Cachet.current();
+		return CachedInvocation.run(invocation.getMethod(), () -> recompute(invocation, current), invocation::proceed);
 	}
 
 	/** Invokes the method again through its proxy, with the caller's options and behaviour recompute. */
-	private static Callable<?> recompute(MethodInvocation invocation) {
+	private static @Nullable Object recompute(MethodInvocation invocation, @Nullable CallOptions current)
+			throws Exception {
 		Method method = invocation.getMethod();
 		Object[] arguments = invocation.getArguments();
 		Object proxy = (invocation instanceof ProxyMethodInvocation proxied) ? proxied.getProxy() : invocation.getThis();
-		CallOptions current = Cachet.current();
 		CallOptions options = (current != null) ? current.withBehaviour(Behaviour.RECOMPUTE) : CallOptions.recompute();
-		return () -> Cachet.with(options).callChecked(() -> invoke(proxy, method, arguments));
+		return Cachet.with(options).callChecked(() -> invoke(proxy, method, arguments));
 	}
 
 	private static @Nullable Object invoke(Object proxy, Method method, Object[] arguments) throws Exception {
