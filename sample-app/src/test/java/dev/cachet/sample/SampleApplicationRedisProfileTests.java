@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,6 +14,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.cachet.core.cache.TieredCacheManager;
 import dev.cachet.testsupport.RedisServer;
 import dev.cachet.testsupport.RedisServerExtension;
 import tools.jackson.databind.JsonNode;
@@ -53,6 +55,8 @@ class SampleApplicationRedisProfileTests {
 				ConfigurableApplicationContext second = start(redis, "second")) {
 			JsonNode computed = get(first, "/ships?minLength=150");
 			assertThat(computed.get("cacheHit").asBoolean()).isFalse();
+			// the first instance writes to Redis after answering
+			assertThat(first.getBean(TieredCacheManager.class).awaitWrites(Duration.ofSeconds(20))).isTrue();
 			JsonNode shared = get(second, "/ships?minLength=150");
 			assertThat(shared.get("cacheHit").asBoolean()).as("hit from Redis on the second instance").isTrue();
 			assertThat(shared.get("ships")).isEqualTo(computed.get("ships"));
