@@ -81,30 +81,43 @@ final class ValueFormat implements ResultFormat {
 	@Override
 	public @Nullable CompletableFuture<?> write(List<TierBinding> tiers, Call call, Object storeValue,
 			EntryMetadata metadata, Instant now, boolean deferrable) {
-		HeldValue held = new HeldValue(metadata, storeValue);
-		List<TierBinding> byteTiers = new ArrayList<>(tiers.size());
+		long epoch = deferrable ? operations.epochs().started(call.cache(), call.keyId()) : -1;
+		return store(tiers, call, new HeldValue(metadata, storeValue), null, now, epoch);
+	}
+
+	/**
+	 * Holds a value in the tiers that hold objects, on this thread, and writes it to the others (a
+	 * computed result, or an entry read from a farther tier being copied into nearer ones),
+	 * encoded once (or as the envelope it was read as): at once when {@code epoch < 0}, else through
+	 * the write-behind queues, skipped or withdrawn if an eviction of the key started since
+	 * {@code epoch}.
+	 * @return completes once every tier has the value; {@code null} when no tier could take it
+	 */
+	private @Nullable CompletableFuture<?> store(List<TierBinding> targets, Call call, HeldValue held,
+			@Nullable Envelope envelope, Instant now, long epoch) {
+		List<TierBinding> byteTiers = new ArrayList<>(targets.size());
 		boolean inMemory = false;
-		for (TierBinding binding : tiers) {
-			Duration ttl = binding.storageTtl(metadata, now);
-			ValueHolding holding = binding.values();
+		for (TierBinding target : targets) {
+			Duration ttl = target.storageTtl(held.metadata(), now);
+			ValueHolding holding = target.values();
 			if (ttl == null) {
 				continue;
 			}
 			if (holding != null) {
-				operations.putValue(holding, binding, call.cache(), call.address(), held, ttl);
+				operations.putValue(holding, target, call.cache(), call.address(), held, ttl);
 				inMemory = true;
 			}
 			else {
-				byteTiers.add(binding);
+				byteTiers.add(target);
 			}
 		}
 		if (byteTiers.isEmpty()) {
 			return inMemory ? CompletableFuture.completedFuture(null) : null;
 		}
-		ValueEncoder.Encoding encoding = encoder.encoding(storeValue, metadata, null);
-		if (deferrable) {
+		ValueEncoder.Encoding encoding = encoder.encoding(held.value(), held.metadata(), envelope);
+		if (epoch >= 0) {
 			return writeBehind.submit(byteTiers, call.cache(), call.keyId(), held,
-					binding -> encoding.writeTo(binding, call.cache(), call.keyId()));
+					binding -> encoding.writeTo(binding, call.cache(), call.keyId()), epoch);
 		}
 		if (encoding.envelope() == null) {
 			return inMemory ? CompletableFuture.completedFuture(null) : null;
@@ -113,37 +126,6 @@ final class ValueFormat implements ResultFormat {
 			encoding.writeTo(binding, call.cache(), call.keyId());
 		}
 		return CompletableFuture.completedFuture(null);
-	}
-
-	/**
-	 * Holds a value in nearer tiers; tiers that store bytes get it encoded (the same bytes when it
-	 * was read as an envelope): at once, or with {@code epoch >= 0} through the write-behind queues,
-	 * unless an eviction of the key started since that epoch.
-	 */
-	private void promote(List<TierBinding> nearer, Call call, Object value, EntryMetadata metadata,
-			@Nullable Envelope envelope, Instant now, long epoch) {
-		ValueEncoder.Encoding encoding = encoder.encoding(value, metadata, envelope);
-		List<TierBinding> byteTiers = new ArrayList<>(nearer.size());
-		for (TierBinding target : nearer) {
-			Duration ttl = target.storageTtl(metadata, now);
-			ValueHolding holding = target.values();
-			if (ttl == null) {
-				continue;
-			}
-			if (holding != null) {
-				operations.putValue(holding, target, call.cache(), call.address(), new HeldValue(metadata, value), ttl);
-			}
-			else if (epoch < 0) {
-				encoding.writeTo(target, call.cache(), call.keyId());
-			}
-			else {
-				byteTiers.add(target);
-			}
-		}
-		if (!byteTiers.isEmpty()) {
-			writeBehind.submit(byteTiers, call.cache(), call.keyId(), new HeldValue(metadata, value),
-					binding -> encoding.writeTo(binding, call.cache(), call.keyId()), epoch);
-		}
 	}
 
 	/** A value held as an object: by a tier, or ({@code holding == null}) pending its deferred writes. */
@@ -174,12 +156,12 @@ final class ValueFormat implements ResultFormat {
 
 		@Override
 		public void promote(List<TierBinding> nearer, Call call, Instant now) {
-			format.promote(nearer, call, held.value(), held.metadata(), null, now, -1);
+			format.store(nearer, call, held, null, now, -1);
 		}
 
 		@Override
 		public void promoteAsync(List<TierBinding> nearer, Call call, Instant now, long epoch) {
-			format.promote(nearer, call, held.value(), held.metadata(), null, now, epoch);
+			format.store(nearer, call, held, null, now, epoch);
 		}
 
 	}
@@ -226,12 +208,12 @@ final class ValueFormat implements ResultFormat {
 
 		@Override
 		public void promote(List<TierBinding> nearer, Call call, Instant now) {
-			format.promote(nearer, call, decoded, envelope.metadata(), envelope, now, -1);
+			format.store(nearer, call, new HeldValue(envelope.metadata(), decoded), envelope, now, -1);
 		}
 
 		@Override
 		public void promoteAsync(List<TierBinding> nearer, Call call, Instant now, long epoch) {
-			format.promote(nearer, call, decoded, envelope.metadata(), envelope, now, epoch);
+			format.store(nearer, call, new HeldValue(envelope.metadata(), decoded), envelope, now, epoch);
 		}
 
 	}

@@ -53,17 +53,11 @@ final class WriteBehind implements AutoCloseable {
 	}
 
 	/**
-	 * Queues one result's write to tiers.
-	 * @param write writes the result to one tier, encoding it on first use
+	 * Queues the writes of one value to tiers: not made, or withdrawn, if an eviction of its key
+	 * started since {@code epoch} (taken when the value was computed, or when the read that found
+	 * it began).
+	 * @param write writes the value to one tier, encoding it on first use
 	 * @return completes when every tier has its copy or dropped it
-	 */
-	CompletableFuture<Void> submit(List<TierBinding> tiers, String cache, String key, HeldValue held, TierWrite write) {
-		return submit(tiers, cache, key, held, write, operations.epochs().started(cache, key));
-	}
-
-	/**
-	 * Queues a copy of a value read earlier: not made, or withdrawn, if an eviction of its key
-	 * started since {@code epoch}, when the read began.
 	 */
 	CompletableFuture<Void> submit(List<TierBinding> tiers, String cache, String key, HeldValue held, TierWrite write,
 			long epoch) {

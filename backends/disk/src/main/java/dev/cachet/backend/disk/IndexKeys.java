@@ -1,9 +1,11 @@
 package dev.cachet.backend.disk;
 
+import java.util.HexFormat;
+
 /**
  * Conversions between the 32-hex names of the naming scheme (cache folders, address ids) and the
- * two longs the compact index keeps of them, without a regular expression or a formatter: the
- * start-up scan converts a million names.
+ * two longs the compact index keeps of them, without a regular expression or a string per half:
+ * the start-up scan converts a million names.
  */
 final class IndexKeys {
 
@@ -40,12 +42,7 @@ final class IndexKeys {
 
 	/** The value of 16 lowercase hex digits at {@code offset}; the caller checked they are hex. */
 	static long parse16(String text, int offset) {
-		long value = 0;
-		for (int i = offset; i < offset + 16; i++) {
-			char c = text.charAt(i);
-			value = (value << 4) | ((c <= '9') ? c - '0' : c - 'a' + 10);
-		}
-		return value;
+		return HexFormat.fromHexDigitsToLong(text, offset, offset + 16);
 	}
 
 	/**
