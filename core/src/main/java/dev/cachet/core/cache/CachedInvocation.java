@@ -8,33 +8,54 @@ import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.cachet.core.envelope.EntryInputs;
+import dev.cachet.core.envelope.EntryMetadata;
+import dev.cachet.core.key.CachetKey;
+import dev.cachet.core.method.CachedMethod;
 import dev.cachet.core.method.Caller;
 
 /**
- * The invocation of a cached method in progress on this thread, as the advice around Spring's cache
- * interceptor opens it. When Spring looks an entry up itself ({@code @Cacheable} without
- * {@code sync}), the cache has no loader; this scope gives it one, and a way to answer a failure:
+ * A computation in progress on this thread: the invocation of a cached method, as the advice around
+ * Spring's cache interceptor opens it, or a cache's loader. Scopes nest (a cached method calling
+ * another restores the outer scope) and are always closed. A scope does two things:
  * <ul>
- * <li>a stale entry within stale-while-revalidate is served, and {@link #recompute()} re-invokes the
- * method through its proxy in the background (every advice applies again);</li>
- * <li>a stale entry within stale-if-error is {@linkplain #offerFallback offered}; if the method then
- * throws, {@link #run} returns it instead of the exception.</li>
+ * <li><b>Lineage.</b> Every cached result read or written on this thread while it is open is
+ * {@linkplain #record recorded} as an input of the computation, except the scope's own lookups and
+ * writes, which count for the enclosing one; the result then records its inputs ({@link #inputsOf}).</li>
+ * <li><b>Stale entries</b>, for method invocations. When Spring looks an entry up itself
+ * ({@code @Cacheable} without {@code sync}), the cache has no loader; the scope gives it one, and a
+ * way to answer a failure: a stale entry within stale-while-revalidate is served, and
+ * {@link #recompute()} re-invokes the method through its proxy in the background (every advice applies
+ * again); a stale entry within stale-if-error is {@linkplain #offerFallback offered}, and if the method
+ * then throws, {@link #run} returns it instead of the exception.</li>
  * </ul>
- * Scopes nest (a cached method calling another restores the outer scope) and are always closed.
  */
 public final class CachedInvocation {
 
 	private static final ThreadLocal<CachedInvocation> CURRENT = new ThreadLocal<>();
 
-	private final Method method;
+	/** The invoked method, or {@code null} for a loader. */
+	private final @Nullable Method method;
 
-	private final Callable<?> recompute;
+	/** The cache and address a loader computes, or {@code null} for a method invocation. */
+	private final @Nullable String loaderCache;
+
+	private final @Nullable CachetKey loaderKey;
+
+	private final @Nullable Callable<?> recompute;
+
+	private final @Nullable CachedInvocation outer;
+
+	private @Nullable RecordedInputs inputs;
 
 	private @Nullable Fallback fallback;
 
-	private CachedInvocation(Method method, Callable<?> recompute) {
+	private CachedInvocation(@Nullable Method method, @Nullable Call loader, @Nullable Callable<?> recompute) {
 		this.method = method;
+		this.loaderCache = (loader != null) ? loader.cache() : null;
+		this.loaderKey = (loader != null) ? loader.address() : null;
 		this.recompute = recompute;
+		this.outer = CURRENT.get();
 	}
 
 	/**
@@ -46,8 +67,7 @@ public final class CachedInvocation {
 	 * @throws Throwable what {@code body} throws when no cache offered a value
 	 */
 	public static @Nullable Object run(Method method, Callable<?> recompute, Body body) throws Throwable {
-		CachedInvocation scope = new CachedInvocation(method, recompute);
-		CachedInvocation outer = CURRENT.get();
+		CachedInvocation scope = new CachedInvocation(method, null, recompute);
 		CURRENT.set(scope);
 		try {
 			return body.proceed();
@@ -64,25 +84,64 @@ public final class CachedInvocation {
 					: value;
 		}
 		finally {
-			if (outer == null) {
-				CURRENT.remove();
-			}
-			else {
-				CURRENT.set(outer);
-			}
+			scope.close();
+		}
+	}
+
+	/**
+	 * Runs a cache's loader for a call in a scope of its own, unless the call's method invocation is
+	 * the scope in progress (then the loader computes inside it).
+	 * @return the loader's value and the inputs it read ({@code null}: more than can be recorded)
+	 */
+	static <T> Loaded<T> load(Call call, Callable<T> loader) throws Exception {
+		CachedInvocation current = CURRENT.get();
+		if (current != null && current.owns(call)) {
+			T value = loader.call();
+			return new Loaded<>(value, current.inputs());
+		}
+		CachedInvocation scope = new CachedInvocation(null, call, null);
+		CURRENT.set(scope);
+		try {
+			T value = loader.call();
+			return new Loaded<>(value, scope.inputs());
+		}
+		finally {
+			scope.close();
 		}
 	}
 
 	/** The invocation in progress of the method a cache view is bound to, or {@code null}. */
 	static @Nullable CachedInvocation of(Caller caller) {
 		CachedInvocation scope = CURRENT.get();
-		if (scope == null || caller.role() != Caller.Role.CACHEABLE || caller.method() == null) {
-			return null;
+		return (scope != null && scope.recompute != null && caller.role() == Caller.Role.CACHEABLE
+				&& scope.invokes(caller.method())) ? scope : null;
+	}
+
+	/**
+	 * Records that the call read or wrote the entry {@code metadata} describes: an input of the
+	 * computation in progress, unless that computation is the call's own (then of the one around it).
+	 * Costs one thread-local read when no computation is in progress.
+	 */
+	static void record(Call call, EntryMetadata metadata) {
+		CachedInvocation scope = CURRENT.get();
+		if (scope != null && scope.owns(call)) {
+			scope = scope.outer;
 		}
-		Method bound = caller.method().method();
-		boolean same = bound.getName().equals(scope.method.getName())
-				&& Arrays.equals(bound.getParameterTypes(), scope.method.getParameterTypes());
-		return same ? scope : null;
+		if (scope != null) {
+			if (scope.inputs == null) {
+				scope.inputs = new RecordedInputs();
+			}
+			scope.inputs.add(call.cache(), call.keyId(), metadata, call.maxAge());
+		}
+	}
+
+	/**
+	 * The inputs a result the call writes now was computed from: those of the call's own computation
+	 * in progress, else none. {@code null}: more than an entry can record.
+	 */
+	static @Nullable EntryInputs inputsOf(Call call) {
+		CachedInvocation scope = CURRENT.get();
+		return (scope != null && scope.owns(call)) ? scope.inputs() : EntryInputs.NONE;
 	}
 
 	/** Invokes the method again, as a recomputation. */
@@ -95,6 +154,42 @@ public final class CachedInvocation {
 		if (fallback == null) {
 			fallback = new Fallback(value, onServe);
 		}
+	}
+
+	private @Nullable EntryInputs inputs() {
+		return (inputs != null) ? inputs.toInputs() : EntryInputs.NONE;
+	}
+
+	/** Whether the call is this computation's own lookup or write. */
+	private boolean owns(Call call) {
+		if (method == null) {
+			return call.address().equals(loaderKey) && call.cache().equals(loaderCache);
+		}
+		return invokes(call.caller().method());
+	}
+
+	private boolean invokes(@Nullable CachedMethod cached) {
+		if (cached == null || method == null) {
+			return false;
+		}
+		Method bound = cached.method();
+		// the same method, or (behind an interface proxy) the one it implements: Method.equals copies nothing
+		return bound == method || bound.equals(method) || (bound.getName().equals(method.getName())
+				&& bound.getParameterCount() == method.getParameterCount()
+				&& Arrays.equals(bound.getParameterTypes(), method.getParameterTypes()));
+	}
+
+	private void close() {
+		if (outer == null) {
+			CURRENT.remove();
+		}
+		else {
+			CURRENT.set(outer);
+		}
+	}
+
+	/** A loader's value and the inputs it was computed from ({@code null}: too many to record). */
+	record Loaded<T>(T value, @Nullable EntryInputs inputs) {
 	}
 
 	/** What {@link #run} returns if the method throws, and what to do when it does. */

@@ -20,7 +20,8 @@ import dev.cachet.core.method.Caller;
  * application code while the fingerprint is current), never for another {@code @Cacheable} method:
  * that is the key collision Spring's own caches have.</li>
  * </ul>
- * A producer this application does not know is a miss: when unsure, miss.
+ * An entry computed from other cached results is served only while each is still the one it read
+ * ({@link InputCheck}). A producer this application does not know is a miss: when unsure, miss.
  */
 final class EntryValidity {
 
@@ -28,13 +29,20 @@ final class EntryValidity {
 
 	private final LocalTierTrust trust;
 
-	EntryValidity(CachedMethods methods, LocalTierTrust trust) {
+	private final InputCheck inputs;
+
+	EntryValidity(CachedMethods methods, LocalTierTrust trust, InputCheck inputs) {
 		this.methods = methods;
 		this.trust = trust;
+		this.inputs = inputs;
 	}
 
-	/** Why the entry may not be served to the call, or {@code null} when it may (its payload still to be checked). */
-	@Nullable MissReason check(ResultFormat.Candidate found, Call call, TierBinding binding, long nowMillis) {
+	/**
+	 * Why the entry may not be served to the call, or {@code null} when it may (its payload still to be checked).
+	 * @param blocking whether the entry's inputs may be looked up in tiers that block ({@link InputCheck})
+	 */
+	@Nullable MissReason check(ResultFormat.Candidate found, Call call, TierBinding binding, long nowMillis,
+			boolean blocking) {
 		EntryMetadata metadata = found.metadata();
 		if (!found.writtenAt(call)) {
 			return MissReason.MISPLACED;
@@ -46,7 +54,15 @@ final class EntryValidity {
 		if (producer != null) {
 			return producer;
 		}
-		return metadata.isFresh(call.maxAge(), nowMillis) ? null : MissReason.STALE;
+		boolean fresh = metadata.isFresh(call.maxAge(), nowMillis);
+		if (!fresh && call.stale() == null) {
+			return MissReason.STALE;
+		}
+		// checked before a stale entry is offered: one whose inputs changed is never served, stale or not
+		if (!metadata.inputs().isEmpty() && !inputs.unchanged(metadata.inputs(), blocking)) {
+			return MissReason.INPUT_CHANGED;
+		}
+		return fresh ? null : MissReason.STALE;
 	}
 
 	/**

@@ -9,6 +9,12 @@ public enum MissReason {
 	/** Written under another address: bytes copied or moved from elsewhere. Deleted. */
 	MISPLACED,
 
+	/**
+	 * A cached result it was computed from changed since: evicted, cleared, overwritten or itself no
+	 * longer served (its lineage).
+	 */
+	INPUT_CHANGED,
+
 	/** Its producer's code changed since it was written (or another version of the application wrote it). */
 	CODE_CHANGED,
 

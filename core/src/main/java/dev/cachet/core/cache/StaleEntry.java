@@ -3,6 +3,8 @@ package dev.cachet.core.cache;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.cachet.core.envelope.EntryMetadata;
 import org.springframework.cache.support.NullValue;
 
 /**
@@ -16,22 +18,29 @@ public final class StaleEntry {
 
 	private @Nullable Object value;
 
-	private long ageMillis;
+	private @Nullable EntryMetadata metadata;
+
+	/** How long past its expiry the entry was when found. */
+	private long pastMillis;
 
 	StaleEntry() {
 	}
 
-	/** Keeps the candidate's value if it is the first within the call's windows and of the reader's type. */
+	/**
+	 * Keeps the candidate's value if it is the first within the call's windows and of the reader's
+	 * type. Its expiry is its max-age under the call, or the expiry of the first of its inputs if earlier.
+	 */
 	void offer(ResultFormat.Candidate found, Call call, long nowMillis) {
-		long age = nowMillis - found.metadata().createdAt().toEpochMilli();
-		if (value != null || call.returnsFile() || age >= call.maxAge().plus(call.longestWindow()).toMillis()) {
+		long past = nowMillis - found.metadata().expiresAtMillis(call.maxAge());
+		if (value != null || call.returnsFile() || past >= call.longestWindow().toMillis()) {
 			return;
 		}
 		try {
 			Object candidate = found.value();
 			if (candidate == NullValue.INSTANCE || call.valueType().isInstance(candidate)) {
 				value = candidate;
-				ageMillis = age;
+				metadata = found.metadata();
+				pastMillis = past;
 			}
 		}
 		catch (ResultFormat.EntryRejectedException ex) {
@@ -39,9 +48,14 @@ public final class StaleEntry {
 		}
 	}
 
-	/** The store value found, if it is less than {@code window} past {@code maxAge}; else {@code null}. */
-	@Nullable Object within(Duration maxAge, Duration window) {
-		return (value != null && !window.isZero() && ageMillis < maxAge.plus(window).toMillis()) ? value : null;
+	/** The store value found, if it is less than {@code window} past its expiry; else {@code null}. */
+	@Nullable Object within(Duration window) {
+		return (value != null && !window.isZero() && pastMillis < window.toMillis()) ? value : null;
+	}
+
+	/** What the entry found records; set once a value was kept. */
+	@Nullable EntryMetadata metadata() {
+		return metadata;
 	}
 
 }

@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.cachet.core.envelope.EntryMetadata;
+
 /**
  * What one cache does with the stale entry a read found ({@link StaleEntry}) when it had no fresh
  * one: within stale-while-revalidate it serves it at once and starts one background refresh; within
@@ -40,9 +42,10 @@ final class StaleServing {
 	 * @param readAgain reads the entry again, for a refresh that waited for another instance's
 	 */
 	@Nullable Object whileRevalidating(Call call, Supplier<@Nullable Object> readAgain, Callable<?> refresh) {
-		Object value = (call.stale() != null) ? call.stale().within(call.maxAge(), call.staleWhileRevalidate()) : null;
+		Object value = (call.stale() != null) ? call.stale().within(call.staleWhileRevalidate()) : null;
 		if (value != null) {
 			statistics.staleHit();
+			served(call);
 			revalidations.refresh(cache, call.keyId(), statistics, () -> readAgain.get() != null, refresh);
 		}
 		return value;
@@ -50,7 +53,7 @@ final class StaleServing {
 
 	/** The stale store value to serve instead of {@code failure}, or {@code null} when none is within stale-if-error. */
 	@Nullable Object ifError(Call call, @Nullable Throwable failure) {
-		Object value = (call.stale() != null) ? call.stale().within(call.maxAge(), call.staleIfError()) : null;
+		Object value = (call.stale() != null) ? call.stale().within(call.staleIfError()) : null;
 		if (value != null) {
 			servedOnError(call, failure);
 		}
@@ -68,7 +71,7 @@ final class StaleServing {
 			UnaryOperator<@Nullable Object> fromStore) {
 		Object value = whileRevalidating(call, readAgain, invocation::recompute);
 		if (value == null && call.stale() != null) {
-			Object fallback = call.stale().within(call.maxAge(), call.staleIfError());
+			Object fallback = call.stale().within(call.staleIfError());
 			if (fallback != null) {
 				invocation.offerFallback(fromStore.apply(fallback), failure -> servedOnError(call, failure));
 			}
@@ -76,8 +79,17 @@ final class StaleServing {
 		return value;
 	}
 
+	/** The stale entry a computation in progress is given is one of its inputs. */
+	private static void served(Call call) {
+		EntryMetadata metadata = (call.stale() != null) ? call.stale().metadata() : null;
+		if (metadata != null) {
+			CachedInvocation.record(call, metadata);
+		}
+	}
+
 	private void servedOnError(Call call, @Nullable Throwable failure) {
 		statistics.staleIfError();
+		served(call);
 		String method = (call.caller().method() != null) ? call.caller().method().id() : "application code";
 		if (warned.add(method)) {
 			logger.warn("Cache '{}' served a stale entry of {} because its recomputation failed "

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.cachet.core.envelope.EntryInputs;
 import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.method.Caller;
 import dev.cachet.core.policy.Behaviour;
@@ -56,6 +57,11 @@ final class TierChain {
 		return walk.read(call, format);
 	}
 
+	/** What the entry {@link #read} would serve records, counted nowhere: see {@link TierWalk#current}. */
+	@Nullable EntryMetadata current(Call call, ResultFormat format, boolean blocking) {
+		return walk.current(call, format, blocking);
+	}
+
 	/** As {@link #read}, without blocking the calling thread; never completes exceptionally. */
 	CompletableFuture<@Nullable Object> readAsync(Call call, ResultFormat format) {
 		return walk.readAsync(call, format);
@@ -65,14 +71,23 @@ final class TierChain {
 	 * Stores a computed result in every tier, recording the caller as its producer. A
 	 * {@code @Cacheable} fill reaches the tiers that store bytes after this returns; a write that
 	 * replaces a value (a put, a recompute) lands everywhere first, then is announced, and no copy
-	 * being made of the value it replaces survives it.
+	 * being made of the value it replaces survives it. The computation in progress, if any, records the
+	 * result as one of its inputs.
+	 * @param inputs the cached results it was computed from; {@code null} when there were more than an
+	 * entry can record, and then it is not stored
 	 * @return completes once every tier has the result; {@code null} when it was stored nowhere
 	 */
-	@Nullable CompletableFuture<?> write(Call call, ResultFormat format, Object storeValue, long computeNanos) {
+	@Nullable CompletableFuture<?> write(Call call, ResultFormat format, Object storeValue, long computeNanos,
+			@Nullable EntryInputs inputs) {
+		if (inputs == null) {
+			statistics.uncached();
+			TooManyInputs.warnOnce(call);
+			return null;
+		}
 		Instant now = clock.instant();
 		// recorded with its stale windows, so tiers keep it for as long as it may be served stale
 		EntryMetadata metadata = new EntryMetadata(now, call.retention(), Duration.ofNanos(computeNanos),
-				call.caller().producer(), EntryMetadata.address(cache, call.keyId()));
+				call.caller().producer(), EntryMetadata.address(cache, call.keyId()), EntryMetadata.newVersion(), inputs);
 		boolean overwrites = overwrites(call);
 		CompletableFuture<?> landed;
 		if (overwrites) {
@@ -85,6 +100,9 @@ final class TierChain {
 		}
 		if (landed != null) {
 			statistics.put();
+			if (!call.returnsFile()) {
+				CachedInvocation.record(call, metadata);
+			}
 		}
 		else {
 			statistics.uncached();

@@ -12,6 +12,8 @@ import org.springframework.cache.support.NullValue;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.cachet.core.envelope.EntryMetadata;
+
 /**
  * Reads a call's entry through the tiers, nearest first, blocking ({@link #read}) or not
  * ({@link #readAsync}). Both walks take the same steps per tier: before it, the eviction epochs
@@ -51,17 +53,35 @@ final class TierWalk {
 
 	/** The store value of the nearest entry that may be served to the call; {@code null} on a miss. */
 	@Nullable Object read(Call call, ResultFormat format) {
-		Walk walk = new Walk(call, format, clock.millis(), false);
+		return read(new Walk(call, format, clock.millis(), false, false));
+	}
+
+	/**
+	 * What the nearest entry that may be served to the call records, found as {@link #read} finds it
+	 * (and copied into nearer tiers as it copies it) but counted nowhere and recorded as no input:
+	 * the check of an input of another entry. Without {@code blocking}, only the tiers that hold
+	 * objects and this JVM's pending results are asked; beyond them the answer is {@code null}.
+	 */
+	@Nullable EntryMetadata current(Call call, ResultFormat format, boolean blocking) {
+		Walk walk = new Walk(call, format, clock.millis(), false, true);
+		walk.blocking = blocking;
+		return (read(walk) != null) ? walk.served : null;
+	}
+
+	private @Nullable Object read(Walk walk) {
 		for (int i = 0; i < tiers.size(); i++) {
 			Object value = before(walk, i);
+			if (value == null && !walk.blocking && tiers.get(i).values() == null) {
+				break;
+			}
 			if (value == null) {
-				value = after(walk, i, format.find(tiers.get(i), call));
+				value = after(walk, i, walk.format.find(tiers.get(i), walk.call));
 			}
 			if (value != null) {
 				return value;
 			}
 		}
-		return miss();
+		return miss(walk);
 	}
 
 	/**
@@ -69,7 +89,7 @@ final class TierWalk {
 	 * copies into nearer tiers that store bytes are queued. Never completes exceptionally.
 	 */
 	CompletableFuture<@Nullable Object> readAsync(Call call, ResultFormat format) {
-		return walkFrom(new Walk(call, format, clock.millis(), true), 0).exceptionally(failure -> {
+		return walkFrom(new Walk(call, format, clock.millis(), true, false), 0).exceptionally(failure -> {
 			logger.debug("Asynchronous read of cache '{}' failed; treating it as a miss", cache, failure);
 			statistics.miss();
 			return null;
@@ -95,7 +115,7 @@ final class TierWalk {
 				return CompletableFuture.completedFuture(value);
 			}
 		}
-		return CompletableFuture.completedFuture(miss());
+		return CompletableFuture.completedFuture(miss(walk));
 	}
 
 	private CompletableFuture<ResultFormat.@Nullable Candidate> findAsync(Walk walk, TierBinding binding) {
@@ -108,8 +128,10 @@ final class TierWalk {
 		}
 	}
 
-	private @Nullable Object miss() {
-		statistics.miss();
+	private @Nullable Object miss(Walk walk) {
+		if (!walk.quiet) {
+			statistics.miss();
+		}
 		return null;
 	}
 
@@ -125,11 +147,11 @@ final class TierWalk {
 		if (!walk.pendingChecked && binding.values() == null) {
 			// a result computed here whose deferred writes have not landed is newer than any tier's
 			walk.pendingChecked = true;
-			Object pending = pending(walk.call, walk.format, binding, walk.now);
-			if (pending != null) {
+			Object pending = pending(walk, binding);
+			if (pending != null && !walk.quiet) {
 				statistics.hit(0);
-				return pending;
 			}
+			return pending;
 		}
 		return null;
 	}
@@ -143,17 +165,32 @@ final class TierWalk {
 	}
 
 	/** A result computed here, not yet in every tier, if the call may have it; nothing is counted. */
-	private @Nullable Object pending(Call call, ResultFormat format, TierBinding binding, long now) {
-		ResultFormat.Candidate candidate = format.pending(call);
-		if (candidate == null || validity.check(candidate, call, binding, now) != null) {
+	private @Nullable Object pending(Walk walk, TierBinding binding) {
+		Call call = walk.call;
+		ResultFormat.Candidate candidate = walk.format.pending(call);
+		if (candidate == null || validity.check(candidate, call, binding, walk.now, walk.blocking) != null) {
 			return null;
 		}
 		try {
 			Object value = candidate.value();
-			return (value == NullValue.INSTANCE || call.valueType().isInstance(value)) ? value : null;
+			if (value == NullValue.INSTANCE || call.valueType().isInstance(value)) {
+				served(walk, candidate.metadata());
+				return value;
+			}
+			return null;
 		}
 		catch (ResultFormat.EntryRejectedException ex) {
 			return null;
+		}
+	}
+
+	/** Records the entry a walk serves: as the answer of a check, or as an input of the computation in progress. */
+	private static void served(Walk walk, EntryMetadata metadata) {
+		if (walk.quiet) {
+			walk.served = metadata;
+		}
+		else if (!walk.call.returnsFile()) {
+			CachedInvocation.record(walk.call, metadata);
 		}
 	}
 
@@ -162,10 +199,12 @@ final class TierWalk {
 		Call call = walk.call;
 		long now = walk.now;
 		if (found == null) {
-			binding.statistics().miss();
+			if (!walk.quiet) {
+				binding.statistics().miss();
+			}
 			return null;
 		}
-		MissReason reason = validity.check(found, call, binding, now);
+		MissReason reason = validity.check(found, call, binding, now, walk.blocking);
 		Object value = null;
 		if (reason == null) {
 			try {
@@ -197,8 +236,11 @@ final class TierWalk {
 	private Object hit(Object value, ResultFormat.Candidate found, int index, Walk walk) {
 		TierBinding binding = tiers.get(index);
 		Call call = walk.call;
-		binding.statistics().hit();
-		statistics.hit(found.metadata().computeTime().toNanos());
+		served(walk, found.metadata());
+		if (!walk.quiet) {
+			binding.statistics().hit();
+			statistics.hit(found.metadata().computeTime().toNanos());
+		}
 		if (binding.tier().shared()) {
 			// after lost invalidations, the local copies of this entry are trusted again
 			validity.servedFromShared(found.metadata(), walk.now);
@@ -223,6 +265,9 @@ final class TierWalk {
 	}
 
 	private void reject(TierBinding binding, Walk walk, MissReason reason) {
+		if (walk.quiet) {
+			return; // a check: the entry's own reads count and delete
+		}
 		binding.statistics().miss();
 		statistics.reject(reason);
 		if (reason.deletes()) {
@@ -257,13 +302,23 @@ final class TierWalk {
 
 		boolean evictionRunning;
 
+		/** A check of an input: nothing counted, recorded or deleted; what it served is kept in {@link #served}. */
+		final boolean quiet;
+
+		/** Whether tiers that store bytes may be asked: every walk but a check made by a non-blocking read. */
+		boolean blocking;
+
 		boolean pendingChecked;
 
-		Walk(Call call, ResultFormat format, long now, boolean async) {
+		@Nullable EntryMetadata served;
+
+		Walk(Call call, ResultFormat format, long now, boolean async, boolean quiet) {
 			this.call = call;
 			this.format = format;
 			this.now = now;
 			this.async = async;
+			this.quiet = quiet;
+			this.blocking = !async;
 		}
 
 	}

@@ -10,6 +10,8 @@ import org.springframework.cache.support.AbstractValueAdaptingCache;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.cachet.core.envelope.EntryInputs;
+import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.key.CachetKey;
 import dev.cachet.core.method.CachedMethod;
 import dev.cachet.core.method.Caller;
@@ -105,7 +107,7 @@ public class TieredCache extends AbstractValueAdaptingCache {
 	@Override
 	public void put(Object key, @Nullable Object value) {
 		Call call = parts.calls().resolve(key, caller);
-		write(call, toStoreValue(value), parts.timer().elapsedSinceMiss(call.keyId()));
+		write(call, toStoreValue(value), parts.timer().elapsedSinceMiss(call.keyId()), CachedInvocation.inputsOf(call));
 	}
 
 	@Override
@@ -115,7 +117,7 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		if (existing != null) {
 			return toValueWrapper(existing);
 		}
-		write(call, toStoreValue(value), 0);
+		write(call, toStoreValue(value), 0, CachedInvocation.inputsOf(call));
 		return null;
 	}
 
@@ -139,8 +141,9 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		CompletableFuture<Object> result = parts.flight().run(call.keyId(), readAgain(call), () -> {
 			try {
 				long start = System.nanoTime();
-				Object storeValue = toStoreValue(valueLoader.call());
-				return CompletableFuture.completedFuture(loaded(call, storeValue, System.nanoTime() - start));
+				CachedInvocation.Loaded<T> computed = CachedInvocation.load(call, valueLoader);
+				return CompletableFuture.completedFuture(
+						loaded(call, toStoreValue(computed.value()), System.nanoTime() - start, computed.inputs()));
 			}
 			catch (Throwable ex) {
 				return CompletableFuture.failedFuture(ex);
@@ -199,7 +202,9 @@ public class TieredCache extends AbstractValueAdaptingCache {
 			}
 			return parts.flight().run(call.keyId(), null, () -> {
 				long start = System.nanoTime();
-				return valueLoader.get().thenApply(value -> loaded(call, toStoreValue(value), System.nanoTime() - start));
+				// what an asynchronous computation reads cannot be followed: it records no inputs
+				return valueLoader.get()
+					.thenApply(value -> loaded(call, toStoreValue(value), System.nanoTime() - start, EntryInputs.NONE));
 			}, false).thenApply(storeValue -> (T) fromStoreValue(storeValue));
 		});
 	}
@@ -253,8 +258,17 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		return call.reads() ? () -> read(call) : null;
 	}
 
-	private @Nullable CompletableFuture<?> write(Call call, Object storeValue, long computeNanos) {
-		return call.writes() ? parts.chain().write(call, format(call), storeValue, computeNanos) : null;
+	private @Nullable CompletableFuture<?> write(Call call, Object storeValue, long computeNanos,
+			@Nullable EntryInputs inputs) {
+		return call.writes() ? parts.chain().write(call, format(call), storeValue, computeNanos, inputs) : null;
+	}
+
+	/**
+	 * What the entry at the call's address that may be served records, counted nowhere: the check of
+	 * an input of another entry ({@link InputCheck}).
+	 */
+	@Nullable EntryMetadata current(Call call, boolean blocking) {
+		return parts.chain().current(call, parts.values(), blocking);
 	}
 
 	/**
@@ -270,14 +284,15 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		Call recompute = call.recomputing();
 		return () -> {
 			long start = System.nanoTime();
-			return loaded(recompute, toStoreValue(valueLoader.call()), System.nanoTime() - start);
+			CachedInvocation.Loaded<?> computed = CachedInvocation.load(recompute, valueLoader);
+			return loaded(recompute, toStoreValue(computed.value()), System.nanoTime() - start, computed.inputs());
 		};
 	}
 
 	/** Stores a computed value; the flight holds its lease until the value has landed in every tier. */
-	private SingleFlight.Loaded loaded(Call call, Object storeValue, long nanos) {
+	private SingleFlight.Loaded loaded(Call call, Object storeValue, long nanos, @Nullable EntryInputs inputs) {
 		parts.statistics().load(nanos);
-		return new SingleFlight.Loaded(storeValue, write(call, storeValue, nanos));
+		return new SingleFlight.Loaded(storeValue, write(call, storeValue, nanos, inputs));
 	}
 
 	private ResultFormat format(Call call) {

@@ -82,7 +82,7 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 		this.operations = new TierOperations(bus, clock);
 		this.writeBehind = new WriteBehind(builder.writeBehindCapacity, operations);
 		this.asyncReads = new AsyncTierReads(operations);
-		this.runtime = new CacheRuntime(keys.addresses(), operations, new EntryValidity(keys.methods(), trust),
+		this.runtime = new CacheRuntime(keys.addresses(), operations, new EntryValidity(keys.methods(), trust, new InputCheck(this::getCache)),
 				new ValueFormat(builder.serializer, operations, builder.signer, writeBehind, asyncReads, clock),
 				new FileFormat(operations, builder.fileDirectory, builder.signer), asyncReads, builder.lease, clock,
 				revalidations);

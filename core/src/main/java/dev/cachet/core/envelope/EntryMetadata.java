@@ -2,6 +2,7 @@ package dev.cachet.core.envelope;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What an envelope records about its entry besides the payload: when and by whom it was written, and
@@ -14,14 +15,28 @@ import java.time.Instant;
  * @param computeTime how long the computation took, zero when unknown
  * @param producer    who wrote it
  * @param address     the cache name and key id it was written under ({@link #address(String, String)})
+ * @param version     which write of its address this entry is: random per write, kept by every copy, so
+ *                    the results computed from it can tell it from a later one
+ * @param inputs      the cached results it was computed from
  */
 public record EntryMetadata(Instant createdAt, Duration maxAge, Duration computeTime, Producer producer,
-		String address) {
+		String address, long version, EntryInputs inputs) {
 
 	public EntryMetadata {
-		if (createdAt == null || maxAge == null || computeTime == null || producer == null || address == null) {
+		if (createdAt == null || maxAge == null || computeTime == null || producer == null || address == null
+				|| inputs == null) {
 			throw new IllegalArgumentException("EntryMetadata fields must not be null");
 		}
+	}
+
+	/** The metadata of a new write computed from no cached result: a version of its own. */
+	public EntryMetadata(Instant createdAt, Duration maxAge, Duration computeTime, Producer producer, String address) {
+		this(createdAt, maxAge, computeTime, producer, address, newVersion(), EntryInputs.NONE);
+	}
+
+	/** A version for a new write. */
+	public static long newVersion() {
+		return ThreadLocalRandom.current().nextLong();
 	}
 
 	/** The address string of a key id in a cache, as envelopes record it. */
@@ -55,9 +70,22 @@ public record EntryMetadata(Instant createdAt, Duration maxAge, Duration compute
 		return isFresh(maxAge, now.toEpochMilli());
 	}
 
-	/** Whether the entry is still fresh under {@code maxAge} at {@code nowMillis}; allocates nothing (read path). */
+	/**
+	 * Whether the entry is still fresh under {@code maxAge} at {@code nowMillis}, and none of its inputs
+	 * has expired; allocates nothing (read path).
+	 */
 	public boolean isFresh(Duration maxAge, long nowMillis) {
-		return nowMillis - createdAt.toEpochMilli() < maxAge.toMillis();
+		return nowMillis - createdAt.toEpochMilli() < maxAge.toMillis() && nowMillis < inputs.expiresAtMillis();
+	}
+
+	/**
+	 * When the entry stops being fresh under {@code maxAge} (epoch millis): at its max-age, or when the
+	 * first of its inputs expired if that is earlier.
+	 */
+	public long expiresAtMillis(Duration maxAge) {
+		long created = createdAt.toEpochMilli();
+		long byAge = (maxAge.toMillis() > Long.MAX_VALUE - created) ? Long.MAX_VALUE : created + maxAge.toMillis();
+		return Math.min(byAge, inputs.expiresAtMillis());
 	}
 
 }

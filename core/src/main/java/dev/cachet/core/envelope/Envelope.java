@@ -20,8 +20,11 @@ import com.dynatrace.hash4j.hashing.Hashing;
  */
 public final class Envelope {
 
-	/** Current format version; readers refuse any other, so entries of older versions are misses. */
-	public static final byte FORMAT_VERSION = 2;
+	/**
+	 * Current format version. Readers also take version 2 (before entries recorded their inputs) and
+	 * refuse any other, so entries of other versions are misses.
+	 */
+	public static final byte FORMAT_VERSION = 3;
 
 	/** Largest payload the format records (its length field is a signed 32-bit integer). */
 	public static final long MAX_PAYLOAD = Integer.MAX_VALUE;

@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The header of an envelope, everything before the payload, in one place for whole and streamed
@@ -14,8 +16,12 @@ import java.time.Instant;
  * magic "CCHT" | format version (2) | flags (1) | created-at millis (8) | max-age millis (8)
  * | compute nanos (8) | codec id (u8 length + UTF-8) | producer kind (1)
  * | method id (u16 length + UTF-8) | fingerprint (u8 length + UTF-8) | address (u16 length + UTF-8)
+ * | version (8) | inputs expire at millis (8) | input count (4)
+ * | per input: cache (u16 length + UTF-8), key id (u16 length + UTF-8), version (8)
  * | payload length (4)
  * </pre>
+ *
+ * Version 2, without the version and inputs fields, is still read: such an entry has version 0 and no inputs.
  */
 record EnvelopeHeader(int flags, String codecId, EntryMetadata metadata, long payloadLength) {
 
@@ -30,8 +36,11 @@ record EnvelopeHeader(int flags, String codecId, EntryMetadata metadata, long pa
 	/** Bytes before the first variable-length field. */
 	static final int FIXED = 4 + 1 + 1 + 8 + 8 + 8;
 
-	/** The smallest possible header. */
+	/** The smallest possible header (of format version 2). */
 	static final int MIN = FIXED + 1 + 1 + 2 + 1 + 2 + 4;
+
+	/** The format version before entries recorded their version and inputs. */
+	private static final byte VERSION_WITHOUT_INPUTS = 2;
 
 	boolean signed() {
 		return (flags & FLAG_SIGNED) != 0;
@@ -63,8 +72,24 @@ record EnvelopeHeader(int flags, String codecId, EntryMetadata metadata, long pa
 			throw new IllegalArgumentException("Payload of " + payloadLength + " bytes exceeds the envelope format's "
 					+ Envelope.MAX_PAYLOAD + " bytes");
 		}
-		byte[] header = new byte[MIN + codec.length + method.length + fingerprint.length + address.length];
-		ByteBuffer.wrap(header)
+		EntryInputs inputs = metadata.inputs();
+		if (inputs.inputs().size() > EntryInputs.MAX_INPUTS) {
+			throw new IllegalArgumentException("More than " + EntryInputs.MAX_INPUTS + " inputs");
+		}
+		byte[][] inputText = new byte[inputs.inputs().size() * 2][];
+		int inputBytes = 0;
+		for (int i = 0; i < inputs.inputs().size(); i++) {
+			EntryInputs.Input input = inputs.inputs().get(i);
+			inputText[2 * i] = utf8(input.cache());
+			inputText[2 * i + 1] = utf8(input.key());
+			if (inputText[2 * i].length > 65535 || inputText[2 * i + 1].length > 65535) {
+				throw new IllegalArgumentException("Envelope input field too long");
+			}
+			inputBytes += 2 + inputText[2 * i].length + 2 + inputText[2 * i + 1].length + 8;
+		}
+		byte[] header = new byte[MIN + codec.length + method.length + fingerprint.length + address.length + 20
+				+ inputBytes];
+		ByteBuffer buffer = ByteBuffer.wrap(header)
 			.putInt(MAGIC)
 			.put(Envelope.FORMAT_VERSION)
 			.put((byte) flags)
@@ -80,7 +105,17 @@ record EnvelopeHeader(int flags, String codecId, EntryMetadata metadata, long pa
 			.put(fingerprint)
 			.putShort((short) address.length)
 			.put(address)
-			.putInt((int) payloadLength);
+			.putLong(metadata.version())
+			.putLong(inputs.expiresAtMillis())
+			.putInt(inputs.inputs().size());
+		for (int i = 0; i < inputs.inputs().size(); i++) {
+			buffer.putShort((short) inputText[2 * i].length)
+				.put(inputText[2 * i])
+				.putShort((short) inputText[2 * i + 1].length)
+				.put(inputText[2 * i + 1])
+				.putLong(inputs.inputs().get(i).version());
+		}
+		buffer.putInt((int) payloadLength);
 		return header;
 	}
 
@@ -94,7 +129,7 @@ record EnvelopeHeader(int flags, String codecId, EntryMetadata metadata, long pa
 			throw new CorruptEnvelopeException("bad magic");
 		}
 		byte version = fixed.get();
-		if (version != Envelope.FORMAT_VERSION) {
+		if (version != Envelope.FORMAT_VERSION && version != VERSION_WITHOUT_INPUTS) {
 			throw new CorruptEnvelopeException("unsupported format version " + version);
 		}
 		int flags = fixed.get();
@@ -106,6 +141,13 @@ record EnvelopeHeader(int flags, String codecId, EntryMetadata metadata, long pa
 		String methodId = string(in, ByteBuffer.wrap(in.take(2)).getShort() & 0xFFFF);
 		String fingerprint = string(in, in.take(1)[0] & 0xFF);
 		String address = string(in, ByteBuffer.wrap(in.take(2)).getShort() & 0xFFFF);
+		long entryVersion = 0;
+		EntryInputs inputs = EntryInputs.NONE;
+		if (version != VERSION_WITHOUT_INPUTS) {
+			ByteBuffer lineage = ByteBuffer.wrap(in.take(20));
+			entryVersion = lineage.getLong();
+			inputs = readInputs(in, lineage.getLong(), lineage.getInt());
+		}
 		int payloadLength = ByteBuffer.wrap(in.take(4)).getInt();
 		if (payloadLength < 0) {
 			throw new CorruptEnvelopeException("negative payload length");
@@ -113,7 +155,24 @@ record EnvelopeHeader(int flags, String codecId, EntryMetadata metadata, long pa
 		Producer producer = (kind == Producer.Kind.PROGRAMMATIC) ? Producer.PROGRAMMATIC
 				: new Producer(kind, methodId, fingerprint);
 		return new EnvelopeHeader(flags, codecId,
-				new EntryMetadata(createdAt, maxAge, computeTime, producer, address), payloadLength);
+				new EntryMetadata(createdAt, maxAge, computeTime, producer, address, entryVersion, inputs), payloadLength);
+	}
+
+	private static EntryInputs readInputs(Source in, long expiresAtMillis, int count)
+			throws IOException, CorruptEnvelopeException {
+		if (count < 0 || count > EntryInputs.MAX_INPUTS) {
+			throw new CorruptEnvelopeException("bad input count " + count);
+		}
+		if (count == 0 && expiresAtMillis == Long.MAX_VALUE) {
+			return EntryInputs.NONE;
+		}
+		List<EntryInputs.Input> inputs = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			String cache = string(in, ByteBuffer.wrap(in.take(2)).getShort() & 0xFFFF);
+			String key = string(in, ByteBuffer.wrap(in.take(2)).getShort() & 0xFFFF);
+			inputs.add(new EntryInputs.Input(cache, key, ByteBuffer.wrap(in.take(8)).getLong()));
+		}
+		return new EntryInputs(inputs, expiresAtMillis);
 	}
 
 	private static String string(Source in, int length) throws IOException, CorruptEnvelopeException {

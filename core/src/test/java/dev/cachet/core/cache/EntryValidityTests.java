@@ -51,7 +51,9 @@ class EntryValidityTests {
 
 	private final LocalTierTrust trust = new LocalTierTrust();
 
-	private final EntryValidity validity = new EntryValidity(methods, trust);
+	private final EntryValidity validity = new EntryValidity(methods, trust, new InputCheck(name -> {
+		throw new AssertionError("entries without inputs look no input up");
+	}));
 
 	private final TierBinding local = new TierBinding("memory", new MemoryTier(1 << 20), null, false);
 
@@ -89,7 +91,7 @@ class EntryValidityTests {
 			}
 
 		};
-		return validity.check(found, call(caller), local, NOW.toEpochMilli());
+		return validity.check(found, call(caller), local, NOW.toEpochMilli(), true);
 	}
 
 	@Test

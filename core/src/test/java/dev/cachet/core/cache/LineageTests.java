@@ -1,0 +1,179 @@
+package dev.cachet.core.cache;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.cachet.core.fingerprint.FingerprintSettings;
+import dev.cachet.core.fingerprint.MethodFingerprinter;
+import dev.cachet.core.hash.CanonicalArgumentHasher;
+import dev.cachet.core.key.CacheAddresses;
+import dev.cachet.core.key.CachetKeyGenerator;
+import dev.cachet.core.memory.MemoryTier;
+import dev.cachet.core.method.CachedMethods;
+import dev.cachet.testsupport.MutableClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A result computed from other cached results is served only while they are unchanged: evicted,
+ * cleared or overwritten inputs make it a miss, in turn for results computed from it; an unrelated
+ * change does not; and it expires no later than the first of its inputs.
+ */
+class LineageTests {
+
+	private final MutableClock clock = new MutableClock();
+
+	private final EnvelopeMapTier disk = new EnvelopeMapTier();
+
+	private final List<TieredCacheManager> managers = new ArrayList<>();
+
+	private final AtomicInteger reports = new AtomicInteger();
+
+	private final AtomicInteger summaries = new AtomicInteger();
+
+	@AfterEach
+	void close() {
+		managers.forEach(TieredCacheManager::close);
+	}
+
+	private TieredCacheManager manager() {
+		CachedMethods methods = new CachedMethods(new MethodFingerprinter(new FingerprintSettings(List.of(), true, "")));
+		CachetKeyGenerator keys = new CachetKeyGenerator(methods,
+				new CacheAddresses(new CanonicalArgumentHasher(List.of()), List.of()));
+		TieredCacheManager manager = TieredCacheManager.builder(new EntrySerializer(new JavaSerializationCodec()), keys)
+			.tier("memory", new MemoryTier(1 << 20, false, Runnable::run), null)
+			.tier("disk", disk, null)
+			.defaultTiers(List.of("memory", "disk"))
+			.defaultMaxAge(Duration.ofHours(1))
+			.cache("prices", new CacheOverrides(Duration.ofMinutes(10), null, null))
+			.clock(clock)
+			.build();
+		managers.add(manager);
+		return manager;
+	}
+
+	/** A report built from two cached lookups. */
+	private String report(TieredCacheManager manager, String id) {
+		return manager.getCache("reports").get(id, () -> {
+			reports.incrementAndGet();
+			return id + ": " + manager.getCache("prices").get("p-" + id, () -> 100) + " x "
+					+ manager.getCache("rates").get("eur", () -> 2);
+		});
+	}
+
+	/** A summary built from a report. */
+	private String summary(TieredCacheManager manager, String id) {
+		return manager.getCache("summaries").get(id, () -> {
+			summaries.incrementAndGet();
+			return "summary of " + report(manager, id);
+		});
+	}
+
+	@Test
+	void evictingAnInputRecomputesTheReportAndAnUnrelatedEvictionDoesNot() {
+		TieredCacheManager manager = manager();
+		assertThat(report(manager, "a")).isEqualTo("a: 100 x 2");
+		assertThat(report(manager, "b")).isEqualTo("b: 100 x 2");
+		assertThat(report(manager, "a")).isEqualTo("a: 100 x 2");
+		assertThat(reports).hasValue(2);
+
+		manager.getCache("prices").evict("p-b");
+		manager.getCache("other").evict("a");
+		assertThat(report(manager, "a")).as("its inputs are unchanged").isEqualTo("a: 100 x 2");
+		assertThat(reports).hasValue(2);
+
+		manager.getCache("prices").evict("p-a");
+		assertThat(report(manager, "a")).isEqualTo("a: 100 x 2");
+		assertThat(reports).as("recomputed after its price was evicted").hasValue(3);
+		assertThat(manager.getCache("reports").statistics().rejected(MissReason.INPUT_CHANGED)).isPositive();
+	}
+
+	@Test
+	void anOverwrittenOrClearedInputRecomputesTheReport() {
+		TieredCacheManager manager = manager();
+		report(manager, "a");
+		manager.getCache("prices").put("p-a", 120);
+		assertThat(report(manager, "a")).isEqualTo("a: 120 x 2");
+		assertThat(reports).hasValue(2);
+		assertThat(report(manager, "a")).isEqualTo("a: 120 x 2");
+		assertThat(reports).hasValue(2);
+
+		manager.getCache("rates").clear();
+		assertThat(report(manager, "a")).isEqualTo("a: 120 x 2");
+		assertThat(reports).hasValue(3);
+	}
+
+	@Test
+	void aResultBuiltFromAReportRecomputesWhenTheReportsInputChanges() {
+		TieredCacheManager manager = manager();
+		assertThat(summary(manager, "a")).isEqualTo("summary of a: 100 x 2");
+		assertThat(summary(manager, "a")).isEqualTo("summary of a: 100 x 2");
+		assertThat(summaries).hasValue(1);
+
+		// the report is still in its cache; only what it was built from changed
+		manager.getCache("rates").evict("eur");
+		assertThat(summary(manager, "a")).isEqualTo("summary of a: 100 x 2");
+		assertThat(summaries).hasValue(2);
+		assertThat(reports).hasValue(2);
+	}
+
+	@Test
+	void aReportExpiresWithTheFirstOfItsInputs() {
+		TieredCacheManager manager = manager();
+		report(manager, "a");
+		clock.advance(Duration.ofMinutes(9));
+		report(manager, "a");
+		assertThat(reports).hasValue(1);
+		clock.advance(Duration.ofMinutes(2));
+		report(manager, "a");
+		assertThat(reports).as("its price's max-age of 10 minutes ended, an hour before its own").hasValue(2);
+	}
+
+	@Test
+	void inputsAreCheckedInTheTiersThatStoreBytesAfterARestart() throws Exception {
+		TieredCacheManager first = manager();
+		report(first, "a");
+		assertThat(first.awaitWrites(Duration.ofSeconds(30))).isTrue();
+
+		TieredCacheManager restarted = manager();
+		assertThat(report(restarted, "a")).isEqualTo("a: 100 x 2");
+		assertThat(reports).as("served from disk, its inputs found there too").hasValue(1);
+
+		restarted.getCache("prices").evict("p-a");
+		assertThat(report(restarted, "a")).isEqualTo("a: 100 x 2");
+		assertThat(reports).hasValue(2);
+	}
+
+	@Test
+	void aResultBuiltFromMoreInputsThanAnEntryRecordsIsNotStored() {
+		TieredCacheManager manager = manager();
+		AtomicInteger totals = new AtomicInteger();
+		for (int round = 0; round < 2; round++) {
+			manager.getCache("totals").get("all", () -> {
+				totals.incrementAndGet();
+				int sum = 0;
+				for (int i = 0; i <= dev.cachet.core.envelope.EntryInputs.MAX_INPUTS; i++) {
+					int price = i;
+					sum += manager.getCache("prices").get("p" + i, () -> price);
+				}
+				return sum;
+			});
+		}
+		assertThat(totals).as("computed each time, never served from an entry that forgot inputs").hasValue(2);
+	}
+
+	@Test
+	void aLookupOutsideAnyComputationRecordsNothing() {
+		TieredCacheManager manager = manager();
+		manager.getCache("prices").get("p-a", () -> 100);
+		report(manager, "a");
+		assertThat(report(manager, "a")).isEqualTo("a: 100 x 2");
+		assertThat(reports).hasValue(1);
+	}
+
+}
