@@ -126,12 +126,12 @@ public class CachetAutoConfiguration {
 		return () -> CallerBindingCacheResolver.installIn(beanFactory, methods);
 	}
 
-	/** Runs Spring's cache interceptor in a scope for stale entries: see {@link StaleWindowAdvice}. */
+	/** Runs Spring's cache interceptor in the scope of the invocation: see {@link CachedInvocationAdvice}. */
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-	static StaleWindowAdvice.Advisor cachetStaleWindowAdvisor(
+	static CachedInvocationAdvice.Advisor cachetInvocationAdvisor(
 			ObjectProvider<BeanFactoryCacheOperationSourceAdvisor> cacheAdvisor) {
-		return new StaleWindowAdvice.Advisor(cacheAdvisor);
+		return new CachedInvocationAdvice.Advisor(cacheAdvisor);
 	}
 
 	@Bean

@@ -113,7 +113,7 @@ class StaleWindowsIntegrationTests {
 			List<String> advice = Arrays.stream(((Advised) prices).getAdvisors())
 				.map(advisor -> advisor.getAdvice().getClass().getName())
 				.toList();
-			assertThat(advice).containsExactly(StaleWindowAdvice.class.getName(), CacheInterceptor.class.getName());
+			assertThat(advice).containsExactly(CachedInvocationAdvice.class.getName(), CacheInterceptor.class.getName());
 		});
 	}
 

@@ -49,6 +49,16 @@ final class CachetInstance implements AutoCloseable {
 			return new Reports();
 		}
 
+		@Bean
+		PricedReports.Lookups lookups() {
+			return new PricedReports.Lookups();
+		}
+
+		@Bean
+		PricedReports pricedReports(PricedReports.Lookups lookups) {
+			return new PricedReports(lookups);
+		}
+
 		/**
 		 * {@code test.redis.reconnect-delay}: how long Lettuce waits before each reconnect attempt, so
 		 * that a test can keep an instance's connections down for a known time after killing them.
@@ -107,6 +117,14 @@ final class CachetInstance implements AutoCloseable {
 
 	Reports reports() {
 		return context.getBean(Reports.class);
+	}
+
+	PricedReports pricedReports() {
+		return context.getBean(PricedReports.class);
+	}
+
+	PricedReports.Lookups lookups() {
+		return context.getBean(PricedReports.Lookups.class);
 	}
 
 	TieredCacheManager manager() {

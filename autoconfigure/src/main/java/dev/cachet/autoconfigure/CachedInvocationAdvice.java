@@ -23,13 +23,14 @@ import dev.cachet.core.policy.CallOptions;
 import dev.cachet.core.policy.Cachet;
 
 /**
- * Runs Spring's cache interceptor inside a {@link CachedInvocation}: for {@code @Cacheable} without
- * {@code sync}, Spring looks entries up and runs the method itself, so this is how the cache gets a
- * way to refresh a stale entry (the method invoked again through its proxy, under
- * {@link CallOptions#recompute()}, so transactions and every other advice apply) and to answer a
- * failure of the method with a stale entry within stale-if-error.
+ * Runs Spring's cache interceptor inside a {@link CachedInvocation}, the scope of the invocation in
+ * progress. Through it the cache records the cached results the method reads while it computes (the
+ * inputs its entry records: lineage), and, for {@code @Cacheable} without {@code sync}, where Spring
+ * looks entries up and runs the method itself, gets a way to refresh a stale entry (the method invoked
+ * again through its proxy, under {@link CallOptions#recompute()}, so transactions and every other
+ * advice apply) and to answer a failure of the method with a stale entry within stale-if-error.
  */
-final class StaleWindowAdvice implements MethodInterceptor {
+final class CachedInvocationAdvice implements MethodInterceptor {
 
 	@Override
 	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
@@ -78,7 +79,7 @@ final class StaleWindowAdvice implements MethodInterceptor {
 		private final ObjectProvider<BeanFactoryCacheOperationSourceAdvisor> cacheAdvisor;
 
 		Advisor(ObjectProvider<BeanFactoryCacheOperationSourceAdvisor> cacheAdvisor) {
-			super(new StaleWindowAdvice());
+			super(new CachedInvocationAdvice());
 			this.cacheAdvisor = cacheAdvisor;
 		}
 
