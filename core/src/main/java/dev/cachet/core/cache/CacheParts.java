@@ -15,8 +15,7 @@ record CacheParts(String name, CacheSettings settings, CallResolver calls, TierC
 	static CacheParts of(String name, CacheSettings settings, List<TierBinding> tiers, CacheRuntime runtime) {
 		CacheStatistics statistics = new CacheStatistics();
 		return new CacheParts(name, settings, new CallResolver(name, settings, runtime.addresses()),
-				new TierChain(name, tiers, runtime.operations(), runtime.validity(), statistics, runtime.asyncReads(),
-						runtime.clock()),
+				new TierChain(name, tiers, runtime, statistics),
 				new SingleFlight(name, runtime.lease()), statistics, runtime.values(), runtime.files(), new MissTimer(),
 				new ConcurrentHashMap<>(), new StaleServing(name, runtime.revalidations(), statistics));
 	}

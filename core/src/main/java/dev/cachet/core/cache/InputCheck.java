@@ -1,13 +1,10 @@
 package dev.cachet.core.cache;
 
-import java.time.Duration;
 import java.util.function.Function;
 
 import dev.cachet.core.envelope.EntryInputs;
 import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.key.CachetKey;
-import dev.cachet.core.method.Caller;
-import dev.cachet.core.policy.Behaviour;
 
 /**
  * Whether the cached results an entry was computed from are unchanged: each input's address must
@@ -23,9 +20,6 @@ final class InputCheck {
 
 	/** Inputs of inputs are checked up to this depth; deeper lineage is a miss. */
 	private static final int MAX_DEPTH = 16;
-
-	/** No max-age: an input's freshness is bounded by the expiry its dependent recorded. */
-	private static final Duration NO_MAX_AGE = Duration.ofMillis(Long.MAX_VALUE);
 
 	private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
@@ -49,9 +43,7 @@ final class InputCheck {
 		depth[0]++;
 		try {
 			for (EntryInputs.Input input : inputs.inputs()) {
-				Call read = new Call(input.cache(), CachetKey.of(input.key()), Caller.PROGRAMMATIC, NO_MAX_AGE,
-						Behaviour.DEFAULT);
-				EntryMetadata current = caches.apply(input.cache()).current(read, blocking);
+				EntryMetadata current = caches.apply(input.cache()).inspect(CachetKey.of(input.key()), blocking);
 				if (current == null || current.version() != input.version()) {
 					return false;
 				}

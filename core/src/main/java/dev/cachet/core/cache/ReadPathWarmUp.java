@@ -46,8 +46,7 @@ final class ReadPathWarmUp {
 		}
 		CachetKey key = CachetKey.of(ThreadLocalRandom.current().nextLong(), ThreadLocalRandom.current().nextLong());
 		Call call = new Call(CACHE, key, Caller.PROGRAMMATIC, Duration.ofMinutes(1), Behaviour.DEFAULT);
-		TierChain chain = new TierChain(CACHE, localTiers, runtime.operations(), runtime.validity(),
-				new CacheStatistics(), runtime.asyncReads(), clock);
+		TierChain chain = new TierChain(CACHE, localTiers, runtime, new CacheStatistics());
 		try {
 			Instant now = clock.instant();
 			EntryMetadata metadata = new EntryMetadata(now, call.maxAge(), Duration.ZERO, Caller.PROGRAMMATIC.producer(),

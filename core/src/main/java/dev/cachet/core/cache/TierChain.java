@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.cachet.core.envelope.EntryInputs;
 import dev.cachet.core.envelope.EntryMetadata;
+import dev.cachet.core.key.CachetKey;
 import dev.cachet.core.method.Caller;
 import dev.cachet.core.policy.Behaviour;
 
@@ -21,6 +23,9 @@ import dev.cachet.core.policy.Behaviour;
  */
 final class TierChain {
 
+	/** No max-age: an input's freshness is bounded by the expiry its dependent recorded. */
+	private static final Duration ANY_AGE = Duration.ofMillis(Long.MAX_VALUE);
+
 	private final String cache;
 
 	private final CacheTiers tiers;
@@ -31,16 +36,18 @@ final class TierChain {
 
 	private final TierWalk walk;
 
+	private final LineageGraph lineage;
+
 	private final Clock clock;
 
-	TierChain(String cache, List<TierBinding> tiers, TierOperations operations, EntryValidity validity,
-			CacheStatistics statistics, AsyncTierReads asyncReads, Clock clock) {
+	TierChain(String cache, List<TierBinding> tiers, CacheRuntime runtime, CacheStatistics statistics) {
 		this.cache = cache;
 		this.tiers = new CacheTiers(cache, tiers);
-		this.operations = operations;
+		this.operations = runtime.operations();
 		this.statistics = statistics;
-		this.walk = new TierWalk(cache, this.tiers, operations, validity, statistics, asyncReads, clock);
-		this.clock = clock;
+		this.lineage = runtime.lineage();
+		this.walk = new TierWalk(cache, this.tiers, runtime, statistics);
+		this.clock = runtime.clock();
 	}
 
 	CacheTiers tiers() {
@@ -57,14 +64,23 @@ final class TierChain {
 		return walk.read(call, format);
 	}
 
-	/** What the entry {@link #read} would serve records, counted nowhere: see {@link TierWalk#current}. */
-	@Nullable EntryMetadata current(Call call, ResultFormat format, boolean blocking) {
-		return walk.current(call, format, blocking);
+	/**
+	 * What the entry at {@code key} records if application code may be served it, whatever its age,
+	 * counted nowhere: see {@link TierWalk#current}.
+	 */
+	@Nullable EntryMetadata inspect(CachetKey key, ResultFormat format, boolean blocking) {
+		return walk.current(new Call(cache, key, Caller.PROGRAMMATIC, ANY_AGE, Behaviour.DEFAULT), format, blocking);
 	}
 
-	/** As {@link #read}, without blocking the calling thread; never completes exceptionally. */
+	/**
+	 * As {@link #read}, without blocking the calling thread; never completes exceptionally. A read
+	 * that had to wait for a tier completes on the common pool, as Caffeine's asynchronous caches do:
+	 * what Spring runs next (the method, on a miss) must not run on a tier's I/O thread or on the few
+	 * threads that read the tiers without native async reads.
+	 */
 	CompletableFuture<@Nullable Object> readAsync(Call call, ResultFormat format) {
-		return walk.readAsync(call, format);
+		CompletableFuture<@Nullable Object> read = walk.readAsync(call, format);
+		return read.isDone() ? read : read.thenApplyAsync(value -> value, ForkJoinPool.commonPool());
 	}
 
 	/**
@@ -102,6 +118,9 @@ final class TierChain {
 			statistics.put();
 			if (!call.returnsFile()) {
 				CachedInvocation.record(call, metadata);
+			}
+			if (!inputs.isEmpty()) {
+				lineage.seen(cache, call.keyId(), metadata);
 			}
 		}
 		else {

@@ -38,22 +38,24 @@ final class TierWalk {
 
 	private final AsyncTierReads asyncReads;
 
+	private final LineageGraph lineage;
+
 	private final Clock clock;
 
-	TierWalk(String cache, CacheTiers tiers, TierOperations operations, EntryValidity validity,
-			CacheStatistics statistics, AsyncTierReads asyncReads, Clock clock) {
+	TierWalk(String cache, CacheTiers tiers, CacheRuntime runtime, CacheStatistics statistics) {
 		this.cache = cache;
 		this.tiers = tiers;
-		this.operations = operations;
-		this.validity = validity;
+		this.operations = runtime.operations();
+		this.validity = runtime.validity();
 		this.statistics = statistics;
-		this.asyncReads = asyncReads;
-		this.clock = clock;
+		this.asyncReads = runtime.asyncReads();
+		this.lineage = runtime.lineage();
+		this.clock = runtime.clock();
 	}
 
 	/** The store value of the nearest entry that may be served to the call; {@code null} on a miss. */
 	@Nullable Object read(Call call, ResultFormat format) {
-		return read(new Walk(call, format, clock.millis(), false, false));
+		return read(new ReadState(call, format, clock.millis(), false, false));
 	}
 
 	/**
@@ -63,12 +65,12 @@ final class TierWalk {
 	 * objects and this JVM's pending results are asked; beyond them the answer is {@code null}.
 	 */
 	@Nullable EntryMetadata current(Call call, ResultFormat format, boolean blocking) {
-		Walk walk = new Walk(call, format, clock.millis(), false, true);
+		ReadState walk = new ReadState(call, format, clock.millis(), false, true);
 		walk.blocking = blocking;
 		return (read(walk) != null) ? walk.served : null;
 	}
 
-	private @Nullable Object read(Walk walk) {
+	private @Nullable Object read(ReadState walk) {
 		for (int i = 0; i < tiers.size(); i++) {
 			Object value = before(walk, i);
 			if (value == null && !walk.blocking && tiers.get(i).values() == null) {
@@ -89,14 +91,14 @@ final class TierWalk {
 	 * copies into nearer tiers that store bytes are queued. Never completes exceptionally.
 	 */
 	CompletableFuture<@Nullable Object> readAsync(Call call, ResultFormat format) {
-		return walkFrom(new Walk(call, format, clock.millis(), true, false), 0).exceptionally(failure -> {
+		return walkFrom(new ReadState(call, format, clock.millis(), true, false), 0).exceptionally(failure -> {
 			logger.debug("Asynchronous read of cache '{}' failed; treating it as a miss", cache, failure);
 			statistics.miss();
 			return null;
 		});
 	}
 
-	private CompletableFuture<@Nullable Object> walkFrom(Walk walk, int from) {
+	private CompletableFuture<@Nullable Object> walkFrom(ReadState walk, int from) {
 		for (int i = from; i < tiers.size(); i++) {
 			Object value = before(walk, i);
 			if (value != null) {
@@ -118,7 +120,7 @@ final class TierWalk {
 		return CompletableFuture.completedFuture(miss(walk));
 	}
 
-	private CompletableFuture<ResultFormat.@Nullable Candidate> findAsync(Walk walk, TierBinding binding) {
+	private CompletableFuture<ResultFormat.@Nullable Candidate> findAsync(ReadState walk, TierBinding binding) {
 		try {
 			return walk.format.findAsync(binding, walk.call, asyncReads.executor(binding));
 		}
@@ -128,7 +130,7 @@ final class TierWalk {
 		}
 	}
 
-	private @Nullable Object miss(Walk walk) {
+	private @Nullable Object miss(ReadState walk) {
 		if (!walk.quiet) {
 			statistics.miss();
 		}
@@ -136,7 +138,7 @@ final class TierWalk {
 	}
 
 	/** What is served before tier {@code index} is asked: this JVM's pending result, or {@code null}. */
-	private @Nullable Object before(Walk walk, int index) {
+	private @Nullable Object before(ReadState walk, int index) {
 		TierBinding binding = tiers.get(index);
 		if (index == 1) {
 			// copies into nearer tiers come from here on, and only when no eviction of the key
@@ -157,7 +159,7 @@ final class TierWalk {
 	}
 
 	/** The value tier {@code index} serves from what it found, or {@code null}: a counted miss. */
-	private @Nullable Object after(Walk walk, int index, ResultFormat.@Nullable Candidate candidate) {
+	private @Nullable Object after(ReadState walk, int index, ResultFormat.@Nullable Candidate candidate) {
 		try (ResultFormat.Candidate found = candidate) {
 			Object value = serve(found, walk, tiers.get(index));
 			return (value != null) ? hit(value, found, index, walk) : null;
@@ -165,7 +167,7 @@ final class TierWalk {
 	}
 
 	/** A result computed here, not yet in every tier, if the call may have it; nothing is counted. */
-	private @Nullable Object pending(Walk walk, TierBinding binding) {
+	private @Nullable Object pending(ReadState walk, TierBinding binding) {
 		Call call = walk.call;
 		ResultFormat.Candidate candidate = walk.format.pending(call);
 		if (candidate == null || validity.check(candidate, call, binding, walk.now, walk.blocking) != null) {
@@ -185,7 +187,7 @@ final class TierWalk {
 	}
 
 	/** Records the entry a walk serves: as the answer of a check, or as an input of the computation in progress. */
-	private static void served(Walk walk, EntryMetadata metadata) {
+	private static void served(ReadState walk, EntryMetadata metadata) {
 		if (walk.quiet) {
 			walk.served = metadata;
 		}
@@ -195,7 +197,7 @@ final class TierWalk {
 	}
 
 	/** The candidate's value if it may be served to the call, else {@code null}: a miss, counted. */
-	private @Nullable Object serve(ResultFormat.@Nullable Candidate found, Walk walk, TierBinding binding) {
+	private @Nullable Object serve(ResultFormat.@Nullable Candidate found, ReadState walk, TierBinding binding) {
 		Call call = walk.call;
 		long now = walk.now;
 		if (found == null) {
@@ -233,13 +235,17 @@ final class TierWalk {
 	 * Counts a hit of tier {@code index} and copies the entry into the nearer tiers, unless an
 	 * eviction of the key overlaps the read.
 	 */
-	private Object hit(Object value, ResultFormat.Candidate found, int index, Walk walk) {
+	private Object hit(Object value, ResultFormat.Candidate found, int index, ReadState walk) {
 		TierBinding binding = tiers.get(index);
 		Call call = walk.call;
 		served(walk, found.metadata());
 		if (!walk.quiet) {
 			binding.statistics().hit();
 			statistics.hit(found.metadata().computeTime().toNanos());
+		}
+		if (index > 0 && !walk.quiet && !found.metadata().inputs().isEmpty()) {
+			// an entry new to this instance's nearest tier: computed elsewhere or before a restart
+			lineage.seen(cache, call.keyId(), found.metadata());
 		}
 		if (binding.tier().shared()) {
 			// after lost invalidations, the local copies of this entry are trusted again
@@ -264,7 +270,7 @@ final class TierWalk {
 		return value;
 	}
 
-	private void reject(TierBinding binding, Walk walk, MissReason reason) {
+	private void reject(TierBinding binding, ReadState walk, MissReason reason) {
 		if (walk.quiet) {
 			return; // a check: the entry's own reads count and delete
 		}
@@ -285,42 +291,6 @@ final class TierWalk {
 				logger.debug("Deletion of an entry of tier {} in cache '{}' not queued", binding.name(), cache);
 			}
 		}
-	}
-
-	/** One read's state, shared by its steps (one thread at a time). */
-	private static final class Walk {
-
-		final Call call;
-
-		final ResultFormat format;
-
-		final long now;
-
-		final boolean async;
-
-		long evictionsStarted;
-
-		boolean evictionRunning;
-
-		/** A check of an input: nothing counted, recorded or deleted; what it served is kept in {@link #served}. */
-		final boolean quiet;
-
-		/** Whether tiers that store bytes may be asked: every walk but a check made by a non-blocking read. */
-		boolean blocking;
-
-		boolean pendingChecked;
-
-		@Nullable EntryMetadata served;
-
-		Walk(Call call, ResultFormat format, long now, boolean async, boolean quiet) {
-			this.call = call;
-			this.format = format;
-			this.now = now;
-			this.async = async;
-			this.quiet = quiet;
-			this.blocking = !async;
-		}
-
 	}
 
 }

@@ -3,7 +3,6 @@ package dev.cachet.core.cache;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 
 import org.springframework.cache.support.AbstractValueAdaptingCache;
@@ -23,7 +22,8 @@ import dev.cachet.core.policy.ResolvedPolicy;
  * <p>An entry's address is the cache name and the key as Spring means it, so {@code evict},
  * {@code put} and {@code clear} behave as with Spring's own caches, across methods. Whether an entry
  * may be served is decided at read time from what it records: the address it was written under, the
- * method and code fingerprint that produced it, its age against the max-age in force, and its type.
+ * method and code fingerprint that produced it, the cached results it was computed from (each must be
+ * unchanged), its age against the max-age in force, and its type.
  * The cache Spring's interceptor uses for an annotated method is a view {@linkplain #bind bound} to
  * that method; this instance itself stands for application code using the cache directly.
  *
@@ -140,10 +140,7 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		}
 		CompletableFuture<Object> result = parts.flight().run(call.keyId(), readAgain(call), () -> {
 			try {
-				long start = System.nanoTime();
-				CachedInvocation.Loaded<T> computed = CachedInvocation.load(call, valueLoader);
-				return CompletableFuture.completedFuture(
-						loaded(call, toStoreValue(computed.value()), System.nanoTime() - start, computed.inputs()));
+				return CompletableFuture.completedFuture(compute(call, valueLoader));
 			}
 			catch (Throwable ex) {
 				return CompletableFuture.failedFuture(ex);
@@ -172,7 +169,7 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		if (!call.reads()) {
 			return null;
 		}
-		return readAsync(call).thenApply(value -> {
+		return parts.chain().readAsync(call, format(call)).thenApply(value -> {
 			if (value == null) {
 				parts.timer().missedAsync(call.keyId());
 				return null;
@@ -190,7 +187,7 @@ public class TieredCache extends AbstractValueAdaptingCache {
 	@SuppressWarnings("unchecked")
 	public <T> CompletableFuture<T> retrieve(Object key, Supplier<CompletableFuture<T>> valueLoader) {
 		Call call = parts.calls().resolve(key, caller);
-		CompletableFuture<@Nullable Object> read = call.reads() ? readAsync(call)
+		CompletableFuture<@Nullable Object> read = call.reads() ? parts.chain().readAsync(call, format(call))
 				: CompletableFuture.completedFuture(null);
 		return read.thenCompose(hit -> {
 			if (hit != null) {
@@ -243,16 +240,6 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		return parts.chain().read(call, format(call));
 	}
 
-	/**
-	 * Reads without blocking. A read that had to wait for a tier completes on the common pool, as
-	 * Caffeine's asynchronous caches do: what Spring runs next (the method, on a miss) must not run
-	 * on a tier's I/O thread or on the few threads that read the tiers without native async reads.
-	 */
-	private CompletableFuture<@Nullable Object> readAsync(Call call) {
-		CompletableFuture<@Nullable Object> read = parts.chain().readAsync(call, format(call));
-		return read.isDone() ? read : read.thenApplyAsync(value -> value, ForkJoinPool.commonPool());
-	}
-
 	/** What a caller that waited for another instance's computation reads, or nothing when it may not read. */
 	private @Nullable Supplier<@Nullable Object> readAgain(Call call) {
 		return call.reads() ? () -> read(call) : null;
@@ -264,11 +251,17 @@ public class TieredCache extends AbstractValueAdaptingCache {
 	}
 
 	/**
-	 * What the entry at the call's address that may be served records, counted nowhere: the check of
-	 * an input of another entry ({@link InputCheck}).
+	 * What the entry at {@code key} records if application code may be served it, whatever its age;
+	 * {@code null} when there is none. The read is counted nowhere. It is how the inputs of other
+	 * entries are checked ({@link InputCheck}), and what the Actuator shows of them.
 	 */
-	@Nullable EntryMetadata current(Call call, boolean blocking) {
-		return parts.chain().current(call, parts.values(), blocking);
+	public @Nullable EntryMetadata inspect(CachetKey key) {
+		return inspect(key, true);
+	}
+
+	/** As {@link #inspect(CachetKey)}; without {@code blocking}, only tiers that hold objects are asked. */
+	@Nullable EntryMetadata inspect(CachetKey key, boolean blocking) {
+		return parts.chain().inspect(key, parts.values(), blocking);
 	}
 
 	/**
@@ -282,11 +275,14 @@ public class TieredCache extends AbstractValueAdaptingCache {
 			return invocation::recompute;
 		}
 		Call recompute = call.recomputing();
-		return () -> {
-			long start = System.nanoTime();
-			CachedInvocation.Loaded<?> computed = CachedInvocation.load(recompute, valueLoader);
-			return loaded(recompute, toStoreValue(computed.value()), System.nanoTime() - start, computed.inputs());
-		};
+		return () -> compute(recompute, valueLoader);
+	}
+
+	/** Runs the loader, recording the cached results it reads, and stores its value. */
+	private SingleFlight.Loaded compute(Call call, Callable<?> loader) throws Exception {
+		long start = System.nanoTime();
+		CachedInvocation.Loaded<?> computed = CachedInvocation.load(call, loader);
+		return loaded(call, toStoreValue(computed.value()), System.nanoTime() - start, computed.inputs());
 	}
 
 	/** Stores a computed value; the flight holds its lease until the value has landed in every tier. */

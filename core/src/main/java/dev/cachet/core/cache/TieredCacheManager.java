@@ -82,10 +82,11 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 		this.operations = new TierOperations(bus, clock);
 		this.writeBehind = new WriteBehind(builder.writeBehindCapacity, operations);
 		this.asyncReads = new AsyncTierReads(operations);
-		this.runtime = new CacheRuntime(keys.addresses(), operations, new EntryValidity(keys.methods(), trust, new InputCheck(this::getCache)),
+		this.runtime = new CacheRuntime(keys.addresses(), operations,
+				new EntryValidity(keys.methods(), trust, new InputCheck(this::getCache)),
 				new ValueFormat(builder.serializer, operations, builder.signer, writeBehind, asyncReads, clock),
 				new FileFormat(operations, builder.fileDirectory, builder.signer), asyncReads, builder.lease, clock,
-				revalidations);
+				revalidations, new LineageGraph());
 		validateTierNames("the default tiers", defaultTiers);
 		this.overrides.forEach((cache, override) -> {
 			if (override.tiers() != null) {
@@ -145,6 +146,11 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 	 */
 	public Map<String, TierBinding> tiers() {
 		return Collections.unmodifiableMap(tiers);
+	}
+
+	/** Which entries this instance has seen computed from which: see {@link LineageGraph}. */
+	public LineageGraph lineage() {
+		return runtime.lineage();
 	}
 
 	/** The key generator the caches use for explicit keys, and that {@code @Cacheable} should use. */

@@ -176,4 +176,19 @@ class LineageTests {
 		assertThat(reports).hasValue(1);
 	}
 
+	@Test
+	void theGraphKnowsEachInputsDependentsAndWhichCachesFeedWhich() {
+		TieredCacheManager manager = manager();
+		summary(manager, "a");
+		String price = manager.keyGenerator().addresses().addressOf("p-a").id();
+		String report = manager.keyGenerator().addresses().addressOf("a").id();
+		assertThat(manager.lineage().dependentsOf("prices", price)).extracting(LineageGraph.Dependent::cache, LineageGraph.Dependent::key)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("reports", report));
+		assertThat(manager.lineage().feeds()).extracting(feed -> feed.from() + " > " + feed.to())
+			.containsExactly("prices > reports", "rates > reports", "reports > summaries");
+		assertThat(manager.getCache("reports").inspect(manager.keyGenerator().addresses().addressOf("a")).inputs().inputs())
+			.extracting(input -> input.cache())
+			.containsExactly("prices", "rates");
+	}
+
 }

@@ -1,0 +1,41 @@
+package dev.cachet.core.cache;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.cachet.core.envelope.EntryMetadata;
+
+/** The state of one read by {@link TierWalk}, shared by its steps (one thread at a time). */
+final class ReadState {
+
+	final Call call;
+
+	final ResultFormat format;
+
+	final long now;
+
+	final boolean async;
+
+	long evictionsStarted;
+
+	boolean evictionRunning;
+
+	/** A check of an input: nothing counted, recorded or deleted; what it served is kept in {@link #served}. */
+	final boolean quiet;
+
+	/** Whether tiers that block may be asked (for the entry in a check, for its inputs in any read): not in a non-blocking read. */
+	boolean blocking;
+
+	boolean pendingChecked;
+
+	@Nullable EntryMetadata served;
+
+	ReadState(Call call, ResultFormat format, long now, boolean async, boolean quiet) {
+		this.call = call;
+		this.format = format;
+		this.now = now;
+		this.async = async;
+		this.quiet = quiet;
+		this.blocking = !async;
+	}
+
+}
