@@ -15,8 +15,12 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.jspecify.annotations.Nullable;
+
+import dev.cachet.core.cache.LineageGraph;
 import dev.cachet.core.cache.TierBinding;
 import dev.cachet.core.cache.TieredCache;
+import dev.cachet.core.cache.TieredCacheManager;
 import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.method.CachedMethod;
 import dev.cachet.core.method.CachedMethods;
@@ -35,12 +39,15 @@ class CacheEntries {
 
 	private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{32}");
 
+	private final TieredCacheManager manager;
+
 	private final CachedMethods methods;
 
 	private final Clock clock;
 
-	CacheEntries(CachedMethods methods, Clock clock) {
-		this.methods = methods;
+	CacheEntries(TieredCacheManager manager, Clock clock) {
+		this.manager = manager;
+		this.methods = manager.keyGenerator().methods();
 		this.clock = clock;
 	}
 
@@ -110,7 +117,17 @@ class CacheEntries {
 		return new EntryReport(found.key(), metadata.methodId(), metadata.fingerprint(),
 				currentFingerprint(metadata), metadata.createdAt().toString(), age.toString(),
 				maxAge.minus(age).toString(), age.compareTo(maxAge) < 0, found.size(),
-				metadata.computeTime().toString(), found.tiers());
+				metadata.computeTime().toString(), found.tiers(), inputs(metadata),
+				manager.lineage().dependentsOf(cache.getName(), found.key()));
+	}
+
+	/** The entry's inputs, each as its address holds it now. */
+	private List<InputReport> inputs(EntryMetadata metadata) {
+		return metadata.inputs().inputs().stream().map(input -> {
+			EntryMetadata current = manager.getCache(input.cache()).inspect(CachetKey.of(input.key()));
+			return new InputReport(input.cache(), input.key(), (current != null) ? current.methodId() : null,
+					current != null && current.version() == input.version());
+		}).toList();
 	}
 
 	/** Whether the entry's fingerprint is its method's current one; {@code null} when that is unknown. */
@@ -178,10 +195,20 @@ class CacheEntries {
 	 * One entry: its key id (a hash: argument values are never stored), the method and fingerprint
 	 * that wrote it, whether that fingerprint is the method's current one ({@code null} if the
 	 * method is unknown), its age and remaining freshness under today's policy (ISO-8601), size in
-	 * bytes, compute time and the tiers holding it, nearest first.
+	 * bytes, compute time, the tiers holding it, nearest first, the cached results it was computed from,
+	 * and the entries this instance has seen computed from it.
 	 */
 	record EntryReport(String key, String method, String fingerprint, Boolean fingerprintCurrent, String createdAt,
-			String age, String remaining, boolean fresh, long size, String computeTime, List<String> tiers) {
+			String age, String remaining, boolean fresh, long size, String computeTime, List<String> tiers,
+			List<InputReport> inputs, List<LineageGraph.Dependent> dependents) {
+	}
+
+	/**
+	 * A cached result the entry was computed from: its address, the method whose entry is there now
+	 * ({@code null} when none may be served), and whether that is the very entry the computation read
+	 * (if not, the entry is no longer served).
+	 */
+	record InputReport(String cache, String key, @Nullable String method, boolean unchanged) {
 	}
 
 }

@@ -33,7 +33,7 @@ public class CachetEndpointAutoConfiguration {
 	CachetEndpoint cachetEndpoint(TieredCacheManager manager, CacheMethodCatalog catalog,
 			FingerprintJournal journal) {
 		return new CachetEndpoint(new CachetReports(manager, catalog, journal),
-				new CacheEntries(manager.keyGenerator().methods(), Clock.systemUTC()));
+				new CacheEntries(manager, Clock.systemUTC()));
 	}
 
 	@Bean

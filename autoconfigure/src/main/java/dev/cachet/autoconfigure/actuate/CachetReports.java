@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.OptionalLong;
 
 import dev.cachet.core.cache.CacheMethodCatalog;
@@ -16,6 +17,7 @@ import dev.cachet.core.cache.MissReason;
 import dev.cachet.core.cache.FingerprintJournal;
 import dev.cachet.core.cache.TierBinding;
 import dev.cachet.core.cache.TierStatistics;
+import dev.cachet.core.cache.LineageGraph;
 import dev.cachet.core.cache.TieredCache;
 import dev.cachet.core.cache.TieredCacheManager;
 import dev.cachet.core.fingerprint.FingerprintChange;
@@ -68,7 +70,8 @@ class CachetReports {
 			.sorted(Comparator.comparing(MethodFingerprint::changedAt, Comparator.nullsLast(Comparator.reverseOrder())))
 			.toList();
 		List<CacheTotals> totals = caches.stream().map(CachetReports::totals).toList();
-		return new Overview(tiers, totals, totals.stream().mapToLong(CacheTotals::uncachedCalls).sum(), changes);
+		return new Overview(tiers, totals, totals.stream().mapToLong(CacheTotals::uncachedCalls).sum(), changes,
+				lineage(feed -> true));
 	}
 
 	CacheDetail detail(TieredCache cache) {
@@ -80,7 +83,13 @@ class CachetReports {
 			.toList();
 		return new CacheDetail(cache.getName(), totals(cache), layered(cachePolicy.maxAge()),
 				layered(cachePolicy.behaviour()), layered(cachePolicy.staleWhileRevalidate()),
-				layered(cachePolicy.staleIfError()), storage(cache, cachePolicy), methods);
+				layered(cachePolicy.staleIfError()), storage(cache, cachePolicy), methods,
+				lineage(feed -> feed.from().equals(cache.getName()) || feed.to().equals(cache.getName())));
+	}
+
+	private Lineage lineage(Predicate<LineageGraph.CacheFeed> filter) {
+		LineageGraph graph = manager.lineage();
+		return new Lineage(graph.feeds().stream().filter(filter).toList(), graph.complete());
 	}
 
 	private MethodReport method(TieredCache cache, CachedMethod method) {
@@ -177,7 +186,16 @@ class CachetReports {
 	 * @param fingerprintChanges methods whose code changed since their last recorded run, newest first
 	 */
 	record Overview(List<TierReport> tiers, List<CacheTotals> caches, long uncachedCalls,
-			List<MethodFingerprint> fingerprintChanges) {
+			List<MethodFingerprint> fingerprintChanges, Lineage lineage) {
+	}
+
+	/**
+	 * Which caches feed which, as far as this instance has seen: results of cache {@code from} read by
+	 * a method computing results of cache {@code to}.
+	 *
+	 * @param complete whether every link seen was kept (the graph stops growing at a bound)
+	 */
+	record Lineage(List<LineageGraph.CacheFeed> feeds, boolean complete) {
 	}
 
 	/**
@@ -212,7 +230,7 @@ class CachetReports {
 
 	/** What {@code GET /actuator/cachet/{cache}} answers: cache-level policy, storage and bound methods. */
 	record CacheDetail(String name, CacheTotals totals, Layers maxAge, Layers behaviour, Layers staleWhileRevalidate,
-			Layers staleIfError, List<TierStorage> tiers, List<MethodReport> methods) {
+			Layers staleIfError, List<TierStorage> tiers, List<MethodReport> methods, Lineage lineage) {
 	}
 
 	/**
