@@ -351,7 +351,7 @@ class ObservabilityIntegrationTests {
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-		assertThat(page.body()).contains("data-endpoint=\"/actuator/cachet\"").contains("fetch(endpoint");
+		assertThat(page.body()).contains("data-endpoint=\"/actuator/cachet\"").contains("fetch(endpoint").contains("feeds-graph");
 	}
 
 	private String get(String path, String cacheControl) throws Exception {
