@@ -161,6 +161,7 @@ public class CachetAutoConfiguration {
 			.defaultStaleWindows(new StaleWindows(properties.getStaleWhileRevalidate(), properties.getStaleIfError()))
 			.allowNullValues(properties.isAllowNullValues())
 			.writeBehindCapacity(properties.getWriteBehind().getQueueCapacity())
+			.lineage(properties.getLineage().isEnabled())
 			.fileDirectory(fileDirectory(properties.getFiles().getPath(), environment))
 			.invalidationBus(bus.getIfAvailable())
 			.lease(lease.getIfAvailable())

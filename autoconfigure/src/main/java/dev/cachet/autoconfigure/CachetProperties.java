@@ -58,6 +58,8 @@ public class CachetProperties {
 
 	private final WriteBehind writeBehind = new WriteBehind();
 
+	private final Lineage lineage = new Lineage();
+
 
 	public Duration getDefaultMaxAge() {
 		return defaultMaxAge;
@@ -150,6 +152,29 @@ public class CachetProperties {
 
 		public void setQueueCapacity(int queueCapacity) {
 			this.queueCapacity = queueCapacity;
+		}
+
+	}
+
+	public Lineage getLineage() {
+		return lineage;
+	}
+
+	/** Entries that record the cached results they were computed from. */
+	public static class Lineage {
+
+		/**
+		 * Whether a cached result records the cached results read while computing it, and is served
+		 * only while they are unchanged.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -11,6 +11,6 @@ import dev.cachet.core.tier.KeyLease;
 /** What every cache of one {@link TieredCacheManager} shares. */
 record CacheRuntime(CacheAddresses addresses, TierOperations operations, EntryValidity validity, ValueFormat values,
 		FileFormat files, AsyncTierReads asyncReads, @Nullable KeyLease lease, Clock clock, Revalidations revalidations,
-		LineageGraph lineage) {
+		LineageGraph lineage, boolean recordsInputs) {
 
 }

@@ -38,6 +38,8 @@ final class TierChain {
 
 	private final LineageGraph lineage;
 
+	private final boolean recordsInputs;
+
 	private final Clock clock;
 
 	TierChain(String cache, List<TierBinding> tiers, CacheRuntime runtime, CacheStatistics statistics) {
@@ -46,6 +48,7 @@ final class TierChain {
 		this.operations = runtime.operations();
 		this.statistics = statistics;
 		this.lineage = runtime.lineage();
+		this.recordsInputs = runtime.recordsInputs();
 		this.walk = new TierWalk(cache, this.tiers, runtime, statistics);
 		this.clock = runtime.clock();
 	}
@@ -94,7 +97,8 @@ final class TierChain {
 	 * @return completes once every tier has the result; {@code null} when it was stored nowhere
 	 */
 	@Nullable CompletableFuture<?> write(Call call, ResultFormat format, Object storeValue, long computeNanos,
-			@Nullable EntryInputs inputs) {
+			@Nullable EntryInputs recorded) {
+		EntryInputs inputs = recordsInputs ? recorded : EntryInputs.NONE;
 		if (inputs == null) {
 			statistics.uncached();
 			TooManyInputs.warnOnce(call);
@@ -116,7 +120,7 @@ final class TierChain {
 		}
 		if (landed != null) {
 			statistics.put();
-			if (!call.returnsFile()) {
+			if (recordsInputs && !call.returnsFile()) {
 				CachedInvocation.record(call, metadata);
 			}
 			if (!inputs.isEmpty()) {

@@ -40,6 +40,8 @@ final class TierWalk {
 
 	private final LineageGraph lineage;
 
+	private final boolean recordsInputs;
+
 	private final Clock clock;
 
 	TierWalk(String cache, CacheTiers tiers, CacheRuntime runtime, CacheStatistics statistics) {
@@ -50,6 +52,7 @@ final class TierWalk {
 		this.statistics = statistics;
 		this.asyncReads = runtime.asyncReads();
 		this.lineage = runtime.lineage();
+		this.recordsInputs = runtime.recordsInputs();
 		this.clock = runtime.clock();
 	}
 
@@ -187,11 +190,11 @@ final class TierWalk {
 	}
 
 	/** Records the entry a walk serves: as the answer of a check, or as an input of the computation in progress. */
-	private static void served(ReadState walk, EntryMetadata metadata) {
+	private void served(ReadState walk, EntryMetadata metadata) {
 		if (walk.quiet) {
 			walk.served = metadata;
 		}
-		else if (!walk.call.returnsFile()) {
+		else if (recordsInputs && !walk.call.returnsFile()) {
 			CachedInvocation.record(walk.call, metadata);
 		}
 	}

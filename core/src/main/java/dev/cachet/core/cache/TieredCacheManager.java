@@ -86,7 +86,7 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 				new EntryValidity(keys.methods(), trust, new InputCheck(this::getCache)),
 				new ValueFormat(builder.serializer, operations, builder.signer, writeBehind, asyncReads, clock),
 				new FileFormat(operations, builder.fileDirectory, builder.signer), asyncReads, builder.lease, clock,
-				revalidations, new LineageGraph());
+				revalidations, new LineageGraph(), builder.lineage);
 		validateTierNames("the default tiers", defaultTiers);
 		this.overrides.forEach((cache, override) -> {
 			if (override.tiers() != null) {

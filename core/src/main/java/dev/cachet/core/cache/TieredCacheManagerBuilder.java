@@ -49,6 +49,8 @@ public final class TieredCacheManagerBuilder {
 
 	int writeBehindCapacity = 10_000;
 
+	boolean lineage = true;
+
 	Path fileDirectory = Path.of(System.getProperty("java.io.tmpdir"), "cachet-files");
 
 	TieredCacheManagerBuilder(EntrySerializer serializer, CachetKeyGenerator keys) {
@@ -134,6 +136,15 @@ public final class TieredCacheManagerBuilder {
 	/** How many writes each tier's write-behind queue holds; beyond it, writes are dropped and counted. */
 	public TieredCacheManagerBuilder writeBehindCapacity(int capacity) {
 		this.writeBehindCapacity = capacity;
+		return this;
+	}
+
+	/**
+	 * Whether entries record the cached results they were computed from and are served only while
+	 * those are unchanged (lineage); on by default.
+	 */
+	public TieredCacheManagerBuilder lineage(boolean enabled) {
+		this.lineage = enabled;
 		return this;
 	}
 

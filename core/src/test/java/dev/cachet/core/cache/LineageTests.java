@@ -42,6 +42,10 @@ class LineageTests {
 	}
 
 	private TieredCacheManager manager() {
+		return manager(true);
+	}
+
+	private TieredCacheManager manager(boolean lineage) {
 		CachedMethods methods = new CachedMethods(new MethodFingerprinter(new FingerprintSettings(List.of(), true, "")));
 		CachetKeyGenerator keys = new CachetKeyGenerator(methods,
 				new CacheAddresses(new CanonicalArgumentHasher(List.of()), List.of()));
@@ -52,6 +56,7 @@ class LineageTests {
 			.defaultMaxAge(Duration.ofHours(1))
 			.cache("prices", new CacheOverrides(Duration.ofMinutes(10), null, null))
 			.clock(clock)
+			.lineage(lineage)
 			.build();
 		managers.add(manager);
 		return manager;
@@ -189,6 +194,18 @@ class LineageTests {
 		assertThat(manager.getCache("reports").inspect(manager.keyGenerator().addresses().addressOf("a")).inputs().inputs())
 			.extracting(input -> input.cache())
 			.containsExactly("prices", "rates");
+	}
+
+	@Test
+	void withLineageOffAReportRecordsNothingAndOutlivesItsInputs() {
+		TieredCacheManager manager = manager(false);
+		report(manager, "a");
+		manager.getCache("prices").evict("p-a");
+		report(manager, "a");
+		assertThat(reports).hasValue(1);
+		assertThat(manager.getCache("reports").inspect(manager.keyGenerator().addresses().addressOf("a")).inputs())
+			.isEqualTo(dev.cachet.core.envelope.EntryInputs.NONE);
+		assertThat(manager.lineage().feeds()).isEmpty();
 	}
 
 }
