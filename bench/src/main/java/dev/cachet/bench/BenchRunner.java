@@ -51,8 +51,8 @@ public final class BenchRunner {
 	private static final String PACKAGE = "^dev\\.cachet\\.bench\\.";
 
 	/** Benchmarks that take the mode's warm-up and measurement times. */
-	private static final List<String> TIMED = List.of("spring\\.CacheableHitBenchmark\\.", "disk\\.DiskHitBenchmark\\.",
-			"redis\\.RedisHitBenchmark\\.", "codec\\.CodecBenchmark\\.", "key\\.KeyBenchmark\\.");
+	private static final List<String> TIMED = List.of("spring\\.CacheableHitBenchmark\\.", "spring\\.LineageBenchmark\\.",
+			"disk\\.DiskHitBenchmark\\.", "redis\\.RedisHitBenchmark\\.", "codec\\.CodecBenchmark\\.", "key\\.KeyBenchmark\\.");
 
 	/** Written by another engineer; run when present, matched by name only. */
 	private static final String S3 = "s3\\.S3TierBenchmark\\.";

@@ -37,6 +37,12 @@ public final class Comparisons {
 				Goal.ratioAtMost("<= 1.3x", 1.3));
 		row("@Cacheable hit: bytes allocated vs Caffeine", "Hit bytes cachet", "Hit bytes caffeine",
 				Goal.ratioAtMost("<= 2x", 2));
+		row("Memory hit: lineage on vs off", "LineageBenchmark.smallHit[lineage=on]",
+				"LineageBenchmark.smallHit[lineage=off]", Goal.ratioAtMost("<= 1.05x", 1.05));
+		row("Report miss (2 cached inputs): lineage on vs off", "LineageBenchmark.reportMiss[lineage=on]",
+				"LineageBenchmark.reportMiss[lineage=off]", Goal.ratioAtMost("<= 1.05x", 1.05));
+		row("Report hit (2 inputs checked) vs lineage off", "LineageBenchmark.reportHit[lineage=on]",
+				"LineageBenchmark.reportHit[lineage=off]", Goal.NONE);
 		row("Read-time checks vs whole memory hit", "ReadChecksBenchmark.checks", "ReadChecksBenchmark.memoryHit",
 				Goal.ratioAtMost("<= 0.05x", 0.05));
 		for (String[] size : DISK_SIZES) {

@@ -92,7 +92,8 @@ public class ReadChecksBenchmark {
 			}
 
 		};
-		validity = new EntryValidity(manager.keyGenerator().methods(), new LocalTierTrust());
+		validity = new EntryValidity(manager.keyGenerator().methods(), new LocalTierTrust(),
+				new InputCheck(manager::getCache));
 		call = new Call("greetings", key, caller, Duration.ofHours(12), Behaviour.DEFAULT);
 		value = memoryHit();
 		if (!Boolean.TRUE.equals(checks())) {
@@ -107,7 +108,7 @@ public class ReadChecksBenchmark {
 
 	@Benchmark
 	public Object checks() {
-		return validity.check(found, call, binding, now) == null && call.valueType().isInstance(value);
+		return validity.check(found, call, binding, now, true) == null && call.valueType().isInstance(value);
 	}
 
 }

@@ -124,9 +124,14 @@ public final class CachedInvocation {
 	 */
 	static void record(Call call, EntryMetadata metadata) {
 		CachedInvocation scope = CURRENT.get();
-		if (scope != null && scope.owns(call)) {
-			scope = scope.outer;
+		// small enough to inline into the hit path, where nothing is recorded: a method's own lookup
+		if (scope != null && (scope.outer != null || !scope.owns(call))) {
+			scope.add(call, metadata);
 		}
+	}
+
+	private void add(Call call, EntryMetadata metadata) {
+		CachedInvocation scope = owns(call) ? outer : this;
 		if (scope != null) {
 			if (scope.inputs == null) {
 				scope.inputs = new RecordedInputs();
