@@ -58,9 +58,15 @@ final class EntryValidity {
 		if (!fresh && call.stale() == null) {
 			return MissReason.STALE;
 		}
-		// checked before a stale entry is offered: one whose inputs changed is never served, stale or not
-		if (!metadata.inputs().isEmpty() && !inputs.unchanged(metadata.inputs(), blocking)) {
-			return MissReason.INPUT_CHANGED;
+		if (!metadata.inputs().isEmpty()) {
+			// an entry names caches and keys to look up: not before it is known to come from a key holder
+			if (!found.authentic()) {
+				return MissReason.BAD_SIGNATURE;
+			}
+			// checked before a stale entry is offered: one whose inputs changed is never served, stale or not
+			if (!inputs.unchanged(metadata.inputs(), blocking)) {
+				return MissReason.INPUT_CHANGED;
+			}
 		}
 		return fresh ? null : MissReason.STALE;
 	}

@@ -57,6 +57,14 @@ public interface ResultFormat {
 		 */
 		Object value() throws EntryRejectedException;
 
+		/**
+		 * Whether the entry carries a valid signature where its tier requires one; checked by
+		 * {@link #value()} too. By default, {@code true}.
+		 */
+		default boolean authentic() {
+			return true;
+		}
+
 		/** Whether the entry was written under the call's address (read from where it lies, it may not be). */
 		default boolean writtenAt(Call call) {
 			return metadata().writtenAt(call.cache(), call.keyId());

@@ -189,9 +189,14 @@ final class ValueFormat implements ResultFormat {
 		}
 
 		@Override
-		public Object value() throws EntryRejectedException {
+		public boolean authentic() {
 			EnvelopeSigner verifier = binding.verifier(format.signer);
-			if (verifier != null && !envelope.signedBy(verifier)) {
+			return verifier == null || envelope.signedBy(verifier);
+		}
+
+		@Override
+		public Object value() throws EntryRejectedException {
+			if (!authentic()) {
 				throw new EntryRejectedException(MissReason.BAD_SIGNATURE, "no valid signature");
 			}
 			if (!envelope.nullValue() && !format.serializer.decodes(envelope.codecId())) {

@@ -208,4 +208,30 @@ class LineageTests {
 		assertThat(manager.lineage().feeds()).isEmpty();
 	}
 
+	@Test
+	void anUnsignedEntryNamingInputsIsRejectedBeforeAnyInputIsLookedUp() throws Exception {
+		CachedMethods methods = new CachedMethods(new MethodFingerprinter(new FingerprintSettings(List.of(), true, "")));
+		CachetKeyGenerator keys = new CachetKeyGenerator(methods,
+				new CacheAddresses(new CanonicalArgumentHasher(List.of()), List.of()));
+		EntrySerializer serializer = new EntrySerializer(new JavaSerializationCodec());
+		TieredCacheManager manager = TieredCacheManager.builder(serializer, keys)
+			.tier("disk", disk, null)
+			.defaultTiers(List.of("disk"))
+			.signer(dev.cachet.core.envelope.EnvelopeSigner.of(List.of("0123456789abcdef0123456789abcdef".getBytes())), true)
+			.clock(clock)
+			.build();
+		managers.add(manager);
+		String key = keys.addresses().addressOf("a").id();
+		dev.cachet.core.envelope.EntryInputs forged = new dev.cachet.core.envelope.EntryInputs(
+				List.of(new dev.cachet.core.envelope.EntryInputs.Input("forged-cache", key, 1L)), Long.MAX_VALUE);
+		disk.put("reports", key, serializer.serialize("forged", new dev.cachet.core.envelope.EntryMetadata(clock.instant(),
+				Duration.ofHours(1), Duration.ZERO, dev.cachet.core.envelope.Producer.PROGRAMMATIC,
+				dev.cachet.core.envelope.EntryMetadata.address("reports", key), 7L, forged),
+				dev.cachet.core.envelope.EnvelopeSigner.none()), Duration.ofHours(1));
+
+		assertThat(manager.getCache("reports").get("a")).isNull();
+		assertThat(manager.getCache("reports").statistics().rejected(MissReason.BAD_SIGNATURE)).isEqualTo(1);
+		assertThat(manager.getCacheNames()).doesNotContain("forged-cache");
+	}
+
 }
