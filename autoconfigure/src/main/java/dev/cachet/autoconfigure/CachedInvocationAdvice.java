@@ -35,18 +35,28 @@ final class CachedInvocationAdvice implements MethodInterceptor {
 	@Override
 	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 		// the caller's options are read now; the rest only if a refresh is ever needed
-		CallOptions current = Cachet.current();
-		return CachedInvocation.run(invocation.getMethod(), () -> recompute(invocation, current), invocation::proceed);
+		return CachedInvocation.run(invocation.getMethod(), new Proceeding(invocation, Cachet.current()));
 	}
 
-	/** Invokes the method again through its proxy, with the caller's options and behaviour recompute. */
-	private static @Nullable Object recompute(MethodInvocation invocation, @Nullable CallOptions current)
-			throws Exception {
-		Method method = invocation.getMethod();
-		Object[] arguments = invocation.getArguments();
-		Object proxy = (invocation instanceof ProxyMethodInvocation proxied) ? proxied.getProxy() : invocation.getThis();
-		CallOptions options = (current != null) ? current.withBehaviour(Behaviour.RECOMPUTE) : CallOptions.recompute();
-		return Cachet.with(options).callChecked(() -> invoke(proxy, method, arguments));
+	/** The invocation in progress, and how to invoke the method again through its proxy. */
+	private record Proceeding(MethodInvocation invocation, @Nullable CallOptions current)
+			implements CachedInvocation.Invocation {
+
+		@Override
+		public @Nullable Object proceed() throws Throwable {
+			return invocation.proceed();
+		}
+
+		/** Invokes the method again through its proxy, with the caller's options and behaviour recompute. */
+		@Override
+		public @Nullable Object recompute() throws Exception {
+			Method method = invocation.getMethod();
+			Object[] arguments = invocation.getArguments();
+			Object proxy = (invocation instanceof ProxyMethodInvocation proxied) ? proxied.getProxy() : invocation.getThis();
+			CallOptions options = (current != null) ? current.withBehaviour(Behaviour.RECOMPUTE) : CallOptions.recompute();
+			return Cachet.with(options).callChecked(() -> invoke(proxy, method, arguments));
+		}
+
 	}
 
 	private static @Nullable Object invoke(Object proxy, Method method, Object[] arguments) throws Exception {

@@ -32,7 +32,8 @@ import dev.cachet.core.method.Caller;
  */
 public final class CachedInvocation {
 
-	private static final ThreadLocal<CachedInvocation> CURRENT = new ThreadLocal<>();
+	/** One holder per thread, read once per invocation: cheaper than setting and removing a thread-local each time. */
+	private static final ThreadLocal<Scopes> SCOPES = ThreadLocal.withInitial(Scopes::new);
 
 	/** The invoked method, or {@code null} for a loader. */
 	private final @Nullable Method method;
@@ -42,7 +43,8 @@ public final class CachedInvocation {
 
 	private final @Nullable CachetKey loaderKey;
 
-	private final @Nullable Callable<?> recompute;
+	/** The method invocation, or {@code null} for a loader. */
+	private final @Nullable Invocation invocation;
 
 	private final @Nullable CachedInvocation outer;
 
@@ -50,27 +52,29 @@ public final class CachedInvocation {
 
 	private @Nullable Fallback fallback;
 
-	private CachedInvocation(@Nullable Method method, @Nullable Call loader, @Nullable Callable<?> recompute) {
+	private CachedInvocation(Scopes scopes, @Nullable Method method, @Nullable Call loader,
+			@Nullable Invocation invocation) {
 		this.method = method;
 		this.loaderCache = (loader != null) ? loader.cache() : null;
 		this.loaderKey = (loader != null) ? loader.address() : null;
-		this.recompute = recompute;
-		this.outer = CURRENT.get();
+		this.invocation = invocation;
+		this.outer = scopes.current;
+		scopes.current = this;
 	}
 
 	/**
 	 * Runs one invocation of a cached method in a scope of its own.
-	 * @param method    the invoked method
-	 * @param recompute invokes it again with the same arguments, recomputing and overwriting its entries
-	 * @param body      the rest of the invocation: the cache interceptor, then the method
-	 * @return what {@code body} returns, or, if it throws, the stale value a cache offered
-	 * @throws Throwable what {@code body} throws when no cache offered a value
+	 * @param method     the invoked method
+	 * @param invocation the rest of the invocation (the cache interceptor, then the method), and how
+	 *                   to invoke it again
+	 * @return what the invocation returns, or, if it throws, the stale value a cache offered
+	 * @throws Throwable what the invocation throws when no cache offered a value
 	 */
-	public static @Nullable Object run(Method method, Callable<?> recompute, Body body) throws Throwable {
-		CachedInvocation scope = new CachedInvocation(method, null, recompute);
-		CURRENT.set(scope);
+	public static @Nullable Object run(Method method, Invocation invocation) throws Throwable {
+		Scopes scopes = SCOPES.get();
+		CachedInvocation scope = new CachedInvocation(scopes, method, null, invocation);
 		try {
-			return body.proceed();
+			return invocation.proceed();
 		}
 		catch (Throwable ex) {
 			Fallback fallback = scope.fallback;
@@ -84,7 +88,7 @@ public final class CachedInvocation {
 					: value;
 		}
 		finally {
-			scope.close();
+			scopes.current = scope.outer;
 		}
 	}
 
@@ -94,26 +98,26 @@ public final class CachedInvocation {
 	 * @return the loader's value and the inputs it read ({@code null}: more than can be recorded)
 	 */
 	static <T> Loaded<T> load(Call call, Callable<T> loader) throws Exception {
-		CachedInvocation current = CURRENT.get();
+		Scopes scopes = SCOPES.get();
+		CachedInvocation current = scopes.current;
 		if (current != null && current.owns(call)) {
 			T value = loader.call();
 			return new Loaded<>(value, current.inputs());
 		}
-		CachedInvocation scope = new CachedInvocation(null, call, null);
-		CURRENT.set(scope);
+		CachedInvocation scope = new CachedInvocation(scopes, null, call, null);
 		try {
 			T value = loader.call();
 			return new Loaded<>(value, scope.inputs());
 		}
 		finally {
-			scope.close();
+			scopes.current = scope.outer;
 		}
 	}
 
 	/** The invocation in progress of the method a cache view is bound to, or {@code null}. */
 	static @Nullable CachedInvocation of(Caller caller) {
-		CachedInvocation scope = CURRENT.get();
-		return (scope != null && scope.recompute != null && caller.role() == Caller.Role.CACHEABLE
+		CachedInvocation scope = SCOPES.get().current;
+		return (scope != null && scope.invocation != null && caller.role() == Caller.Role.CACHEABLE
 				&& scope.invokes(caller.method())) ? scope : null;
 	}
 
@@ -123,7 +127,7 @@ public final class CachedInvocation {
 	 * Costs one thread-local read when no computation is in progress.
 	 */
 	static void record(Call call, EntryMetadata metadata) {
-		CachedInvocation scope = CURRENT.get();
+		CachedInvocation scope = SCOPES.get().current;
 		// small enough to inline into the hit path, where nothing is recorded: a method's own lookup
 		if (scope != null && (scope.outer != null || !scope.owns(call))) {
 			scope.add(call, metadata);
@@ -145,13 +149,13 @@ public final class CachedInvocation {
 	 * in progress, else none. {@code null}: more than an entry can record.
 	 */
 	static @Nullable EntryInputs inputsOf(Call call) {
-		CachedInvocation scope = CURRENT.get();
+		CachedInvocation scope = SCOPES.get().current;
 		return (scope != null && scope.owns(call)) ? scope.inputs() : EntryInputs.NONE;
 	}
 
 	/** Invokes the method again, as a recomputation. */
 	Object recompute() throws Exception {
-		return recompute.call();
+		return invocation.recompute();
 	}
 
 	/** Offers the value to return if the method throws; the first offer wins. */
@@ -184,15 +188,6 @@ public final class CachedInvocation {
 				&& Arrays.equals(bound.getParameterTypes(), method.getParameterTypes()));
 	}
 
-	private void close() {
-		if (outer == null) {
-			CURRENT.remove();
-		}
-		else {
-			CURRENT.set(outer);
-		}
-	}
-
 	/** A loader's value and the inputs it was computed from ({@code null}: too many to record). */
 	record Loaded<T>(T value, @Nullable EntryInputs inputs) {
 	}
@@ -201,11 +196,21 @@ public final class CachedInvocation {
 	private record Fallback(@Nullable Object value, Consumer<Throwable> onServe) {
 	}
 
-	/** The rest of an invocation. */
-	@FunctionalInterface
-	public interface Body {
+	/** The scope in progress on a thread. */
+	private static final class Scopes {
 
+		@Nullable CachedInvocation current;
+
+	}
+
+	/** The rest of an invocation of a cached method, and how to invoke it again. */
+	public interface Invocation {
+
+		/** Proceeds: the cache interceptor, then the method. */
 		@Nullable Object proceed() throws Throwable;
+
+		/** Invokes the method again with the same arguments, recomputing and overwriting its entries. */
+		@Nullable Object recompute() throws Exception;
 
 	}
 
