@@ -8,12 +8,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.cache.annotation.CacheEvict;
-import org.springframework.cache.annotation.CachePut;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import dev.cachet.autoconfigure.redis.PricedReports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,72 +27,14 @@ class LineageIntegrationTests {
 	@TempDir
 	Path disk;
 
-	static class Lookups {
-
-		private volatile int price = 10;
-
-		/** The price at its source changes (public: callers hold the caching proxy). */
-		public void priceChanged(int price) {
-			this.price = price;
-		}
-
-		@Cacheable("prices")
-		public int price(String item) {
-			return price;
-		}
-
-		@Cacheable("rates")
-		public int rate(String currency) {
-			return 2;
-		}
-
-		@CacheEvict("prices")
-		public void forgetPrice(String item) {
-		}
-
-		@CachePut(cacheNames = "prices", key = "#item")
-		public int setPrice(String item, int price) {
-			return price;
-		}
-
-	}
-
-	static class Reports {
-
-		private final AtomicInteger computations = new AtomicInteger();
-
-		private final Lookups lookups;
-
-		Reports(Lookups lookups) {
-			this.lookups = lookups;
-		}
-
-		public int computations() {
-			return computations.get();
-		}
-
-		@Cacheable("reports")
-		public String report(String item) {
-			computations.incrementAndGet();
-			return item + ": " + lookups.price(item) * lookups.rate("eur");
-		}
-
-		@Cacheable(cacheNames = "synced-reports", sync = true)
-		public String syncedReport(String item) {
-			computations.incrementAndGet();
-			return item + ": " + lookups.price(item) * lookups.rate("eur");
-		}
-
-	}
-
 	/** A summary of a report: two levels of lineage. */
 	static class Summaries {
 
 		private final AtomicInteger computations = new AtomicInteger();
 
-		private final Reports reports;
+		private final PricedReports reports;
 
-		Summaries(Reports reports) {
+		Summaries(PricedReports reports) {
 			this.reports = reports;
 		}
 
@@ -103,7 +45,7 @@ class LineageIntegrationTests {
 		@Cacheable("summaries")
 		public String summary(String item) {
 			computations.incrementAndGet();
-			return "summary of " + reports.report(item);
+			return "summary: " + reports.report(item);
 		}
 
 	}
@@ -113,17 +55,17 @@ class LineageIntegrationTests {
 	static class App {
 
 		@Bean
-		Lookups lookups() {
-			return new Lookups();
+		PricedReports.Lookups lookups() {
+			return new PricedReports.Lookups();
 		}
 
 		@Bean
-		Reports reports(Lookups lookups) {
-			return new Reports(lookups);
+		PricedReports reports(PricedReports.Lookups lookups) {
+			return new PricedReports(lookups);
 		}
 
 		@Bean
-		Summaries summaries(Reports reports) {
+		Summaries summaries(PricedReports reports) {
 			return new Summaries(reports);
 		}
 
@@ -140,17 +82,17 @@ class LineageIntegrationTests {
 	@Test
 	void anEvictedLookupRecomputesTheReportAndAnUnrelatedOneDoesNot() {
 		runner().run(context -> {
-			Reports reports = context.getBean(Reports.class);
-			Lookups lookups = context.getBean(Lookups.class);
-			assertThat(reports.report("tea")).isEqualTo("tea: 20");
-			assertThat(reports.report("tea")).isEqualTo("tea: 20");
+			PricedReports reports = context.getBean(PricedReports.class);
+			PricedReports.Lookups lookups = context.getBean(PricedReports.Lookups.class);
+			assertThat(reports.report("tea")).isEqualTo("tea costs 20 eur");
+			assertThat(reports.report("tea")).isEqualTo("tea costs 20 eur");
 			lookups.forgetPrice("coffee");
-			assertThat(reports.report("tea")).isEqualTo("tea: 20");
+			assertThat(reports.report("tea")).isEqualTo("tea costs 20 eur");
 			assertThat(reports.computations()).as("a hit while its lookups are unchanged").isEqualTo(1);
 
 			lookups.priceChanged(30);
 			lookups.forgetPrice("tea");
-			assertThat(reports.report("tea")).isEqualTo("tea: 60");
+			assertThat(reports.report("tea")).isEqualTo("tea costs 60 eur");
 			assertThat(reports.computations()).isEqualTo(2);
 		});
 	}
@@ -158,12 +100,11 @@ class LineageIntegrationTests {
 	@Test
 	void aLookupOverwrittenByCachePutRecomputesTheReport() {
 		runner().run(context -> {
-			Reports reports = context.getBean(Reports.class);
-			Lookups lookups = context.getBean(Lookups.class);
-			assertThat(reports.report("tea")).isEqualTo("tea: 20");
-			lookups.setPrice("tea", 40);
-			assertThat(reports.report("tea")).isEqualTo("tea: 80");
-			assertThat(reports.report("tea")).isEqualTo("tea: 80");
+			PricedReports reports = context.getBean(PricedReports.class);
+			assertThat(reports.report("tea")).isEqualTo("tea costs 20 eur");
+			context.getBean(PricedReports.Lookups.class).setPrice("tea", 40);
+			assertThat(reports.report("tea")).isEqualTo("tea costs 80 eur");
+			assertThat(reports.report("tea")).isEqualTo("tea costs 80 eur");
 			assertThat(reports.computations()).isEqualTo(2);
 		});
 	}
@@ -171,13 +112,13 @@ class LineageIntegrationTests {
 	@Test
 	void aSyncReportRecordsItsLookupsToo() {
 		runner().run(context -> {
-			Reports reports = context.getBean(Reports.class);
-			Lookups lookups = context.getBean(Lookups.class);
-			assertThat(reports.syncedReport("tea")).isEqualTo("tea: 20");
-			assertThat(reports.syncedReport("tea")).isEqualTo("tea: 20");
+			PricedReports reports = context.getBean(PricedReports.class);
+			PricedReports.Lookups lookups = context.getBean(PricedReports.Lookups.class);
+			assertThat(reports.syncedReport("tea")).isEqualTo("tea costs 20 eur");
+			assertThat(reports.syncedReport("tea")).isEqualTo("tea costs 20 eur");
 			lookups.priceChanged(30);
 			lookups.forgetPrice("tea");
-			assertThat(reports.syncedReport("tea")).isEqualTo("tea: 60");
+			assertThat(reports.syncedReport("tea")).isEqualTo("tea costs 60 eur");
 			assertThat(reports.computations()).isEqualTo(2);
 		});
 	}
@@ -186,13 +127,13 @@ class LineageIntegrationTests {
 	void aSummaryOfAReportIsRecomputedWhenTheReportsLookupChanges() {
 		runner().run(context -> {
 			Summaries summaries = context.getBean(Summaries.class);
-			Lookups lookups = context.getBean(Lookups.class);
-			assertThat(summaries.summary("tea")).isEqualTo("summary of tea: 20");
-			assertThat(summaries.summary("tea")).isEqualTo("summary of tea: 20");
+			PricedReports.Lookups lookups = context.getBean(PricedReports.Lookups.class);
+			assertThat(summaries.summary("tea")).isEqualTo("summary: tea costs 20 eur");
+			assertThat(summaries.summary("tea")).isEqualTo("summary: tea costs 20 eur");
 			assertThat(summaries.computations()).isEqualTo(1);
 			lookups.priceChanged(30);
 			lookups.forgetPrice("tea");
-			assertThat(summaries.summary("tea")).isEqualTo("summary of tea: 60");
+			assertThat(summaries.summary("tea")).isEqualTo("summary: tea costs 60 eur");
 			assertThat(summaries.computations()).isEqualTo(2);
 		});
 	}

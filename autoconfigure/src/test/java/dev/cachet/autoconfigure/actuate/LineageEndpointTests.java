@@ -8,13 +8,12 @@ import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfi
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.cache.annotation.CacheEvict;
-import org.springframework.cache.annotation.Cacheable;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.cachet.autoconfigure.CachetAutoConfiguration;
+import dev.cachet.autoconfigure.redis.PricedReports;
 import dev.cachet.core.cache.LineageGraph;
 import dev.cachet.core.cache.TieredCacheManager;
 
@@ -31,46 +30,18 @@ class LineageEndpointTests {
 	@TempDir
 	Path disk;
 
-	public static class Lookups {
-
-		@Cacheable("prices")
-		public int price(String item) {
-			return item.length();
-		}
-
-		@CacheEvict("prices")
-		public void forgetPrice(String item) {
-		}
-
-	}
-
-	public static class Reports {
-
-		private final Lookups lookups;
-
-		Reports(Lookups lookups) {
-			this.lookups = lookups;
-		}
-
-		@Cacheable("reports")
-		public String report(String item) {
-			return "costs " + lookups.price(item);
-		}
-
-	}
-
 	@Configuration(proxyBeanMethods = false)
 	@EnableCaching
 	static class App {
 
 		@Bean
-		Lookups lookups() {
-			return new Lookups();
+		PricedReports.Lookups lookups() {
+			return new PricedReports.Lookups();
 		}
 
 		@Bean
-		Reports reports(Lookups lookups) {
-			return new Reports(lookups);
+		PricedReports reports(PricedReports.Lookups lookups) {
+			return new PricedReports(lookups);
 		}
 
 	}
@@ -81,20 +52,20 @@ class LineageEndpointTests {
 					EndpointAutoConfiguration.class, CachetEndpointAutoConfiguration.class))
 			.withUserConfiguration(App.class)
 			.withPropertyValues("management.endpoints.web.exposure.include=cachet", "cachet.tiers=memory,disk",
-					"cachet.disk.path=" + disk, "cachet.fingerprint.packages=dev.cachet.autoconfigure.actuate");
+					"cachet.disk.path=" + disk, "cachet.fingerprint.packages=dev.cachet.autoconfigure");
 	}
 
 	@Test
 	void entriesShowTheirInputsAndDependentsAndTheCachePagesWhichCachesFeedWhich() {
 		runner().run(context -> {
-			context.getBean(Reports.class).report(SECRET);
+			context.getBean(PricedReports.class).report(SECRET);
 			TieredCacheManager manager = context.getBean(TieredCacheManager.class);
 			assertThat(manager.awaitWrites(java.time.Duration.ofSeconds(30))).isTrue();
 			CachetEndpoint endpoint = context.getBean(CachetEndpoint.class);
 
-			CacheEntries.EntryReport report = endpoint.entries("reports", "entries", 0, 10).entries().get(0);
+			CacheEntries.EntryReport report = endpoint.entries("priced-reports", "entries", 0, 10).entries().get(0);
 			String priceKey = manager.keyGenerator().addresses().addressOf(SECRET).id();
-			assertThat(report.inputs()).singleElement().satisfies(input -> {
+			assertThat(report.inputs()).hasSize(2).first().satisfies(input -> {
 				assertThat(input.cache()).isEqualTo("prices");
 				assertThat(input.key()).isEqualTo(priceKey);
 				assertThat(input.method()).endsWith("Lookups#price(java.lang.String)");
@@ -102,18 +73,18 @@ class LineageEndpointTests {
 			});
 			CacheEntries.EntryReport price = endpoint.entries("prices", "entries", 0, 10).entries().get(0);
 			assertThat(price.dependents()).extracting(LineageGraph.Dependent::cache, LineageGraph.Dependent::method)
-				.containsExactly(org.assertj.core.groups.Tuple.tuple("reports",
-						Reports.class.getName() + "#report(java.lang.String)"));
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("priced-reports",
+						PricedReports.class.getName() + "#report(java.lang.String)"));
 			assertThat(endpoint.cache("prices").lineage().feeds()).singleElement().satisfies(feed -> {
 				assertThat(feed.from()).isEqualTo("prices");
-				assertThat(feed.to()).isEqualTo("reports");
+				assertThat(feed.to()).isEqualTo("priced-reports");
 			});
 			assertThat(endpoint.overview().lineage().complete()).isTrue();
 			assertThat(report.toString() + price).doesNotContain(SECRET);
 
-			context.getBean(Lookups.class).forgetPrice(SECRET);
-			CacheEntries.EntryReport after = endpoint.entries("reports", "entries", 0, 10).entries().get(0);
-			assertThat(after.inputs()).singleElement().satisfies(input -> {
+			context.getBean(PricedReports.Lookups.class).forgetPrice(SECRET);
+			CacheEntries.EntryReport after = endpoint.entries("priced-reports", "entries", 0, 10).entries().get(0);
+			assertThat(after.inputs()).first().satisfies(input -> {
 				assertThat(input.method()).isNull();
 				assertThat(input.unchanged()).isFalse();
 			});

@@ -3,6 +3,7 @@ package dev.cachet.autoconfigure.redis;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.cache.annotation.CacheEvict;
+import org.springframework.cache.annotation.CachePut;
 import org.springframework.cache.annotation.Cacheable;
 
 /**
@@ -15,7 +16,7 @@ public class PricedReports {
 
 	private final AtomicInteger computations = new AtomicInteger();
 
-	PricedReports(Lookups lookups) {
+	public PricedReports(Lookups lookups) {
 		this.lookups = lookups;
 	}
 
@@ -26,6 +27,12 @@ public class PricedReports {
 
 	@Cacheable("priced-reports")
 	public String report(String item) {
+		computations.incrementAndGet();
+		return item + " costs " + lookups.price(item) * lookups.rate("eur") + " eur";
+	}
+
+	@Cacheable(cacheNames = "synced-priced-reports", sync = true)
+	public String syncedReport(String item) {
 		computations.incrementAndGet();
 		return item + " costs " + lookups.price(item) * lookups.rate("eur") + " eur";
 	}
@@ -55,6 +62,11 @@ public class PricedReports {
 
 		@CacheEvict("rates")
 		public void forgetRate(String currency) {
+		}
+
+		@CachePut(cacheNames = "prices", key = "#item")
+		public int setPrice(String item, int price) {
+			return price;
 		}
 
 	}
