@@ -12,6 +12,7 @@ import org.springframework.cache.annotation.Cacheable;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import dev.cachet.autoconfigure.redis.PricedReports;
 
@@ -52,17 +53,8 @@ class LineageIntegrationTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableCaching
+	@Import(PricedReports.Beans.class)
 	static class App {
-
-		@Bean
-		PricedReports.Lookups lookups() {
-			return new PricedReports.Lookups();
-		}
-
-		@Bean
-		PricedReports reports(PricedReports.Lookups lookups) {
-			return new PricedReports(lookups);
-		}
 
 		@Bean
 		Summaries summaries(PricedReports reports) {

@@ -9,8 +9,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cache.annotation.EnableCaching;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import dev.cachet.autoconfigure.CachetAutoConfiguration;
 import dev.cachet.autoconfigure.redis.PricedReports;
@@ -32,17 +32,8 @@ class LineageEndpointTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableCaching
+	@Import(PricedReports.Beans.class)
 	static class App {
-
-		@Bean
-		PricedReports.Lookups lookups() {
-			return new PricedReports.Lookups();
-		}
-
-		@Bean
-		PricedReports reports(PricedReports.Lookups lookups) {
-			return new PricedReports(lookups);
-		}
 
 	}
 

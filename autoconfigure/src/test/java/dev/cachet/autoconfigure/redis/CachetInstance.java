@@ -16,6 +16,7 @@ import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 import dev.cachet.backend.redis.RedisInvalidationBus;
@@ -42,6 +43,7 @@ final class CachetInstance implements AutoCloseable {
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	@EnableCaching
+	@Import(PricedReports.Beans.class)
 	static class App {
 
 		@Bean
@@ -49,15 +51,6 @@ final class CachetInstance implements AutoCloseable {
 			return new Reports();
 		}
 
-		@Bean
-		PricedReports.Lookups lookups() {
-			return new PricedReports.Lookups();
-		}
-
-		@Bean
-		PricedReports pricedReports(PricedReports.Lookups lookups) {
-			return new PricedReports(lookups);
-		}
 
 		/**
 		 * {@code test.redis.reconnect-delay}: how long Lettuce waits before each reconnect attempt, so

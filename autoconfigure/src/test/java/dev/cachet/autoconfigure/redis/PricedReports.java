@@ -5,6 +5,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.cache.annotation.CachePut;
 import org.springframework.cache.annotation.Cacheable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * A report built from two cached lookups (a price and an exchange rate), the lineage case: the
@@ -67,6 +69,22 @@ public class PricedReports {
 		@CachePut(cacheNames = "prices", key = "#item")
 		public int setPrice(String item, int price) {
 			return price;
+		}
+
+	}
+
+	/** The lookups and the reports as beans of an application. */
+	@Configuration(proxyBeanMethods = false)
+	public static class Beans {
+
+		@Bean
+		Lookups lookups() {
+			return new Lookups();
+		}
+
+		@Bean
+		PricedReports pricedReports(Lookups lookups) {
+			return new PricedReports(lookups);
 		}
 
 	}
