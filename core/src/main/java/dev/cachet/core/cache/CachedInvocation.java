@@ -144,6 +144,11 @@ public final class CachedInvocation {
 		}
 	}
 
+	/** Whether a computation is in progress on this thread. */
+	static boolean inProgress() {
+		return SCOPES.get().current != null;
+	}
+
 	/**
 	 * The inputs a result the call writes now was computed from: those of the call's own computation
 	 * in progress, else none. {@code null}: more than an entry can record.

@@ -23,7 +23,7 @@ final class LoaderCalls {
 	}
 
 	/** The computation's value; its failure, or an interrupt, comes as a {@link ValueRetrievalException}. */
-	static Object await(Object key, Callable<?> valueLoader, CompletableFuture<Object> result) {
+	static <T> T await(Object key, Callable<?> valueLoader, CompletableFuture<T> result) {
 		try {
 			return result.get();
 		}

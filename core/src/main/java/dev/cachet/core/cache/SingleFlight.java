@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.cachet.core.envelope.EntryMetadata;
+
 import dev.cachet.core.tier.KeyLease;
 
 /**
@@ -22,7 +24,7 @@ final class SingleFlight {
 
 	private final @Nullable KeyLease lease;
 
-	private final ConcurrentMap<String, CompletableFuture<Object>> loads = new ConcurrentHashMap<>();
+	private final ConcurrentMap<String, CompletableFuture<Loaded>> loads = new ConcurrentHashMap<>();
 
 	/** @param lease cross-instance lease, or {@code null} */
 	SingleFlight(String cache, @Nullable KeyLease lease) {
@@ -38,10 +40,10 @@ final class SingleFlight {
 	 * @param crossInstance whether to take the lease: {@code false} for callers that must not block,
 	 * since taking and awaiting it blocks; they get one computation per key in this JVM only
 	 */
-	CompletableFuture<Object> run(String keyId, @Nullable Supplier<@Nullable Object> readAfterWait,
+	CompletableFuture<Loaded> run(String keyId, @Nullable Supplier<@Nullable Object> readAfterWait,
 			Supplier<CompletableFuture<Loaded>> load, boolean crossInstance) {
-		CompletableFuture<Object> mine = new CompletableFuture<>();
-		CompletableFuture<Object> running = loads.putIfAbsent(keyId, mine);
+		CompletableFuture<Loaded> mine = new CompletableFuture<>();
+		CompletableFuture<Loaded> running = loads.putIfAbsent(keyId, mine);
 		if (running != null) {
 			return running;
 		}
@@ -53,7 +55,7 @@ final class SingleFlight {
 				// another instance may have written the entry just before this one took the lease or was woken
 				Object elsewhere = readAfterWait.get();
 				if (elsewhere != null) {
-					finish(keyId, mine, handle, new Loaded(elsewhere, null), null);
+					finish(keyId, mine, handle, new Loaded(elsewhere, null, null), null);
 					return mine;
 				}
 			}
@@ -70,7 +72,7 @@ final class SingleFlight {
 		return mine;
 	}
 
-	private void finish(String keyId, CompletableFuture<Object> mine, KeyLease.@Nullable Handle handle,
+	private void finish(String keyId, CompletableFuture<Loaded> mine, KeyLease.@Nullable Handle handle,
 			@Nullable Loaded loaded, @Nullable Throwable failure) {
 		try {
 			if (handle != null) {
@@ -87,7 +89,7 @@ final class SingleFlight {
 				mine.completeExceptionally(failure);
 			}
 			else {
-				mine.complete(loaded.value());
+				mine.complete(loaded);
 			}
 			loads.remove(keyId, mine);
 		}
@@ -95,9 +97,16 @@ final class SingleFlight {
 
 	/**
 	 * A computed value and when it has landed in the tiers.
-	 * @param landed completes once every tier has the value, or {@code null} when there is nothing to wait for
+	 * @param landed   completes once every tier has the value, or {@code null} when there is nothing to wait for
+	 * @param metadata the entry written, or {@code null}: not stored, or read from another instance's write
 	 */
-	record Loaded(Object value, @Nullable CompletableFuture<?> landed) {
+	record Loaded(Object value, @Nullable CompletableFuture<?> landed, @Nullable EntryMetadata metadata) {
+
+		/** Whether the value is another instance's, read from the tiers after waiting for its lease. */
+		boolean fromElsewhere() {
+			return landed == null && metadata == null;
+		}
+
 	}
 
 }

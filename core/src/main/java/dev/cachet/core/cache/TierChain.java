@@ -94,9 +94,9 @@ final class TierChain {
 	 * result as one of its inputs.
 	 * @param inputs the cached results it was computed from; {@code null} when there were more than an
 	 * entry can record, and then it is not stored
-	 * @return completes once every tier has the result; {@code null} when it was stored nowhere
+	 * @return what was written, and when it has landed in every tier; {@code null} when it was stored nowhere
 	 */
-	@Nullable CompletableFuture<?> write(Call call, ResultFormat format, Object storeValue, long computeNanos,
+	@Nullable Written write(Call call, ResultFormat format, Object storeValue, long computeNanos,
 			@Nullable EntryInputs recorded) {
 		EntryInputs inputs = recordsInputs ? recorded : EntryInputs.NONE;
 		if (inputs == null) {
@@ -134,7 +134,14 @@ final class TierChain {
 			// other instances may hold the value this one replaces in their node-local tiers
 			operations.publishEvict(cache, call.keyId());
 		}
-		return landed;
+		return (landed != null) ? new Written(metadata, landed) : null;
+	}
+
+	/**
+	 * A result written.
+	 * @param landed completes once every tier has it
+	 */
+	record Written(EntryMetadata metadata, CompletableFuture<?> landed) {
 	}
 
 	/**

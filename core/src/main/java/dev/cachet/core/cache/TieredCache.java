@@ -9,7 +9,6 @@ import org.springframework.cache.support.AbstractValueAdaptingCache;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.cachet.core.envelope.EntryInputs;
 import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.key.CachetKey;
 import dev.cachet.core.method.CachedMethod;
@@ -29,13 +28,15 @@ import dev.cachet.core.policy.ResolvedPolicy;
  *
  * <p>This class adapts Spring's API; the work is done by collaborators with one job each:
  * {@link CallResolver} (address and policy), {@link TierChain} (read, validity, promotion, writes),
- * {@link SingleFlight} (one computation per key) and a {@link ResultFormat} (values or files).
+ * {@link Loads} (one computation per key, its inputs recorded) and a {@link ResultFormat} (values or files).
  */
 public class TieredCache extends AbstractValueAdaptingCache {
 
 	private final CacheParts parts;
 
 	private final Caller caller;
+
+	private final Loads loads;
 
 	TieredCache(String name, CacheSettings settings, List<TierBinding> tiers, CacheRuntime runtime) {
 		this(CacheParts.of(name, settings, tiers, runtime), Caller.PROGRAMMATIC);
@@ -45,6 +46,7 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		super(parts.settings().allowNullValues());
 		this.parts = parts;
 		this.caller = caller;
+		this.loads = new Loads(parts, this::toStoreValue);
 	}
 
 	/**
@@ -107,7 +109,8 @@ public class TieredCache extends AbstractValueAdaptingCache {
 	@Override
 	public void put(Object key, @Nullable Object value) {
 		Call call = parts.calls().resolve(key, caller);
-		write(call, toStoreValue(value), parts.timer().elapsedSinceMiss(call.keyId()), CachedInvocation.inputsOf(call));
+		loads.write(call, toStoreValue(value), parts.timer().elapsedSinceMiss(call.keyId()),
+				CachedInvocation.inputsOf(call));
 	}
 
 	@Override
@@ -117,7 +120,7 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		if (existing != null) {
 			return toValueWrapper(existing);
 		}
-		write(call, toStoreValue(value), 0, CachedInvocation.inputsOf(call));
+		loads.write(call, toStoreValue(value), 0, CachedInvocation.inputsOf(call));
 		return null;
 	}
 
@@ -128,7 +131,7 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		if (call.reads()) {
 			Object hit = read(call);
 			if (hit == null && call.stale() != null) {
-				hit = parts.stale().whileRevalidating(call, () -> read(call), refresh(call, valueLoader));
+				hit = parts.stale().whileRevalidating(call, () -> read(call), loads.refresh(call, caller, valueLoader));
 			}
 			if (hit != null) {
 				return (T) fromStoreValue(hit);
@@ -138,16 +141,8 @@ public class TieredCache extends AbstractValueAdaptingCache {
 			parts.statistics().uncached();
 			return LoaderCalls.call(key, valueLoader);
 		}
-		CompletableFuture<Object> result = parts.flight().run(call.keyId(), readAgain(call), () -> {
-			try {
-				return CompletableFuture.completedFuture(compute(call, valueLoader));
-			}
-			catch (Throwable ex) {
-				return CompletableFuture.failedFuture(ex);
-			}
-		}, true);
 		try {
-			return (T) fromStoreValue(LoaderCalls.await(key, valueLoader, result));
+			return (T) fromStoreValue(loads.load(call, key, valueLoader));
 		}
 		catch (ValueRetrievalException ex) {
 			Object stale = parts.stale().ifError(call, ex.getCause());
@@ -197,12 +192,7 @@ public class TieredCache extends AbstractValueAdaptingCache {
 				parts.statistics().uncached();
 				return valueLoader.get();
 			}
-			return parts.flight().run(call.keyId(), null, () -> {
-				long start = System.nanoTime();
-				// what an asynchronous computation reads cannot be followed: it records no inputs
-				return valueLoader.get()
-					.thenApply(value -> loaded(call, toStoreValue(value), System.nanoTime() - start, EntryInputs.NONE));
-			}, false).thenApply(storeValue -> (T) fromStoreValue(storeValue));
+			return loads.loadAsync(call, valueLoader).thenApply(storeValue -> (T) fromStoreValue(storeValue));
 		});
 	}
 
@@ -240,16 +230,6 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		return parts.chain().read(call, format(call));
 	}
 
-	/** What a caller that waited for another instance's computation reads, or nothing when it may not read. */
-	private @Nullable Supplier<@Nullable Object> readAgain(Call call) {
-		return call.reads() ? () -> read(call) : null;
-	}
-
-	private @Nullable CompletableFuture<?> write(Call call, Object storeValue, long computeNanos,
-			@Nullable EntryInputs inputs) {
-		return call.writes() ? parts.chain().write(call, format(call), storeValue, computeNanos, inputs) : null;
-	}
-
 	/**
 	 * What the entry at {@code key} records if application code may be served it, whatever its age;
 	 * {@code null} when there is none. The read is counted nowhere. It is how the inputs of other
@@ -262,33 +242,6 @@ public class TieredCache extends AbstractValueAdaptingCache {
 	/** As {@link #inspect(CachetKey)}; without {@code blocking}, only tiers that hold objects are asked. */
 	@Nullable EntryMetadata inspect(CachetKey key, boolean blocking) {
 		return parts.chain().inspect(key, parts.values(), blocking);
-	}
-
-	/**
-	 * The background refresh of a stale entry: the method invoked again through its proxy when its
-	 * invocation is in progress (so every advice applies), else the loader, its result replacing the
-	 * entry in every tier before the refresh ends.
-	 */
-	private Callable<?> refresh(Call call, Callable<?> valueLoader) {
-		CachedInvocation invocation = CachedInvocation.of(caller);
-		if (invocation != null) {
-			return invocation::recompute;
-		}
-		Call recompute = call.recomputing();
-		return () -> compute(recompute, valueLoader);
-	}
-
-	/** Runs the loader, recording the cached results it reads, and stores its value. */
-	private SingleFlight.Loaded compute(Call call, Callable<?> loader) throws Exception {
-		long start = System.nanoTime();
-		CachedInvocation.Loaded<?> computed = CachedInvocation.load(call, loader);
-		return loaded(call, toStoreValue(computed.value()), System.nanoTime() - start, computed.inputs());
-	}
-
-	/** Stores a computed value; the flight holds its lease until the value has landed in every tier. */
-	private SingleFlight.Loaded loaded(Call call, Object storeValue, long nanos, @Nullable EntryInputs inputs) {
-		parts.statistics().load(nanos);
-		return new SingleFlight.Loaded(storeValue, write(call, storeValue, nanos, inputs));
 	}
 
 	private ResultFormat format(Call call) {

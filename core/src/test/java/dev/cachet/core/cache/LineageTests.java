@@ -234,4 +234,45 @@ class LineageTests {
 		assertThat(manager.getCacheNames()).doesNotContain("forged-cache");
 	}
 
+	@Test
+	void aComputationThatWaitedForAnotherThreadsLoadRecordsWhatItGot() throws Exception {
+		TieredCacheManager manager = manager();
+		java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+		AtomicInteger summaryRuns = new AtomicInteger();
+		java.util.function.Function<String, String> summary = id -> manager.getCache("summaries").get(id, () -> {
+			summaryRuns.incrementAndGet();
+			return id + " of " + manager.getCache("reports").get("shared", () -> {
+				entered.countDown();
+				assertThat(release.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+				return "report of " + manager.getCache("prices").get("p", () -> 1);
+			});
+		});
+		List<Thread> threads = new ArrayList<>();
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2, task -> {
+			Thread thread = new Thread(task);
+			threads.add(thread);
+			return thread;
+		});
+		try {
+			var first = pool.submit(() -> summary.apply("s1"));
+			assertThat(entered.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			var second = pool.submit(() -> summary.apply("s2"));
+			// the second summary waits for the first one's computation of the shared report
+			org.awaitility.Awaitility.await()
+				.atMost(Duration.ofSeconds(30))
+				.until(() -> threads.size() == 2 && threads.get(1).getState() == Thread.State.WAITING);
+			release.countDown();
+			assertThat(first.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("s1 of report of 1");
+			assertThat(second.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("s2 of report of 1");
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		manager.getCache("prices").evict("p");
+		summary.apply("s1");
+		summary.apply("s2");
+		assertThat(summaryRuns).as("both summaries recorded the report, so both are recomputed").hasValue(4);
+	}
+
 }
