@@ -37,7 +37,8 @@ import dev.cachet.core.tier.InvalidationBus;
  *
  * <p>File names follow {@link EntryNames}: hashes and validated key ids only, with the storage
  * expiry and the size in the name, so the start-up scan rebuilds the index from directory listings
- * alone. A compact in-memory index ({@link DiskIndex}: key, size, expiry, last access, about 50
+ * alone, or from the snapshot of the index written at the last close for the shard folders it still
+ * describes. A compact in-memory index ({@link DiskIndex}: key, size, expiry, last access, about 50
  * bytes an entry) serves lookups, size accounting and least-recently-used eviction.
  *
  * <p>Writes go to a temporary file that is then renamed over the target in one step: a reader
@@ -110,7 +111,7 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 				this.writes::deleteIfCurrent);
 		this.bus = new FolderInvalidationBus(this.journal);
 		this.applier = new JournalApplier(this.root, this.index, this.locks, clock, this.bus);
-		rebuildIndex();
+		rebuildIndex(true);
 		followJournal(); // what others did while the folder was being scanned
 		this.sweeper = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "cachet-disk-sweeper");
@@ -138,7 +139,7 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 		try {
 			if (!this.journal.poll(this.applier::apply)) {
 				logger.warn("Cachet disk tier missed part of the journal of {}; rescanning the folder", this.root);
-				rebuildIndex();
+				rebuildIndex(false);
 				this.bus.lost();
 			}
 		}
@@ -167,14 +168,10 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 		}
 	}
 
-	private void rebuildIndex() {
-		long start = System.nanoTime();
+	/** Fills the index, from the snapshot of the last close where it still holds when {@code useSnapshot}. */
+	private void rebuildIndex(boolean useSnapshot) {
 		try {
-			DirectoryScan.Result result = new DirectoryScan(this.root, this.index, this.files, this.clock.millis())
-				.run();
-			logger.debug("Cachet disk tier indexed {} entries in {} ms under {} (deleted {} temporary, {} expired, "
-					+ "{} duplicate files)", result.entries(), (System.nanoTime() - start) / 1_000_000, this.root,
-					result.tempFilesDeleted(), result.expiredDeleted(), result.duplicatesDeleted());
+			new IndexRebuild(this.root, this.index, this.files).run(useSnapshot, this.clock.millis());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Cachet disk tier cannot list directory '" + this.root + "' ("
@@ -471,12 +468,17 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 		return this.sizeEviction.evictions();
 	}
 
-	/** Stops the background sweeper and journal reader; the files stay for the next start. */
+	/**
+	 * Stops the background sweeper and journal reader; the files stay for the next start, with a
+	 * snapshot of the index that spares it listing the shard folders unchanged since.
+	 */
 	@Override
 	public void close() {
 		this.sweeper.shutdownNow();
 		try {
 			this.sweeper.awaitTermination(1, TimeUnit.SECONDS);
+			followJournal(); // the snapshot then holds what the other processes did until now
+			new SnapshotWriter(this.root, this.index, this.files).write();
 			this.journal.close();
 		}
 		catch (IOException ex) {
