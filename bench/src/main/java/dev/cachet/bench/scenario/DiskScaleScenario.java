@@ -31,8 +31,9 @@ import dev.cachet.core.key.CachetKeyGenerator;
 
 /**
  * How the disk tier's costs grow with its entry count: a hit on a random key through the tiered
- * cache, the start-up index rebuild over a folder of that many entries, and the heap the index
- * holds per entry. Entries are small strings, written in parallel through the tiered cache.
+ * cache, the start-up index rebuild over a folder of that many entries (from the index snapshot the
+ * previous close wrote, and from scratch with the snapshot deleted), and the heap the index holds
+ * per entry. Entries are small strings, written in parallel through the tiered cache.
  *
  * <p>Sizes are interleaved (every round visits every size) so that a burst of load on a shared
  * machine spreads over all of them rather than skewing one. The index heap is the used heap after
@@ -52,6 +53,9 @@ public final class DiskScaleScenario {
 
 	private static final int WRITE_BATCH = 50_000;
 
+	/** The disk tier's index snapshot (package-private there): deleted for a start-up from scratch. */
+	private static final String INDEX_SNAPSHOT = "index.snapshot";
+
 	private final List<Integer> sizes;
 
 	private final int hits;
@@ -65,7 +69,8 @@ public final class DiskScaleScenario {
 	}
 
 	/**
-	 * For each size: {@code Disk hit @ n entries}, {@code Disk start-up @ n entries} and
+	 * For each size: {@code Disk hit @ n entries}, {@code Disk start-up @ n entries} (from the
+	 * snapshot), {@code Disk start-up from scratch @ n entries} and
 	 * {@code Disk index heap per entry @ n entries}.
 	 */
 	public List<Measurement> run() throws Exception {
@@ -77,9 +82,16 @@ public final class DiskScaleScenario {
 			}
 			Map<Integer, List<Double>> startupNanos = samples();
 			Map<Integer, List<Double>> startupCpuNanos = samples();
+			Map<Integer, List<Double>> scratchNanos = samples();
+			Map<Integer, List<Double>> scratchCpuNanos = samples();
 			for (int round = 0; round < startups; round++) {
 				for (int size : sizes) {
+					// each start-up's close writes the snapshot the next one reads
+					Files.deleteIfExists(folders.get(size).resolve(INDEX_SNAPSHOT));
 					long cpuBefore = processCpuNanos();
+					scratchNanos.get(size).add((double) startup(folders.get(size), size));
+					scratchCpuNanos.get(size).add((double) (processCpuNanos() - cpuBefore));
+					cpuBefore = processCpuNanos();
 					startupNanos.get(size).add((double) startup(folders.get(size), size));
 					startupCpuNanos.get(size).add((double) (processCpuNanos() - cpuBefore));
 				}
@@ -96,10 +108,15 @@ public final class DiskScaleScenario {
 				for (int size : sizes) {
 					measurements.add(Measurement.median(label("hit", size), Unit.NANOSECONDS, hitNanos.get(size)));
 					measurements.add(Measurement.median(label("start-up", size), Unit.NANOSECONDS, startupNanos.get(size)));
+					measurements.add(Measurement.median(label("start-up from scratch", size), Unit.NANOSECONDS,
+							scratchNanos.get(size)));
 					measurements.add(Measurement.single(label("index heap per entry", size), Unit.BYTES,
 							indexBytesPerEntry(folders.get(size), empty, size)));
-					print("start-up", size, startupNanos.get(size), 1e6, "ms");
-					print("start-up CPU (all threads, JIT and GC included)", size, startupCpuNanos.get(size), 1e6, "ms");
+					print("start-up from snapshot", size, startupNanos.get(size), 1e6, "ms");
+					print("start-up from snapshot CPU (all threads, JIT and GC included)", size,
+							startupCpuNanos.get(size), 1e6, "ms");
+					print("start-up from scratch", size, scratchNanos.get(size), 1e6, "ms");
+					print("start-up from scratch CPU", size, scratchCpuNanos.get(size), 1e6, "ms");
 					print("hit", size, hitNanos.get(size), 1e3, "us");
 				}
 			}
@@ -109,6 +126,11 @@ public final class DiskScaleScenario {
 			for (Measurement measurement : measurements) {
 				System.out.printf(Locale.ROOT, "[scale] %s: %s (%d samples)%n", measurement.id(),
 						measurement.formatted(), measurement.samples());
+			}
+			int smallest = sizes.get(0);
+			for (int size : sizes.subList(1, sizes.size())) {
+				System.out.printf(Locale.ROOT, "[scale] hit @ %,d vs @ %,d: %.2fx (medians)%n", size, smallest,
+						median(hitNanos.get(size)) / median(hitNanos.get(smallest)));
 			}
 			return measurements;
 		}
@@ -263,9 +285,19 @@ public final class DiskScaleScenario {
 		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 	}
 
-	private static void print(String what, int size, List<Double> nanos, double divisor, String unit) {
+	private static double median(List<Double> nanos) {
+		double[] sorted = sorted(nanos);
+		return sorted[sorted.length / 2];
+	}
+
+	private static double[] sorted(List<Double> nanos) {
 		double[] sorted = nanos.stream().mapToDouble(Double::doubleValue).toArray();
 		Arrays.sort(sorted);
+		return sorted;
+	}
+
+	private static void print(String what, int size, List<Double> nanos, double divisor, String unit) {
+		double[] sorted = sorted(nanos);
 		System.out.printf(Locale.ROOT, "[scale] %s @ %,d: min %.2f, p25 %.2f, median %.2f, p75 %.2f, max %.2f %s%n",
 				what, size, sorted[0] / divisor, sorted[sorted.length / 4] / divisor,
 				sorted[sorted.length / 2] / divisor, sorted[sorted.length * 3 / 4] / divisor,

@@ -59,7 +59,7 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 
 	private static final Logger logger = LoggerFactory.getLogger(DiskTier.class);
 
-	/** How often the other processes' journal records are read. */
+	/** How often the other processes' journal records are read, and the files used since stamped. */
 	private static final long JOURNAL_POLL_MILLIS = 100;
 
 	private final Path root;
@@ -83,6 +83,8 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 	private final FolderInvalidationBus bus;
 
 	private final JournalApplier applier;
+
+	private final UseStamps useStamps;
 
 	private final LongAdder corruptEntriesDeleted = new LongAdder();
 
@@ -111,6 +113,7 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 				this.writes::deleteIfCurrent);
 		this.bus = new FolderInvalidationBus(this.journal);
 		this.applier = new JournalApplier(this.root, this.index, this.locks, clock, this.bus);
+		this.useStamps = new UseStamps(this.root, this.files);
 		rebuildIndex(true);
 		followJournal(); // what others did while the folder was being scanned
 		this.sweeper = Executors.newSingleThreadScheduledExecutor((task) -> {
@@ -122,6 +125,8 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 		this.sweeper.scheduleWithFixedDelay(this::sweepInBackground, interval, interval, TimeUnit.MILLISECONDS);
 		this.sweeper.scheduleWithFixedDelay(this::followJournal, JOURNAL_POLL_MILLIS, JOURNAL_POLL_MILLIS,
 				TimeUnit.MILLISECONDS);
+		this.sweeper.scheduleWithFixedDelay(this::stampUsedFiles, JOURNAL_POLL_MILLIS, JOURNAL_POLL_MILLIS,
+				TimeUnit.MILLISECONDS);
 	}
 
 	private FolderJournal openJournal() {
@@ -132,6 +137,11 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 			throw new IllegalStateException("Cachet disk tier cannot open its journal in '" + this.root + "' ("
 					+ ex.getMessage() + "); set cachet.disk.path to a writable folder", ex);
 		}
+	}
+
+	/** Stamps the files of the entries used since the last call, for the other processes on the folder. */
+	void stampUsedFiles() {
+		this.useStamps.flush();
 	}
 
 	/** Applies what the other processes on the folder did; when history was lost, rescans the folder. */
@@ -240,7 +250,7 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 	private void touch(IndexedEntry entry) {
 		long now = this.clock.millis();
 		if (this.index.touch(entry, now)) {
-			this.files.stampQuietly(entry.path(this.root), now);
+			this.useStamps.add(entry, now);
 		}
 	}
 
@@ -477,6 +487,7 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 		this.sweeper.shutdownNow();
 		try {
 			this.sweeper.awaitTermination(1, TimeUnit.SECONDS);
+			stampUsedFiles();
 			followJournal(); // the snapshot then holds what the other processes did until now
 			new SnapshotWriter(this.root, this.index, this.files).write();
 			this.journal.close();

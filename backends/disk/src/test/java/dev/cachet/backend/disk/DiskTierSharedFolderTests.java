@@ -126,6 +126,7 @@ class DiskTierSharedFolderTests {
 		for (int i = 0; i < 4; i++) {
 			assertThat(other.get(CACHE, key("other-" + i))).isNotNull(); // used now: stamped on its file
 		}
+		other.stampUsedFiles(); // what its background task does every 100 ms
 		this.clock.advance(Duration.ofSeconds(10));
 		for (int i = 4; i < 8; i++) {
 			restarted.put(CACHE, key("mine-" + i), envelope("value-%02d".formatted(i)), HOUR);
