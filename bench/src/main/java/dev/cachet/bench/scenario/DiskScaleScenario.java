@@ -1,6 +1,7 @@
 package dev.cachet.bench.scenario;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.nio.file.Files;
@@ -97,9 +98,15 @@ public final class DiskScaleScenario {
 				}
 			}
 			Map<Integer, List<Double>> hitNanos = samples();
+			Map<Integer, List<Double>> rawNanos = samples();
+			Map<Integer, Path[]> entryFiles = new LinkedHashMap<>();
+			for (int size : sizes) {
+				entryFiles.put(size, entryFiles(folders.get(size)));
+			}
 			for (int round = 0; round < HIT_ROUNDS; round++) {
 				for (int size : sizes) {
 					hitNanos.get(size).addAll(hitLatency(folders.get(size), size, Math.max(1, hits / HIT_ROUNDS)));
+					rawNanos.get(size).addAll(rawReadLatency(entryFiles.get(size), Math.max(1, hits / HIT_ROUNDS)));
 				}
 			}
 			Path empty = TempFolders.create("cachet-bench-empty");
@@ -118,6 +125,7 @@ public final class DiskScaleScenario {
 					print("start-up from scratch", size, scratchNanos.get(size), 1e6, "ms");
 					print("start-up from scratch CPU", size, scratchCpuNanos.get(size), 1e6, "ms");
 					print("hit", size, hitNanos.get(size), 1e3, "us");
+					print("raw read of a random entry file", size, rawNanos.get(size), 1e3, "us");
 				}
 			}
 			finally {
@@ -129,8 +137,9 @@ public final class DiskScaleScenario {
 			}
 			int smallest = sizes.get(0);
 			for (int size : sizes.subList(1, sizes.size())) {
-				System.out.printf(Locale.ROOT, "[scale] hit @ %,d vs @ %,d: %.2fx (medians)%n", size, smallest,
-						median(hitNanos.get(size)) / median(hitNanos.get(smallest)));
+				System.out.printf(Locale.ROOT, "[scale] hit @ %,d vs @ %,d: %.2fx; raw read: %.2fx (medians)%n", size,
+						smallest, median(hitNanos.get(size)) / median(hitNanos.get(smallest)),
+						median(rawNanos.get(size)) / median(rawNanos.get(smallest)));
 			}
 			return measurements;
 		}
@@ -253,6 +262,37 @@ public final class DiskScaleScenario {
 			}
 			return nanos;
 		}
+	}
+
+	/** The entry files of a folder, in no particular order. */
+	private static Path[] entryFiles(Path folder) throws IOException {
+		try (Stream<Path> files = Files.find(folder, 3,
+				(path, attributes) -> path.getFileName().toString().endsWith(".entry"))) {
+			return files.toArray(Path[]::new);
+		}
+	}
+
+	/**
+	 * What the file system alone costs: {@code Files.readAllBytes} of a random entry file, no index,
+	 * no decoding. How it grows with the entry count is the floor for the hit's growth.
+	 */
+	private static List<Double> rawReadLatency(Path[] files, int reads) {
+		SplittableRandom random = new SplittableRandom(files.length);
+		List<Double> nanos = new ArrayList<>(reads);
+		try {
+			for (int i = 0; i < WARMUP_HITS + reads; i++) {
+				Path file = files[random.nextInt(files.length)];
+				long start = System.nanoTime();
+				Files.readAllBytes(file);
+				if (i >= WARMUP_HITS) {
+					nanos.add((double) (System.nanoTime() - start));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return nanos;
 	}
 
 	/** Retained heap of a tier over {@code entries} entries minus that of a tier over an empty folder, per entry. */

@@ -246,10 +246,13 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 		return envelope;
 	}
 
-	/** Marks an entry used, here and, at most every second, on its file for the other processes. */
+	/**
+	 * Marks an entry used, here and, at most every second and once the folder is filling up, on its
+	 * file for the other processes.
+	 */
 	private void touch(IndexedEntry entry) {
 		long now = this.clock.millis();
-		if (this.index.touch(entry, now)) {
+		if (this.index.touch(entry, now) && this.sizeEviction.isFillingUp()) {
 			this.useStamps.add(entry, now);
 		}
 	}
