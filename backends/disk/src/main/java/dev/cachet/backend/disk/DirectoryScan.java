@@ -16,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds the index from the files of a disk tier folder at start-up, from directory listings
- * alone: the names hold expiry and size, so no entry file is opened or even {@code stat}ed. Shard
- * folders are scanned in parallel, names parsed by hand (see {@link EntryNames}).
+ * Fills the index from the files of a disk tier folder (at start-up, every shard folder the
+ * {@link SnapshotReader index snapshot} does not describe), from directory listings alone: the
+ * names hold expiry and size, so no entry file is opened or even {@code stat}ed. Shard folders are
+ * scanned in parallel, names parsed by hand (see {@link EntryNames}).
  *
  * <p>Files outside the naming scheme are left alone. Cachet's own temporary files (writes a crash
  * interrupted) and expired entries are deleted. When a crash left two files for one key, the one
