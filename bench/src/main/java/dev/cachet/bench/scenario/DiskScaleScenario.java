@@ -85,16 +85,18 @@ public final class DiskScaleScenario {
 			Map<Integer, List<Double>> startupCpuNanos = samples();
 			Map<Integer, List<Double>> scratchNanos = samples();
 			Map<Integer, List<Double>> scratchCpuNanos = samples();
+			Map<Integer, List<Double>> closeNanos = samples();
 			for (int round = 0; round < startups; round++) {
 				for (int size : sizes) {
 					// each start-up's close writes the snapshot the next one reads
 					Files.deleteIfExists(folders.get(size).resolve(INDEX_SNAPSHOT));
-					long cpuBefore = processCpuNanos();
-					scratchNanos.get(size).add((double) startup(folders.get(size), size));
-					scratchCpuNanos.get(size).add((double) (processCpuNanos() - cpuBefore));
-					cpuBefore = processCpuNanos();
-					startupNanos.get(size).add((double) startup(folders.get(size), size));
-					startupCpuNanos.get(size).add((double) (processCpuNanos() - cpuBefore));
+					long[] scratch = startup(folders.get(size), size);
+					scratchNanos.get(size).add((double) scratch[0]);
+					scratchCpuNanos.get(size).add((double) scratch[1]);
+					long[] fromSnapshot = startup(folders.get(size), size);
+					startupNanos.get(size).add((double) fromSnapshot[0]);
+					startupCpuNanos.get(size).add((double) fromSnapshot[1]);
+					closeNanos.get(size).add((double) fromSnapshot[2]);
 				}
 			}
 			Map<Integer, List<Double>> hitNanos = samples();
@@ -124,6 +126,7 @@ public final class DiskScaleScenario {
 							startupCpuNanos.get(size), 1e6, "ms");
 					print("start-up from scratch", size, scratchNanos.get(size), 1e6, "ms");
 					print("start-up from scratch CPU", size, scratchCpuNanos.get(size), 1e6, "ms");
+					print("close, writing the index snapshot", size, closeNanos.get(size), 1e6, "ms");
 					print("hit", size, hitNanos.get(size), 1e3, "us");
 					print("raw read of a random entry file", size, rawNanos.get(size), 1e3, "us");
 				}
@@ -231,17 +234,25 @@ public final class DiskScaleScenario {
 		}
 	}
 
-	/** Nanoseconds to open a tier over the folder, index rebuild included. */
-	private static long startup(Path folder, int entries) {
+	/**
+	 * Opens a tier over the folder and closes it: the wall-clock and process CPU nanoseconds of the
+	 * opening (index rebuild included), and the wall-clock nanoseconds of the closing (which writes
+	 * the index snapshot).
+	 */
+	private static long[] startup(Path folder, int entries) {
+		long cpuBefore = processCpuNanos();
 		long start = System.nanoTime();
-		try (DiskTier restarted = new DiskTier(settings(folder))) {
-			long nanos = System.nanoTime() - start;
-			long indexed = restarted.entryCount().orElse(-1);
-			if (indexed != entries) {
-				throw new IllegalStateException("Start-up indexed " + indexed + " of " + entries + " entries");
-			}
-			return nanos;
+		DiskTier restarted = new DiskTier(settings(folder));
+		long nanos = System.nanoTime() - start;
+		long cpuNanos = processCpuNanos() - cpuBefore;
+		long indexed = restarted.entryCount().orElse(-1);
+		long closeStart = System.nanoTime();
+		restarted.close();
+		long closeNanos = System.nanoTime() - closeStart;
+		if (indexed != entries) {
+			throw new IllegalStateException("Start-up indexed " + indexed + " of " + entries + " entries");
 		}
+		return new long[] { nanos, cpuNanos, closeNanos };
 	}
 
 	private static List<Double> hitLatency(Path folder, int entries, int hits) {
