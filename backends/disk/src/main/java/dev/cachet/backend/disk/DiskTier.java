@@ -113,7 +113,7 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 				this.writes::deleteIfCurrent);
 		this.bus = new FolderInvalidationBus(this.journal);
 		this.applier = new JournalApplier(this.root, this.index, this.locks, clock, this.bus);
-		this.useStamps = new UseStamps(this.root, this.files);
+		this.useStamps = new UseStamps(this.root, this.files, this.index, this.sizeEviction);
 		rebuildIndex(true);
 		followJournal(); // what others did while the folder was being scanned
 		this.sweeper = Executors.newSingleThreadScheduledExecutor((task) -> {
@@ -242,19 +242,8 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 			}
 			return null;
 		}
-		touch(entry);
+		this.useStamps.used(entry, this.clock.millis());
 		return envelope;
-	}
-
-	/**
-	 * Marks an entry used, here and, at most every second and once the folder is filling up, on its
-	 * file for the other processes.
-	 */
-	private void touch(IndexedEntry entry) {
-		long now = this.clock.millis();
-		if (this.index.touch(entry, now) && this.sizeEviction.isFillingUp()) {
-			this.useStamps.add(entry, now);
-		}
 	}
 
 	/** The indexed entry of a key, or {@code null} when there is none or it expired (then deleted). */
@@ -326,7 +315,7 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 				this.corruptEntriesDeleted.increment();
 			}
 			else {
-				touch(entry);
+				this.useStamps.used(entry, this.clock.millis());
 			}
 			return in;
 		}
