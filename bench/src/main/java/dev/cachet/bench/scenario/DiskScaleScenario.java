@@ -1,6 +1,7 @@
 package dev.cachet.bench.scenario;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.nio.file.Files;
@@ -31,8 +32,9 @@ import dev.cachet.core.key.CachetKeyGenerator;
 
 /**
  * How the disk tier's costs grow with its entry count: a hit on a random key through the tiered
- * cache, the start-up index rebuild over a folder of that many entries, and the heap the index
- * holds per entry. Entries are small strings, written in parallel through the tiered cache.
+ * cache, the start-up index rebuild over a folder of that many entries (from the index snapshot the
+ * previous close wrote, and from scratch with the snapshot deleted), and the heap the index holds
+ * per entry. Entries are small strings, written in parallel through the tiered cache.
  *
  * <p>Sizes are interleaved (every round visits every size) so that a burst of load on a shared
  * machine spreads over all of them rather than skewing one. The index heap is the used heap after
@@ -52,6 +54,9 @@ public final class DiskScaleScenario {
 
 	private static final int WRITE_BATCH = 50_000;
 
+	/** The disk tier's index snapshot (package-private there): deleted for a start-up from scratch. */
+	private static final String INDEX_SNAPSHOT = "index.snapshot";
+
 	private final List<Integer> sizes;
 
 	private final int hits;
@@ -65,7 +70,8 @@ public final class DiskScaleScenario {
 	}
 
 	/**
-	 * For each size: {@code Disk hit @ n entries}, {@code Disk start-up @ n entries} and
+	 * For each size: {@code Disk hit @ n entries}, {@code Disk start-up @ n entries} (from the
+	 * snapshot), {@code Disk start-up from scratch @ n entries} and
 	 * {@code Disk index heap per entry @ n entries}.
 	 */
 	public List<Measurement> run() throws Exception {
@@ -77,17 +83,32 @@ public final class DiskScaleScenario {
 			}
 			Map<Integer, List<Double>> startupNanos = samples();
 			Map<Integer, List<Double>> startupCpuNanos = samples();
+			Map<Integer, List<Double>> scratchNanos = samples();
+			Map<Integer, List<Double>> scratchCpuNanos = samples();
+			Map<Integer, List<Double>> closeNanos = samples();
 			for (int round = 0; round < startups; round++) {
 				for (int size : sizes) {
-					long cpuBefore = processCpuNanos();
-					startupNanos.get(size).add((double) startup(folders.get(size), size));
-					startupCpuNanos.get(size).add((double) (processCpuNanos() - cpuBefore));
+					// each start-up's close writes the snapshot the next one reads
+					Files.deleteIfExists(folders.get(size).resolve(INDEX_SNAPSHOT));
+					long[] scratch = startup(folders.get(size), size);
+					scratchNanos.get(size).add((double) scratch[0]);
+					scratchCpuNanos.get(size).add((double) scratch[1]);
+					long[] fromSnapshot = startup(folders.get(size), size);
+					startupNanos.get(size).add((double) fromSnapshot[0]);
+					startupCpuNanos.get(size).add((double) fromSnapshot[1]);
+					closeNanos.get(size).add((double) fromSnapshot[2]);
 				}
 			}
 			Map<Integer, List<Double>> hitNanos = samples();
+			Map<Integer, List<Double>> rawNanos = samples();
+			Map<Integer, Path[]> entryFiles = new LinkedHashMap<>();
+			for (int size : sizes) {
+				entryFiles.put(size, entryFiles(folders.get(size)));
+			}
 			for (int round = 0; round < HIT_ROUNDS; round++) {
 				for (int size : sizes) {
 					hitNanos.get(size).addAll(hitLatency(folders.get(size), size, Math.max(1, hits / HIT_ROUNDS)));
+					rawNanos.get(size).addAll(rawReadLatency(entryFiles.get(size), Math.max(1, hits / HIT_ROUNDS)));
 				}
 			}
 			Path empty = TempFolders.create("cachet-bench-empty");
@@ -96,11 +117,18 @@ public final class DiskScaleScenario {
 				for (int size : sizes) {
 					measurements.add(Measurement.median(label("hit", size), Unit.NANOSECONDS, hitNanos.get(size)));
 					measurements.add(Measurement.median(label("start-up", size), Unit.NANOSECONDS, startupNanos.get(size)));
+					measurements.add(Measurement.median(label("start-up from scratch", size), Unit.NANOSECONDS,
+							scratchNanos.get(size)));
 					measurements.add(Measurement.single(label("index heap per entry", size), Unit.BYTES,
 							indexBytesPerEntry(folders.get(size), empty, size)));
-					print("start-up", size, startupNanos.get(size), 1e6, "ms");
-					print("start-up CPU (all threads, JIT and GC included)", size, startupCpuNanos.get(size), 1e6, "ms");
+					print("start-up from snapshot", size, startupNanos.get(size), 1e6, "ms");
+					print("start-up from snapshot CPU (all threads, JIT and GC included)", size,
+							startupCpuNanos.get(size), 1e6, "ms");
+					print("start-up from scratch", size, scratchNanos.get(size), 1e6, "ms");
+					print("start-up from scratch CPU", size, scratchCpuNanos.get(size), 1e6, "ms");
+					print("close, writing the index snapshot", size, closeNanos.get(size), 1e6, "ms");
 					print("hit", size, hitNanos.get(size), 1e3, "us");
+					print("raw read of a random entry file", size, rawNanos.get(size), 1e3, "us");
 				}
 			}
 			finally {
@@ -109,6 +137,12 @@ public final class DiskScaleScenario {
 			for (Measurement measurement : measurements) {
 				System.out.printf(Locale.ROOT, "[scale] %s: %s (%d samples)%n", measurement.id(),
 						measurement.formatted(), measurement.samples());
+			}
+			int smallest = sizes.get(0);
+			for (int size : sizes.subList(1, sizes.size())) {
+				System.out.printf(Locale.ROOT, "[scale] hit @ %,d vs @ %,d: %.2fx; raw read: %.2fx (medians)%n", size,
+						smallest, median(hitNanos.get(size)) / median(hitNanos.get(smallest)),
+						median(rawNanos.get(size)) / median(rawNanos.get(smallest)));
 			}
 			return measurements;
 		}
@@ -200,17 +234,25 @@ public final class DiskScaleScenario {
 		}
 	}
 
-	/** Nanoseconds to open a tier over the folder, index rebuild included. */
-	private static long startup(Path folder, int entries) {
+	/**
+	 * Opens a tier over the folder and closes it: the wall-clock and process CPU nanoseconds of the
+	 * opening (index rebuild included), and the wall-clock nanoseconds of the closing (which writes
+	 * the index snapshot).
+	 */
+	private static long[] startup(Path folder, int entries) {
+		long cpuBefore = processCpuNanos();
 		long start = System.nanoTime();
-		try (DiskTier restarted = new DiskTier(settings(folder))) {
-			long nanos = System.nanoTime() - start;
-			long indexed = restarted.entryCount().orElse(-1);
-			if (indexed != entries) {
-				throw new IllegalStateException("Start-up indexed " + indexed + " of " + entries + " entries");
-			}
-			return nanos;
+		DiskTier restarted = new DiskTier(settings(folder));
+		long nanos = System.nanoTime() - start;
+		long cpuNanos = processCpuNanos() - cpuBefore;
+		long indexed = restarted.entryCount().orElse(-1);
+		long closeStart = System.nanoTime();
+		restarted.close();
+		long closeNanos = System.nanoTime() - closeStart;
+		if (indexed != entries) {
+			throw new IllegalStateException("Start-up indexed " + indexed + " of " + entries + " entries");
 		}
+		return new long[] { nanos, cpuNanos, closeNanos };
 	}
 
 	private static List<Double> hitLatency(Path folder, int entries, int hits) {
@@ -231,6 +273,37 @@ public final class DiskScaleScenario {
 			}
 			return nanos;
 		}
+	}
+
+	/** The entry files of a folder, in no particular order. */
+	private static Path[] entryFiles(Path folder) throws IOException {
+		try (Stream<Path> files = Files.find(folder, 3,
+				(path, attributes) -> path.getFileName().toString().endsWith(".entry"))) {
+			return files.toArray(Path[]::new);
+		}
+	}
+
+	/**
+	 * What the file system alone costs: {@code Files.readAllBytes} of a random entry file, no index,
+	 * no decoding. How it grows with the entry count is the floor for the hit's growth.
+	 */
+	private static List<Double> rawReadLatency(Path[] files, int reads) {
+		SplittableRandom random = new SplittableRandom(files.length);
+		List<Double> nanos = new ArrayList<>(reads);
+		try {
+			for (int i = 0; i < WARMUP_HITS + reads; i++) {
+				Path file = files[random.nextInt(files.length)];
+				long start = System.nanoTime();
+				Files.readAllBytes(file);
+				if (i >= WARMUP_HITS) {
+					nanos.add((double) (System.nanoTime() - start));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return nanos;
 	}
 
 	/** Retained heap of a tier over {@code entries} entries minus that of a tier over an empty folder, per entry. */
@@ -263,9 +336,19 @@ public final class DiskScaleScenario {
 		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 	}
 
-	private static void print(String what, int size, List<Double> nanos, double divisor, String unit) {
+	private static double median(List<Double> nanos) {
+		double[] sorted = sorted(nanos);
+		return sorted[sorted.length / 2];
+	}
+
+	private static double[] sorted(List<Double> nanos) {
 		double[] sorted = nanos.stream().mapToDouble(Double::doubleValue).toArray();
 		Arrays.sort(sorted);
+		return sorted;
+	}
+
+	private static void print(String what, int size, List<Double> nanos, double divisor, String unit) {
+		double[] sorted = sorted(nanos);
 		System.out.printf(Locale.ROOT, "[scale] %s @ %,d: min %.2f, p25 %.2f, median %.2f, p75 %.2f, max %.2f %s%n",
 				what, size, sorted[0] / divisor, sorted[sorted.length / 4] / divisor,
 				sorted[sorted.length / 2] / divisor, sorted[sorted.length * 3 / 4] / divisor,

@@ -5,20 +5,21 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds the index from the files of a disk tier folder at start-up, from directory listings
- * alone: the names hold expiry and size, so no entry file is opened or even {@code stat}ed. Shard
- * folders are scanned in parallel, names parsed by hand (see {@link EntryNames}).
+ * Fills the index from the files of a disk tier folder (at start-up, every shard folder the
+ * {@link SnapshotReader index snapshot} does not describe), from directory listings alone: the
+ * names hold expiry and size, so no entry file is opened or even {@code stat}ed. Shard folders are
+ * scanned in parallel, names parsed by hand (see {@link EntryNames}).
  *
  * <p>Files outside the naming scheme are left alone. Cachet's own temporary files (writes a crash
  * interrupted) and expired entries are deleted. When a crash left two files for one key, the one
@@ -49,36 +50,25 @@ final class DirectoryScan {
 		this.nowMillis = nowMillis;
 	}
 
-	/** Scans the folder into the index. */
+	/** Scans the whole folder into the index. */
 	Result run() throws IOException {
-		List<Path> shards = new ArrayList<>();
-		try (DirectoryStream<Path> children = Files.newDirectoryStream(this.root)) {
-			for (Path child : children) {
-				String name = child.getFileName().toString();
-				if (EntryNames.isTempFile(name)) {
-					deleteTemp(child);
-				}
-				else if (EntryNames.isCacheFolder(name) && isDirectory(child)) {
-					addShards(child, shards);
-				}
-			}
-		}
-		shards.parallelStream().forEach(this::scanShard);
-		return new Result(this.index.size(), this.tempFilesDeleted.sum(), this.expiredDeleted.sum(),
-				this.duplicatesDeleted.sum());
+		return run((shard) -> false);
 	}
 
-	private void addShards(Path cacheFolder, List<Path> shards) {
-		try (DirectoryStream<Path> children = Files.newDirectoryStream(cacheFolder)) {
-			for (Path child : children) {
-				if (child.getFileName().toString().length() == 2 && isDirectory(child)) {
-					shards.add(child);
-				}
+	/**
+	 * Scans the folder into the index but for the shard folders {@code known} accepts (their entries
+	 * come from elsewhere: a snapshot of the index).
+	 */
+	Result run(Predicate<ShardFolders.Shard> known) throws IOException {
+		List<ShardFolders.Shard> shards = ShardFolders.list(this.root, (child) -> {
+			if (EntryNames.isTempFile(child.getFileName().toString())) {
+				deleteTemp(child);
 			}
-		}
-		catch (IOException ex) {
-			logger.warn("Cachet disk tier cannot list {}; its entries will be misses", cacheFolder, ex);
-		}
+		});
+		List<ShardFolders.Shard> unknown = shards.stream().filter(known.negate()).toList();
+		unknown.parallelStream().forEach((shard) -> scanShard(shard.path()));
+		return new Result(this.index.size(), unknown.size(), this.tempFilesDeleted.sum(), this.expiredDeleted.sum(),
+				this.duplicatesDeleted.sum());
 	}
 
 	private void scanShard(Path shard) {
@@ -138,7 +128,10 @@ final class DirectoryScan {
 		IndexedEntry entry = IndexedEntry.of(cacheFolder, entryName.stem(), entryName.size(),
 				entryName.expiresAtMillis());
 		IndexedEntry stale = this.index.putIfMoreRecent(entry, DiskIndex.startRank(entryName.expiresAtMillis()));
-		if (stale != null && this.files.deleteQuietly(stale.path(this.root))) {
+		// A rescan finds the files it indexed before: the same file is no duplicate of itself.
+		IndexedEntry kept = (stale != null) ? this.index.get(cacheFolder, entryName.stem()) : null;
+		if (stale != null && (kept == null || !kept.fileName().equals(stale.fileName()))
+				&& this.files.deleteQuietly(stale.path(this.root))) {
 			this.duplicatesDeleted.increment();
 		}
 	}
@@ -149,12 +142,8 @@ final class DirectoryScan {
 		}
 	}
 
-	private static boolean isDirectory(Path path) {
-		return Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
-	}
-
 	/** What a scan found and cleaned. */
-	record Result(int entries, long tempFilesDeleted, long expiredDeleted, long duplicatesDeleted) {
+	record Result(int entries, int shardsScanned, long tempFilesDeleted, long expiredDeleted, long duplicatesDeleted) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.cachet.backend.disk;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -117,6 +118,37 @@ final class DiskIndex {
 		return loser;
 	}
 
+	/**
+	 * Adds an entry of a 32-hex stem read from a snapshot, ranked as found at start-up, unless its key
+	 * is indexed already.
+	 */
+	void load(String cacheFolder, boolean hashed, long high, long low, long size, long expiresAtMillis) {
+		long rank = startRank(expiresAtMillis);
+		EntryTable.Load load = this.table.load(cacheFolder, hashed, high, low, size, expiresAtMillis, rank);
+		if (load == EntryTable.Load.ADDED) {
+			this.totalBytes.addAndGet(size);
+		}
+		else if (load == EntryTable.Load.NOT_HELD) {
+			String stem = hashed ? IndexKeys.hashedHex(high, low) : IndexKeys.hex(high, low);
+			putIfMoreRecent(IndexedEntry.of(cacheFolder, stem, size, expiresAtMillis), rank);
+		}
+	}
+
+	/** Makes room for about {@code entries} more entries at once (a snapshot about to be loaded). */
+	void reserve(int entries) {
+		this.table.reserve(entries);
+	}
+
+	/** Hands every entry over: those of 32-hex stems as raw fields, the others as entries. */
+	void export(Export out) throws IOException {
+		this.table.export(out);
+		List<IndexedEntry> others = new ArrayList<>();
+		this.named.collect(null, Long.MAX_VALUE, others);
+		for (IndexedEntry entry : others) {
+			out.named(entry);
+		}
+	}
+
 	/** Removes an entry only if it is still the indexed write of its key. */
 	boolean remove(IndexedEntry entry) {
 		EntryTable.Key key = this.table.keyOf(entry);
@@ -161,6 +193,14 @@ final class DiskIndex {
 
 	long totalBytes() {
 		return this.totalBytes.get();
+	}
+
+	/** Receives the entries of the index, see {@link #export}. */
+	interface Export extends EntrySegment.RawEntries {
+
+		/** An entry whose stem is not 32 hex digits, or of a cache past the compact table's limit. */
+		void named(IndexedEntry entry) throws IOException;
+
 	}
 
 	/** An entry with its rank when it was looked at. */

@@ -37,7 +37,8 @@ import dev.cachet.core.tier.InvalidationBus;
  *
  * <p>File names follow {@link EntryNames}: hashes and validated key ids only, with the storage
  * expiry and the size in the name, so the start-up scan rebuilds the index from directory listings
- * alone. A compact in-memory index ({@link DiskIndex}: key, size, expiry, last access, about 50
+ * alone, or from the snapshot of the index written at the last close for the shard folders it still
+ * describes. A compact in-memory index ({@link DiskIndex}: key, size, expiry, last access, about 50
  * bytes an entry) serves lookups, size accounting and least-recently-used eviction.
  *
  * <p>Writes go to a temporary file that is then renamed over the target in one step: a reader
@@ -58,7 +59,7 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 
 	private static final Logger logger = LoggerFactory.getLogger(DiskTier.class);
 
-	/** How often the other processes' journal records are read. */
+	/** How often the other processes' journal records are read, and the files used since stamped. */
 	private static final long JOURNAL_POLL_MILLIS = 100;
 
 	private final Path root;
@@ -82,6 +83,8 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 	private final FolderInvalidationBus bus;
 
 	private final JournalApplier applier;
+
+	private final UseStamps useStamps;
 
 	private final LongAdder corruptEntriesDeleted = new LongAdder();
 
@@ -110,7 +113,8 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 				this.writes::deleteIfCurrent);
 		this.bus = new FolderInvalidationBus(this.journal);
 		this.applier = new JournalApplier(this.root, this.index, this.locks, clock, this.bus);
-		rebuildIndex();
+		this.useStamps = new UseStamps(this.root, this.files, this.index, this.sizeEviction);
+		rebuildIndex(true);
 		followJournal(); // what others did while the folder was being scanned
 		this.sweeper = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "cachet-disk-sweeper");
@@ -120,6 +124,8 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 		long interval = settings.sweepInterval().toMillis();
 		this.sweeper.scheduleWithFixedDelay(this::sweepInBackground, interval, interval, TimeUnit.MILLISECONDS);
 		this.sweeper.scheduleWithFixedDelay(this::followJournal, JOURNAL_POLL_MILLIS, JOURNAL_POLL_MILLIS,
+				TimeUnit.MILLISECONDS);
+		this.sweeper.scheduleWithFixedDelay(this::stampUsedFiles, JOURNAL_POLL_MILLIS, JOURNAL_POLL_MILLIS,
 				TimeUnit.MILLISECONDS);
 	}
 
@@ -133,12 +139,17 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 		}
 	}
 
+	/** Stamps the files of the entries used since the last call, for the other processes on the folder. */
+	void stampUsedFiles() {
+		this.useStamps.flush();
+	}
+
 	/** Applies what the other processes on the folder did; when history was lost, rescans the folder. */
 	void followJournal() {
 		try {
 			if (!this.journal.poll(this.applier::apply)) {
 				logger.warn("Cachet disk tier missed part of the journal of {}; rescanning the folder", this.root);
-				rebuildIndex();
+				rebuildIndex(false);
 				this.bus.lost();
 			}
 		}
@@ -167,14 +178,10 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 		}
 	}
 
-	private void rebuildIndex() {
-		long start = System.nanoTime();
+	/** Fills the index, from the snapshot of the last close where it still holds when {@code useSnapshot}. */
+	private void rebuildIndex(boolean useSnapshot) {
 		try {
-			DirectoryScan.Result result = new DirectoryScan(this.root, this.index, this.files, this.clock.millis())
-				.run();
-			logger.debug("Cachet disk tier indexed {} entries in {} ms under {} (deleted {} temporary, {} expired, "
-					+ "{} duplicate files)", result.entries(), (System.nanoTime() - start) / 1_000_000, this.root,
-					result.tempFilesDeleted(), result.expiredDeleted(), result.duplicatesDeleted());
+			new IndexRebuild(this.root, this.index, this.files).run(useSnapshot, this.clock.millis());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Cachet disk tier cannot list directory '" + this.root + "' ("
@@ -235,16 +242,8 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 			}
 			return null;
 		}
-		touch(entry);
+		this.useStamps.used(entry, this.clock.millis());
 		return envelope;
-	}
-
-	/** Marks an entry used, here and, at most every second, on its file for the other processes. */
-	private void touch(IndexedEntry entry) {
-		long now = this.clock.millis();
-		if (this.index.touch(entry, now)) {
-			this.files.stampQuietly(entry.path(this.root), now);
-		}
 	}
 
 	/** The indexed entry of a key, or {@code null} when there is none or it expired (then deleted). */
@@ -316,7 +315,7 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 				this.corruptEntriesDeleted.increment();
 			}
 			else {
-				touch(entry);
+				this.useStamps.used(entry, this.clock.millis());
 			}
 			return in;
 		}
@@ -471,12 +470,18 @@ public class DiskTier implements CacheTier, TierStreaming, TierInspection {
 		return this.sizeEviction.evictions();
 	}
 
-	/** Stops the background sweeper and journal reader; the files stay for the next start. */
+	/**
+	 * Stops the background sweeper and journal reader; the files stay for the next start, with a
+	 * snapshot of the index that spares it listing the shard folders unchanged since.
+	 */
 	@Override
 	public void close() {
 		this.sweeper.shutdownNow();
 		try {
 			this.sweeper.awaitTermination(1, TimeUnit.SECONDS);
+			stampUsedFiles();
+			followJournal(); // the snapshot then holds what the other processes did until now
+			new SnapshotWriter(this.root, this.index, this.files).write();
 			this.journal.close();
 		}
 		catch (IOException ex) {

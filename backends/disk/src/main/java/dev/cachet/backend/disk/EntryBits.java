@@ -42,7 +42,11 @@ final class EntryBits {
 
 	/** The {@code meta} of a write of an entry under a key. */
 	static long meta(long keyBits, IndexedEntry entry) {
-		return keyBits | entry.size() | ((long) entry.version() << VERSION_SHIFT);
+		return meta(keyBits, entry.size(), entry.version());
+	}
+
+	static long meta(long keyBits, long size, int version) {
+		return keyBits | size | ((long) version << VERSION_SHIFT);
 	}
 
 	static long size(long meta) {

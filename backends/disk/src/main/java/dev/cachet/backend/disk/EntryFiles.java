@@ -83,7 +83,8 @@ final class EntryFiles {
 		});
 	}
 
-	private Path writeTemp(Path directory, Writer writer) throws IOException {
+	/** Writes a new owner-only temporary file with {@code writer}, as {@link #writeTemp(Path, byte[])} does. */
+	Path writeTemp(Path directory, Writer writer) throws IOException {
 		Path temp = directory.resolve(EntryNames.tempFile(ThreadLocalRandom.current().nextLong()));
 		SeekableByteChannel channel;
 		try {
@@ -105,7 +106,7 @@ final class EntryFiles {
 	}
 
 	/** Writes the content of a temporary file. */
-	private interface Writer {
+	interface Writer {
 
 		void write(SeekableByteChannel out) throws IOException;
 

@@ -1,5 +1,6 @@
 package dev.cachet.backend.disk;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -68,20 +69,44 @@ final class EntrySegment {
 	synchronized @Nullable IndexedEntry put(EntryTable.Key key, IndexedEntry entry, long rank) {
 		int slot = find(key);
 		if (slot < 0) {
-			insert(key, slot, EntryBits.meta(key.bits(), entry), entry.expiresAtMillis(), rank);
+			insert(key.hash(), key.high(), key.low(), key.bits(), slot, EntryBits.meta(key.bits(), entry),
+					entry.expiresAtMillis(), rank);
 			return null;
 		}
 		int position = positionIn(slot);
 		IndexedEntry previous = entryAt(position, key);
-		write(position, key, EntryBits.meta(key.bits(), entry), entry.expiresAtMillis(), rank);
+		write(position, key.high(), key.low(), EntryBits.meta(key.bits(), entry), entry.expiresAtMillis(), rank);
 		return previous;
+	}
+
+	/**
+	 * Adds an entry read from a snapshot of the index, unless its key is indexed already: no
+	 * {@link IndexedEntry} or names are made, a million of them are loaded at start-up.
+	 * @return whether it was added
+	 */
+	synchronized boolean load(long hash, long high, long low, long meta, long expiry, long rank) {
+		int slot = find(hash, high, low, EntryBits.keyBits(meta));
+		if (slot >= 0) {
+			return false;
+		}
+		insert(hash, high, low, EntryBits.keyBits(meta), slot, meta, expiry, rank);
+		return true;
+	}
+
+	/** Grows the table at once for {@code more} entries, rather than doubling it step by step. */
+	synchronized void reserve(int more) {
+		int length = tableLengthFor(this.size + more);
+		if (length > this.table.length) {
+			rehash(length);
+		}
 	}
 
 	/** Adds an entry unless the indexed one ranks at least as high; returns the loser, or {@code null}. */
 	synchronized @Nullable IndexedEntry putIfMoreRecent(EntryTable.Key key, IndexedEntry entry, long rank) {
 		int slot = find(key);
 		if (slot < 0) {
-			insert(key, slot, EntryBits.meta(key.bits(), entry), entry.expiresAtMillis(), rank);
+			insert(key.hash(), key.high(), key.low(), key.bits(), slot, EntryBits.meta(key.bits(), entry),
+					entry.expiresAtMillis(), rank);
 			return null;
 		}
 		int position = positionIn(slot);
@@ -89,7 +114,7 @@ final class EntrySegment {
 			return entry;
 		}
 		IndexedEntry previous = entryAt(position, key);
-		write(position, key, EntryBits.meta(key.bits(), entry), entry.expiresAtMillis(), rank);
+		write(position, key.high(), key.low(), EntryBits.meta(key.bits(), entry), entry.expiresAtMillis(), rank);
 		return previous;
 	}
 
@@ -142,6 +167,28 @@ final class EntrySegment {
 		}
 	}
 
+	/**
+	 * Hands every entry to {@code out} as raw fields. The segment is copied under its lock, in one
+	 * go so that no removal moves an entry past the copy, and handed over outside it.
+	 */
+	void export(RawEntries out) throws IOException {
+		long[] copy;
+		int count;
+		synchronized (this) {
+			count = this.size;
+			copy = new long[count * STRIDE];
+			for (int position = 0; position < count; position += CHUNK_ENTRIES) {
+				int entries = Math.min(CHUNK_ENTRIES, count - position);
+				System.arraycopy(chunk(position), 0, copy, position * STRIDE, entries * STRIDE);
+			}
+		}
+		for (int offset = 0; offset < copy.length; offset += STRIDE) {
+			long meta = copy[offset + META];
+			out.accept(this.folders.name(EntryBits.folderId(meta)), EntryBits.isHashed(meta), copy[offset + HIGH], copy[offset + LOW],
+					EntryBits.size(meta), copy[offset + EXPIRY]);
+		}
+	}
+
 	/** Adds every entry with its rank. */
 	synchronized void collectRanked(List<DiskIndex.Ranked> out) {
 		for (int position = 0; position < this.size; position++) {
@@ -188,11 +235,15 @@ final class EntrySegment {
 				: -1;
 	}
 
-	/** The key's slot, or {@code -(empty slot + 1)} where it would go. */
 	private int find(EntryTable.Key key) {
+		return find(key.hash(), key.high(), key.low(), key.bits());
+	}
+
+	/** The key's slot, or {@code -(empty slot + 1)} where it would go. */
+	private int find(long hash, long high, long low, long keyBits) {
 		int mask = this.table.length - 1;
-		int tag = tagOf(key.hash());
-		for (int slot = (int) key.hash() & mask;; slot = (slot + 1) & mask) {
+		int tag = tagOf(hash);
+		for (int slot = (int) hash & mask;; slot = (slot + 1) & mask) {
 			int reference = this.table[slot];
 			if (reference == 0) {
 				return -(slot + 1);
@@ -202,33 +253,34 @@ final class EntrySegment {
 			}
 			long[] chunk = chunk((reference & POSITION_MASK) - 1);
 			int offset = offset((reference & POSITION_MASK) - 1);
-			if (chunk[offset + HIGH] == key.high() && chunk[offset + LOW] == key.low()
-					&& EntryBits.keyBits(chunk[offset + META]) == key.bits()) {
+			if (chunk[offset + HIGH] == high && chunk[offset + LOW] == low
+					&& EntryBits.keyBits(chunk[offset + META]) == keyBits) {
 				return slot;
 			}
 		}
 	}
 
-	private void insert(EntryTable.Key key, int missingSlot, long meta, long expiry, long rank) {
+	private void insert(long hash, long high, long low, long keyBits, int missingSlot, long meta, long expiry,
+			long rank) {
 		int slot = -missingSlot - 1;
 		if ((this.size + 1) * 4L > this.table.length * 3L) {
 			rehash(this.table.length * 2);
-			slot = -find(key) - 1;
+			slot = -find(hash, high, low, keyBits) - 1;
 		}
 		if (this.size >= POSITION_MASK - 1) {
 			throw new IllegalStateException("Disk index segment full: " + this.size + " entries");
 		}
 		int position = this.size++;
 		makeRoomAt(position);
-		write(position, key, meta, expiry, rank);
-		this.table[slot] = reference(key.hash(), position);
+		write(position, high, low, meta, expiry, rank);
+		this.table[slot] = reference(hash, position);
 	}
 
-	private void write(int position, EntryTable.Key key, long meta, long expiry, long rank) {
+	private void write(int position, long high, long low, long meta, long expiry, long rank) {
 		long[] chunk = chunk(position);
 		int offset = offset(position);
-		chunk[offset + HIGH] = key.high();
-		chunk[offset + LOW] = key.low();
+		chunk[offset + HIGH] = high;
+		chunk[offset + LOW] = low;
 		chunk[offset + META] = meta;
 		chunk[offset + EXPIRY] = expiry;
 		chunk[offset + RANK] = rank;
@@ -343,6 +395,14 @@ final class EntrySegment {
 
 	private static int offset(int position) {
 		return (position & (CHUNK_ENTRIES - 1)) * STRIDE;
+	}
+
+	/** Receives entries of the compact index as raw fields. */
+	interface RawEntries {
+
+		void accept(String cacheFolder, boolean hashed, long high, long low, long size, long expiresAtMillis)
+				throws IOException;
+
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.cachet.backend.disk;
 
+import java.io.IOException;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -58,13 +59,43 @@ final class EntryTable {
 		return new Key(cacheFolder, stem, high, low, bits, EntryBits.hash(high, low, bits));
 	}
 
+	/** Adds an entry read from a snapshot of the index unless its key is indexed already. */
+	Load load(String cacheFolder, boolean hashed, long high, long low, long size, long expiresAtMillis, long rank) {
+		int folderId = this.folders.idOf(cacheFolder);
+		if (folderId < 0) {
+			return Load.NOT_HELD;
+		}
+		long bits = EntryBits.keyBits(hashed, folderId);
+		long hash = EntryBits.hash(high, low, bits);
+		return segment(hash).load(hash, high, low, EntryBits.meta(bits, size, IndexedEntry.nextVersion()),
+				expiresAtMillis, rank) ? Load.ADDED : Load.PRESENT;
+	}
+
+	/** Makes room for about {@code entries} more entries at once. */
+	void reserve(int entries) {
+		for (EntrySegment segment : this.segments) {
+			segment.reserve(entries / SEGMENTS + entries / (4 * SEGMENTS)); // a quarter spare: keys spread unevenly
+		}
+	}
+
+	/** Hands every entry to {@code out}, a segment at a time. */
+	void export(EntrySegment.RawEntries out) throws IOException {
+		for (EntrySegment segment : this.segments) {
+			segment.export(out);
+		}
+	}
+
 	/** Whether a cache folder may hold entries here (it has an id); the others are all kept elsewhere. */
 	boolean knows(String cacheFolder) {
 		return this.folders.existingId(cacheFolder) >= 0;
 	}
 
 	EntrySegment segment(Key key) {
-		return this.segments[(int) (key.hash() >>> (Long.SIZE - SEGMENT_BITS))];
+		return segment(key.hash());
+	}
+
+	private EntrySegment segment(long hash) {
+		return this.segments[(int) (hash >>> (Long.SIZE - SEGMENT_BITS))];
 	}
 
 	int size() {
@@ -93,6 +124,13 @@ final class EntryTable {
 		for (EntrySegment segment : this.segments) {
 			segment.collectRanked(out);
 		}
+	}
+
+	/** What {@link #load} did: added the entry, found its key indexed, or cannot hold its cache folder. */
+	enum Load {
+
+		ADDED, PRESENT, NOT_HELD
+
 	}
 
 	/**

@@ -24,8 +24,12 @@ record IndexedEntry(String cacheFolder, String stem, long size, long expiresAtMi
 
 	/** A newly written or newly found entry, with a fresh version. */
 	static IndexedEntry of(String cacheFolder, String stem, long size, long expiresAtMillis) {
-		return new IndexedEntry(cacheFolder, stem, size, expiresAtMillis,
-				versions.incrementAndGet() & ((1 << VERSION_BITS) - 1));
+		return new IndexedEntry(cacheFolder, stem, size, expiresAtMillis, nextVersion());
+	}
+
+	/** A fresh version for a write, wrapping around at {@link #VERSION_BITS}. */
+	static int nextVersion() {
+		return versions.incrementAndGet() & ((1 << VERSION_BITS) - 1);
 	}
 
 	/** Index key: unique per cache and key id. */

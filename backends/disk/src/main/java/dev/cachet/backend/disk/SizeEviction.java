@@ -75,6 +75,14 @@ final class SizeEviction {
 		}
 	}
 
+	/**
+	 * Whether the folder is over half its max size. Below, no process evicts soon, so uses need not
+	 * be stamped on the files for them: an entry used again once the folder fills up is stamped then.
+	 */
+	boolean isFillingUp() {
+		return this.index.totalBytes() > this.maxSizeBytes / 2;
+	}
+
 	/** Entries evicted to keep the folder under its max size. */
 	long evictions() {
 		return this.evictions.sum();

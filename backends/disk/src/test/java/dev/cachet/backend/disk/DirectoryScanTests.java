@@ -61,6 +61,23 @@ class DirectoryScanTests {
 	}
 
 	@Test
+	void aRescanKeepsTheFilesItIndexedBefore() throws Exception {
+		// a rescan after lost journal history finds again the files of the entries found at start-up
+		String folder = EntryNames.cacheFolder("ships");
+		Path shard = Files.createDirectories(this.root.resolve(folder).resolve("01"));
+		file(shard, EntryNames.entryFile(HEX, LATER, 3));
+		DiskIndex index = new DiskIndex();
+		EntryFiles files = new EntryFiles(this.root.getFileSystem());
+		new DirectoryScan(this.root, index, files, NOW).run();
+
+		DirectoryScan.Result again = new DirectoryScan(this.root, index, files, NOW).run();
+
+		assertThat(again.duplicatesDeleted()).isZero();
+		assertThat(shard.resolve(EntryNames.entryFile(HEX, LATER, 3))).exists();
+		assertThat(index.totalBytes()).isEqualTo(3);
+	}
+
+	@Test
 	void ofTwoFilesOfOneKeyTheOneExpiringLastWins() throws Exception {
 		String folder = EntryNames.cacheFolder("ships");
 		Path shard = Files.createDirectories(this.root.resolve(folder).resolve("01"));

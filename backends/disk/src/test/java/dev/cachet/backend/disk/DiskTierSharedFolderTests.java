@@ -123,9 +123,11 @@ class DiskTierSharedFolderTests {
 			this.clock.advance(Duration.ofSeconds(1));
 		}
 		this.clock.advance(Duration.ofSeconds(10));
+		other.followJournal(); // what its background task does every 100 ms: the folder is filling up
 		for (int i = 0; i < 4; i++) {
 			assertThat(other.get(CACHE, key("other-" + i))).isNotNull(); // used now: stamped on its file
 		}
+		other.stampUsedFiles(); // and this too
 		this.clock.advance(Duration.ofSeconds(10));
 		for (int i = 4; i < 8; i++) {
 			restarted.put(CACHE, key("mine-" + i), envelope("value-%02d".formatted(i)), HOUR);
@@ -136,6 +138,27 @@ class DiskTierSharedFolderTests {
 		assertThat(entryStems()).containsExactlyInAnyOrder(key("other-0"), key("other-1"), key("other-2"),
 				key("other-3"), key("mine-2"), key("mine-3"), key("mine-4"), key("mine-5"), key("mine-6"),
 				key("mine-7"));
+	}
+
+	@Test
+	void usesAreStampedOnTheFilesOnlyOnceTheFolderIsFillingUp() throws Exception {
+		long entrySize = envelope("value-00").size();
+		DiskTier tier = open(4 * entrySize);
+		tier.put(CACHE, key("a"), envelope("value-00"), HOUR);
+		Path file = entryFiles().get(0);
+		long written = Files.getLastModifiedTime(file).toMillis();
+
+		this.clock.advance(Duration.ofSeconds(5));
+		tier.get(CACHE, key("a"));
+		tier.stampUsedFiles();
+		assertThat(Files.getLastModifiedTime(file).toMillis()).as("a quarter full").isEqualTo(written);
+
+		tier.put(CACHE, key("b"), envelope("value-01"), HOUR);
+		tier.put(CACHE, key("c"), envelope("value-02"), HOUR);
+		this.clock.advance(Duration.ofSeconds(5));
+		tier.get(CACHE, key("a"));
+		tier.stampUsedFiles(); // or its background task, within 100 ms
+		assertThat(Files.getLastModifiedTime(file).toMillis()).isEqualTo(this.clock.millis());
 	}
 
 	@Test
