@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import dev.cachet.core.envelope.Producer;
 
+import dev.cachet.core.envelope.EntryInputs;
 import dev.cachet.core.envelope.EntryMetadata;
 import dev.cachet.core.envelope.Envelope;
 
@@ -32,8 +33,9 @@ final class SigkillEntries {
 		Arrays.fill(payload, (byte) ('a' + i % 26));
 		byte[] label = key(i).getBytes(StandardCharsets.US_ASCII);
 		System.arraycopy(label, 0, payload, 0, label.length);
-		EntryMetadata metadata = new EntryMetadata(CREATED, Duration.ofDays(365), Duration.ofMillis(i), new Producer(Producer.Kind.CACHEABLE, "writer#" + i,
-				"fp"), "");
+		// the same bytes in the writer and in the test that checks them: a version of its own, not a random one
+		EntryMetadata metadata = new EntryMetadata(CREATED, Duration.ofDays(365), Duration.ofMillis(i),
+				new Producer(Producer.Kind.CACHEABLE, "writer#" + i, "fp"), "", i, EntryInputs.NONE);
 		return Envelope.create("test", false, false, metadata, payload, 0, payload.length);
 	}
 
