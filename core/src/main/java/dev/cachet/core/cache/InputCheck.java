@@ -1,6 +1,10 @@
 package dev.cachet.core.cache;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.cachet.core.envelope.EntryInputs;
 import dev.cachet.core.envelope.EntryMetadata;
@@ -21,7 +25,10 @@ final class InputCheck {
 	/** Inputs of inputs are checked up to this depth; deeper lineage is a miss. */
 	private static final int MAX_DEPTH = 16;
 
-	private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+	/** At most this many inputs are looked up for one read, inputs of inputs included; beyond, a miss. */
+	private static final int MAX_LOOKUPS = 100_000;
+
+	private static final ThreadLocal<Check> CHECKS = ThreadLocal.withInitial(Check::new);
 
 	private final Function<String, TieredCache> caches;
 
@@ -36,23 +43,53 @@ final class InputCheck {
 	 * in this JVM counts as changed
 	 */
 	boolean unchanged(EntryInputs inputs, boolean blocking) {
-		int[] depth = DEPTH.get();
-		if (depth[0] >= MAX_DEPTH) {
+		Check check = CHECKS.get();
+		if (check.depth >= MAX_DEPTH) {
 			return false;
 		}
-		depth[0]++;
+		if (check.depth == 0) {
+			check.lookups = 0;
+		}
+		else if (check.unchanged == null) {
+			// inputs of inputs: several may share one, looked up once per read
+			check.unchanged = new HashSet<>();
+		}
+		check.depth++;
 		try {
 			for (EntryInputs.Input input : inputs.inputs()) {
+				if (check.unchanged != null && check.unchanged.contains(input)) {
+					continue;
+				}
+				if (++check.lookups > MAX_LOOKUPS) {
+					return false;
+				}
 				EntryMetadata current = caches.apply(input.cache()).inspect(CachetKey.of(input.key()), blocking);
 				if (current == null || current.version() != input.version()) {
 					return false;
+				}
+				if (check.unchanged != null) {
+					check.unchanged.add(input);
 				}
 			}
 			return true;
 		}
 		finally {
-			depth[0]--;
+			if (--check.depth == 0) {
+				check.unchanged = null;
+			}
 		}
+	}
+
+	/** The state of the check in progress on a thread: how deep, how many lookups, what was found unchanged. */
+	private static final class Check {
+
+		int depth;
+
+		int lookups;
+
+		/** Inputs of inputs found unchanged in this read; {@code null} until an input has inputs. */
+		@Nullable Set<EntryInputs.Input> unchanged;
+
 	}
 
 }
