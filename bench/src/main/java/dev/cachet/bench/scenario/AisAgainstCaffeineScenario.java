@@ -68,6 +68,14 @@ public final class AisAgainstCaffeineScenario {
 		}
 	}
 
+	/** Runs the scenario alone and prints its medians; the argument is the number of rounds (default 5). */
+	public static void main(String[] args) throws Exception {
+		int rounds = (args.length > 0) ? Integer.parseInt(args[0]) : 5;
+		new AisAgainstCaffeineScenario(rounds).run()
+			.forEach(measurement -> System.out.printf("%-24s %14.0f ns (%d samples)%n", measurement.id(),
+					measurement.median(), measurement.samples()));
+	}
+
 	/** One application and its timings by kind. */
 	private static final class Side {
 
