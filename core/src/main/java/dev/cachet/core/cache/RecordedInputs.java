@@ -2,8 +2,9 @@ package dev.cachet.core.cache;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,14 +18,21 @@ import dev.cachet.core.envelope.EntryMetadata;
  */
 final class RecordedInputs {
 
-	private final Map<String, EntryInputs.Input> inputs = new LinkedHashMap<>();
+	/** Up to this many inputs, a read already recorded is found by scanning; beyond, through an index. */
+	private static final int SCANNED = 16;
+
+	private final List<EntryInputs.Input> inputs = new ArrayList<>(4);
+
+	private @Nullable Set<String> addresses;
 
 	private long expiresAtMillis = Long.MAX_VALUE;
 
 	/** Records that the computation read (or wrote, then used) {@code metadata}'s entry under {@code maxAge}. */
 	void add(String cache, String key, EntryMetadata metadata, Duration maxAge) {
-		inputs.putIfAbsent(EntryMetadata.address(cache, key), new EntryInputs.Input(cache, key, metadata.version()));
 		expiresAtMillis = Math.min(expiresAtMillis, metadata.expiresAtMillis(maxAge));
+		if (!recorded(cache, key)) {
+			inputs.add(new EntryInputs.Input(cache, key, metadata.version()));
+		}
 	}
 
 	/** What the result records, or {@code null} when it read more entries than an envelope can record. */
@@ -33,7 +41,24 @@ final class RecordedInputs {
 			return null;
 		}
 		return inputs.isEmpty() && expiresAtMillis == Long.MAX_VALUE ? EntryInputs.NONE
-				: new EntryInputs(new ArrayList<>(inputs.values()), expiresAtMillis);
+				: new EntryInputs(inputs, expiresAtMillis);
+	}
+
+	/** Whether the address was recorded already (then its first version is kept), else notes it. */
+	private boolean recorded(String cache, String key) {
+		if (addresses == null) {
+			for (EntryInputs.Input input : inputs) {
+				if (input.key().equals(key) && input.cache().equals(cache)) {
+					return true;
+				}
+			}
+			if (inputs.size() < SCANNED) {
+				return false;
+			}
+			addresses = new HashSet<>();
+			inputs.forEach(input -> addresses.add(EntryMetadata.address(input.cache(), input.key())));
+		}
+		return !addresses.add(EntryMetadata.address(cache, key));
 	}
 
 }
