@@ -120,8 +120,9 @@ final class EnvelopeMutator {
 				yield bytes;
 			}
 			default -> {
-				// a character of the address, which ends right before the payload length
-				int addressEnd = valid.payloadOffset() - 4;
+				// a character of the address, which ends before the version, the inputs' expiry and the
+				// input count (20 bytes; the fuzzed entries have no inputs) and the payload length (4)
+				int addressEnd = valid.payloadOffset() - 4 - 20;
 				int addressLength = valid.metadata().address().getBytes(StandardCharsets.UTF_8).length;
 				bytes[addressEnd - 1 - this.random.nextInt(addressLength)] ^= 1;
 				yield bytes;

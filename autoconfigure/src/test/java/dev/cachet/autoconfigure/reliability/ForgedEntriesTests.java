@@ -245,7 +245,8 @@ class ForgedEntriesTests {
 			return switch (this) {
 				case HEADER -> 13;
 				case PRODUCER -> 4 + 1 + 1 + 24 + 1 + envelope.codecId().getBytes(StandardCharsets.UTF_8).length;
-				case ADDRESS -> envelope.payloadOffset() - 4 - 1;
+				// the address's last byte: before the payload length (4), and the version, inputs' expiry and input count (20)
+				case ADDRESS -> envelope.payloadOffset() - 4 - 20 - 1;
 				case PAYLOAD -> envelope.payloadOffset() + envelope.payloadLength() / 2;
 				case SIGNATURE -> payloadEnd + EnvelopeSigner.SIGNATURE_LENGTH / 2;
 				case CHECKSUM -> bytes.length - 4;
