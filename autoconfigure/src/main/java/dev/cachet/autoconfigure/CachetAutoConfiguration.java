@@ -198,9 +198,14 @@ public class CachetAutoConfiguration {
 	@Bean
 	@ConditionalOnProperty(name = "cachet.fingerprint.eager", matchIfMissing = true)
 	CachedMethodScanner cachetCachedMethodScanner(ListableBeanFactory beanFactory, CacheOperationSource operations,
-			CachedMethods methods, CanonicalArgumentHasher hasher, FingerprintJournal journal,
-			CacheMethodCatalog catalog) {
-		return new CachedMethodScanner(beanFactory, operations, methods, hasher, journal, catalog);
+			CachedMethods methods, CanonicalArgumentHasher hasher, CacheMethodCatalog catalog) {
+		return new CachedMethodScanner(beanFactory, operations, methods, hasher, catalog);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "cachet.fingerprint.eager", matchIfMissing = true)
+	FingerprintPass cachetFingerprintPass(CachedMethodScanner scanner, FingerprintJournal journal) {
+		return new FingerprintPass(scanner::scanned, journal);
 	}
 
 	@Bean

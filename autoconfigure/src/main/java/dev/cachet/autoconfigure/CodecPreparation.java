@@ -4,8 +4,6 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationListener;
 
 import dev.cachet.core.cache.CacheMethodCatalog;
 import dev.cachet.core.cache.TieredCacheManager;
@@ -24,7 +22,7 @@ import dev.cachet.core.method.Caller;
  * ({@link TieredCacheManager#warmUp()}), which the first hit after a restart would otherwise pay
  * for. Failures are logged at DEBUG only.
  */
-class CodecPreparation implements ApplicationListener<ApplicationReadyEvent> {
+class CodecPreparation extends AfterReadyTask {
 
 	private static final Logger logger = LoggerFactory.getLogger(CodecPreparation.class);
 
@@ -36,25 +34,17 @@ class CodecPreparation implements ApplicationListener<ApplicationReadyEvent> {
 
 	private final Runnable readPathWarmUp;
 
-	private volatile boolean started;
-
 	/** @param readPathWarmUp runs the read path once, after the codec is prepared */
 	CodecPreparation(CacheMethodCatalog catalog, ValueCodec codec, Runnable readPathWarmUp) {
+		super(THREAD_NAME);
 		this.catalog = catalog;
 		this.codec = codec;
 		this.readPathWarmUp = readPathWarmUp;
 	}
 
 	@Override
-	public void onApplicationEvent(ApplicationReadyEvent event) {
-		if (started) {
-			return; // a child context's ready event reaches this listener too
-		}
-		started = true;
-		Thread thread = new Thread(this::prepare, THREAD_NAME);
-		thread.setDaemon(true);
-		thread.setPriority(Thread.MIN_PRIORITY);
-		thread.start();
+	void run() {
+		prepare();
 	}
 
 	/** Collects the value types and prepares the codec for them; never throws. */
