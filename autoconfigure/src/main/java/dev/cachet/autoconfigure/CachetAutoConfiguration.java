@@ -209,8 +209,15 @@ public class CachetAutoConfiguration {
 	}
 
 	@Bean
-	CodecPreparation cachetCodecPreparation(CacheMethodCatalog catalog, ValueCodec codec, TieredCacheManager manager) {
-		return new CodecPreparation(catalog, codec, manager::warmUp);
+	CodecPreparation cachetCodecPreparation(CacheMethodCatalog catalog, ValueCodec codec, TieredCacheManager manager,
+			ListableBeanFactory beanFactory) {
+		CallPathWarmUp calls = new CallPathWarmUp(beanFactory);
+		return new CodecPreparation(catalog, codec, () -> {
+			manager.warmUp();
+			// the first call of each declared cache then finds it made
+			catalog.cacheNames().forEach(manager::getCache);
+			calls.run();
+		});
 	}
 
 	private static EnvelopeSigner signer(CachetProperties.Security security) {
