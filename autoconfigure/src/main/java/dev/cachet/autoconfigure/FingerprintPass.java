@@ -40,6 +40,9 @@ class FingerprintPass extends AfterReadyTask {
 		long start = System.nanoTime();
 		Collection<CachedMethod> scanned = methods.get();
 		for (CachedMethod method : scanned) {
+			if (stopping()) {
+				return;
+			}
 			try {
 				journal.record(method);
 			}

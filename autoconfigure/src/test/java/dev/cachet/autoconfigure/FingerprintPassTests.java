@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -107,6 +108,11 @@ class FingerprintPassTests {
 
 		volatile boolean failInThePass;
 
+		/** Holds the pass's fingerprints until opened. */
+		volatile CountDownLatch gate = new CountDownLatch(0);
+
+		final CountDownLatch passEntered = new CountDownLatch(1);
+
 		ObservedFingerprinter(ConfigurableListableBeanFactory beanFactory) {
 			super(new FingerprintSettings(List.of(FingerprintPassTests.class.getPackageName()), true, ""),
 					new BeanFactoryOrigins(beanFactory));
@@ -117,6 +123,10 @@ class FingerprintPassTests {
 			String thread = Thread.currentThread().getName();
 			if (failInThePass && thread.equals(FingerprintPass.THREAD_NAME)) {
 				throw new IllegalStateException("cannot fingerprint in the pass");
+			}
+			if (thread.equals(FingerprintPass.THREAD_NAME)) {
+				passEntered.countDown();
+				awaitUninterruptibly(gate);
 			}
 			if (userClass == Quotes.class) { // not the call-path warm-up's own method
 				threads.add(thread);
@@ -231,9 +241,39 @@ class FingerprintPassTests {
 	}
 
 	@Test
+	void closingTheContextStopsThePassAndWaitsForTheMethodInProgress() {
+		runner().run((context) -> {
+			ObservedFingerprinter fingerprinter = context.getBean(ObservedFingerprinter.class);
+			fingerprinter.gate = new CountDownLatch(1);
+			ready(context);
+			fingerprinter.passEntered.await();
+			FingerprintPass pass = context.getBean(FingerprintPass.class);
+			Thread closer = new Thread(context::close);
+			closer.start();
+			while (!pass.stopping()) {
+				Thread.onSpinWait();
+			}
+			assertThat(closer.isAlive()).as("the close waits for the method in progress").isTrue();
+			fingerprinter.gate.countDown();
+			closer.join();
+			join();
+			assertThat(fingerprinter.computed).as("no method after the one in progress").hasValue(1);
+		});
+	}
+
+	@Test
 	void noPassWithoutTheEagerScan() {
 		runner().withPropertyValues("cachet.fingerprint.eager=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(FingerprintPass.class));
+	}
+
+	private static void awaitUninterruptibly(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static void ready(ConfigurableApplicationContext context) {
