@@ -2,8 +2,10 @@ package dev.cachet.autoconfigure;
 
 import java.lang.reflect.Method;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -17,19 +19,18 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 import dev.cachet.core.cache.CacheMethodCatalog;
-import dev.cachet.core.cache.FingerprintJournal;
 import dev.cachet.core.method.CachedMethod;
 import dev.cachet.core.method.CachedMethods;
 import dev.cachet.core.method.Caller;
 import dev.cachet.core.hash.CanonicalArgumentHasher;
 
 /**
- * At start-up, finds every bean method with a cache annotation, whatever its key kind, computes its
- * fingerprint (so the first call does not pay for it, and entries written by a {@code @CachePut}
- * method can be checked against its current code), records it in the {@link FingerprintJournal}
- * (which logs what changed since the last run) and in the {@link CacheMethodCatalog}, and warns
- * about what would make caching surprising: parameter types that can never be hashed, two
- * {@code @Cacheable} methods sharing a cache, and operations routed around Cachet's binding.
+ * At start-up, finds every bean method with a cache annotation, whatever its key kind, resolves it
+ * (so entries written by a {@code @CachePut} method can be checked against its current code before
+ * it is first called), records it in the {@link CacheMethodCatalog}, and warns about what would
+ * make caching surprising: parameter types that can never be hashed, two {@code @Cacheable} methods
+ * sharing a cache, and operations routed around Cachet's binding. The methods' fingerprints, the
+ * expensive part, are left to the {@link FingerprintPass} after start-up.
  */
 class CachedMethodScanner implements SmartInitializingSingleton {
 
@@ -43,33 +44,39 @@ class CachedMethodScanner implements SmartInitializingSingleton {
 
 	private final CanonicalArgumentHasher hasher;
 
-	private final FingerprintJournal journal;
-
 	private final CacheMethodCatalog catalog;
 
+	private volatile List<CachedMethod> scanned = List.of();
+
 	CachedMethodScanner(ListableBeanFactory beanFactory, CacheOperationSource operations, CachedMethods methods,
-			CanonicalArgumentHasher hasher, FingerprintJournal journal, CacheMethodCatalog catalog) {
+			CanonicalArgumentHasher hasher, CacheMethodCatalog catalog) {
 		this.beanFactory = beanFactory;
 		this.operations = operations;
 		this.methods = methods;
 		this.hasher = hasher;
-		this.journal = journal;
 		this.catalog = catalog;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
+		Set<CachedMethod> found = new LinkedHashSet<>(); // a method behind several beans is one
 		for (String name : beanFactory.getBeanDefinitionNames()) {
 			Class<?> type = beanFactory.getType(name, false);
 			if (type != null) {
 				Class<?> userClass = ClassUtils.getUserClass(type);
 				Object bean = singleton(name, type);
 				for (Method method : ReflectionUtils.getUniqueDeclaredMethods(userClass, ReflectionUtils.USER_DECLARED_METHODS)) {
-					scan(userClass, method, bean);
+					scan(userClass, method, bean, found);
 				}
 			}
 		}
+		scanned = List.copyOf(found);
 		warnAboutSharedCaches();
+	}
+
+	/** The cached methods found at start-up, not necessarily fingerprinted yet. */
+	List<CachedMethod> scanned() {
+		return scanned;
 	}
 
 	/**
@@ -84,13 +91,13 @@ class CachedMethodScanner implements SmartInitializingSingleton {
 		return null;
 	}
 
-	private void scan(Class<?> userClass, Method method, @Nullable Object bean) {
+	private void scan(Class<?> userClass, Method method, @Nullable Object bean, Set<CachedMethod> found) {
 		Collection<CacheOperation> cacheOperations = operations.getCacheOperations(method, userClass);
 		if (cacheOperations == null || cacheOperations.isEmpty()) {
 			return;
 		}
 		CachedMethod cached = methods.resolve(userClass, method, bean);
-		journal.record(cached);
+		found.add(cached);
 		for (CacheOperation operation : cacheOperations) {
 			if (!operation.getCacheManager().isEmpty() || !operation.getCacheResolver().isEmpty()) {
 				logger.warn("{} names its own cache manager or resolver: Cachet caches it reaches are not bound to "

@@ -199,14 +199,26 @@ public class CachetAutoConfiguration {
 	@Bean
 	@ConditionalOnProperty(name = "cachet.fingerprint.eager", matchIfMissing = true)
 	CachedMethodScanner cachetCachedMethodScanner(ListableBeanFactory beanFactory, CacheOperationSource operations,
-			CachedMethods methods, CanonicalArgumentHasher hasher, FingerprintJournal journal,
-			CacheMethodCatalog catalog) {
-		return new CachedMethodScanner(beanFactory, operations, methods, hasher, journal, catalog);
+			CachedMethods methods, CanonicalArgumentHasher hasher, CacheMethodCatalog catalog) {
+		return new CachedMethodScanner(beanFactory, operations, methods, hasher, catalog);
 	}
 
 	@Bean
-	CodecPreparation cachetCodecPreparation(CacheMethodCatalog catalog, ValueCodec codec, TieredCacheManager manager) {
-		return new CodecPreparation(catalog, codec, manager::warmUp);
+	@ConditionalOnProperty(name = "cachet.fingerprint.eager", matchIfMissing = true)
+	FingerprintPass cachetFingerprintPass(CachedMethodScanner scanner, FingerprintJournal journal) {
+		return new FingerprintPass(scanner::scanned, journal);
+	}
+
+	@Bean
+	CodecPreparation cachetCodecPreparation(CacheMethodCatalog catalog, ValueCodec codec, TieredCacheManager manager,
+			ListableBeanFactory beanFactory) {
+		CallPathWarmUp calls = new CallPathWarmUp(beanFactory);
+		return new CodecPreparation(catalog, codec, () -> {
+			manager.warmUp();
+			// the first call of each declared cache then finds it made
+			catalog.cacheNames().forEach(manager::getCache);
+			calls.run();
+		});
 	}
 
 	private static EnvelopeSigner signer(CachetProperties.Security security) {

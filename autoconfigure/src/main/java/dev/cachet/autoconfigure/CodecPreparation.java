@@ -4,8 +4,6 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationListener;
 
 import dev.cachet.core.cache.CacheMethodCatalog;
 import dev.cachet.core.cache.TieredCacheManager;
@@ -20,11 +18,12 @@ import dev.cachet.core.method.Caller;
  * methods, with what {@link ValueTypes} finds inside them), on a daemon thread of its own: start-up
  * does not wait for it, and the first hit of each type after a restart does not generate code. A
  * hit that comes while a type is being prepared waits for that type's code, as it would have
- * generated it itself. Then it runs Cachet's own read path once through the local tiers
- * ({@link TieredCacheManager#warmUp()}), which the first hit after a restart would otherwise pay
- * for. Failures are logged at DEBUG only.
+ * generated it itself. Then it runs the warm-up it is given: Cachet's own read path once through
+ * the local tiers ({@link TieredCacheManager#warmUp()}) and one call through the application's
+ * caching proxy chain ({@link CallPathWarmUp}), which the first hit after a restart would otherwise
+ * pay for. Failures are logged at DEBUG only.
  */
-class CodecPreparation implements ApplicationListener<ApplicationReadyEvent> {
+class CodecPreparation extends AfterReadyTask {
 
 	private static final Logger logger = LoggerFactory.getLogger(CodecPreparation.class);
 
@@ -34,27 +33,19 @@ class CodecPreparation implements ApplicationListener<ApplicationReadyEvent> {
 
 	private final ValueCodec codec;
 
-	private final Runnable readPathWarmUp;
+	private final Runnable warmUp;
 
-	private volatile boolean started;
-
-	/** @param readPathWarmUp runs the read path once, after the codec is prepared */
-	CodecPreparation(CacheMethodCatalog catalog, ValueCodec codec, Runnable readPathWarmUp) {
+	/** @param warmUp runs the read and call paths once, after the codec is prepared */
+	CodecPreparation(CacheMethodCatalog catalog, ValueCodec codec, Runnable warmUp) {
+		super(THREAD_NAME);
 		this.catalog = catalog;
 		this.codec = codec;
-		this.readPathWarmUp = readPathWarmUp;
+		this.warmUp = warmUp;
 	}
 
 	@Override
-	public void onApplicationEvent(ApplicationReadyEvent event) {
-		if (started) {
-			return; // a child context's ready event reaches this listener too
-		}
-		started = true;
-		Thread thread = new Thread(this::prepare, THREAD_NAME);
-		thread.setDaemon(true);
-		thread.setPriority(Thread.MIN_PRIORITY);
-		thread.start();
+	void run() {
+		prepare();
 	}
 
 	/** Collects the value types and prepares the codec for them; never throws. */
@@ -65,7 +56,7 @@ class CodecPreparation implements ApplicationListener<ApplicationReadyEvent> {
 			codec.prepare(types);
 			logger.debug("Codec {} prepared for {} types in {} ms: {}", codec.id(), types.size(),
 					(System.nanoTime() - start) / 1_000_000, types);
-			readPathWarmUp.run();
+			warmUp.run();
 		}
 		catch (Throwable ex) {
 			logger.debug("Codec not prepared for the cached methods' types: {}", ex.toString(), ex);

@@ -1,7 +1,6 @@
 package dev.cachet.autoconfigure.actuate;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,12 +105,15 @@ class CachetReports {
 
 	private static final FingerprintChange NO_CHANGE = FingerprintChange.between(Map.of(), Map.of());
 
+	/**
+	 * The method's fingerprint and what changed since the last run, recorded now if the background
+	 * pass after start-up has not reached the method yet (or waited for, if it is recording it).
+	 */
 	private MethodFingerprint fingerprint(CachedMethod method) {
-		Optional<FingerprintJournal.Revision> revision = journal.revision(method.id());
-		FingerprintChange change = revision.map(FingerprintJournal.Revision::change).orElse(null);
-		return new MethodFingerprint(method.id(), method.fingerprint().hash(),
-				revision.map(FingerprintJournal.Revision::previous).orElse(null),
-				revision.map(FingerprintJournal.Revision::changedAt).map(Instant::toString).orElse(null),
+		FingerprintJournal.Revision revision = journal.record(method);
+		FingerprintChange change = revision.change();
+		return new MethodFingerprint(method.id(), method.fingerprint().hash(), revision.previous(),
+				(revision.changedAt() != null) ? revision.changedAt().toString() : null,
 				(change != null) ? change.describe() : null, (change != null) ? change : NO_CHANGE);
 	}
 

@@ -4,14 +4,18 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cache.interceptor.CacheInterceptor;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.cachet.autoconfigure.CachetAutoConfiguration;
 import dev.cachet.core.cache.MissReason;
@@ -60,8 +64,22 @@ final class VariantApplication {
 			.withPropertyValues(properties)
 			.run(context -> {
 				assertThat(context).hasNotFailed();
+				ready(context);
 				test.accept(new Running(context));
 			});
+	}
+
+	/**
+	 * Tells the application it is ready, as Spring Boot would, and waits for the fingerprints Cachet
+	 * records then: a later start compares its own with them.
+	 */
+	private static void ready(ConfigurableApplicationContext context) throws InterruptedException {
+		context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], context, Duration.ZERO));
+		for (Thread thread : Thread.getAllStackTraces().keySet()) {
+			if (thread.getName().equals("cachet-fingerprint")) {
+				thread.join(60_000);
+			}
+		}
 	}
 
 	/** The started application. */

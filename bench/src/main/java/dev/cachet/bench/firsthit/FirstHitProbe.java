@@ -24,16 +24,17 @@ import dev.cachet.sample.AisRepository;
  * fresh JVM, the first hit of each value, then the median of later hits of the same key, then one
  * recomputation, and prints one {@code FIRSTHIT} line per value.
  *
- * <p>Before the first hit it waits (at most a minute) for Cachet's codec preparation thread, if
- * there is one, as an application that has been up a moment would, and reports how long it waited.
+ * <p>Before the first hit it waits (at most a minute) for the threads Cachet starts once the
+ * application is ready (codec preparation, fingerprinting), as an application that has been up a
+ * moment would, and reports how long it waited.
  *
  * <p>Usage: {@code FirstHitProbe store|probe <tier> <disk folder> <csv>}; for the {@code redis} tier
  * the system properties of {@code BenchRedis}.
  */
 public final class FirstHitProbe {
 
-	/** The preparation thread's name in Cachet's auto-configuration. */
-	private static final String PREPARATION_THREAD = "cachet-codec-prepare";
+	/** The names of the threads Cachet's auto-configuration starts once the application is ready. */
+	private static final List<String> AFTER_READY_THREADS = List.of("cachet-codec-prepare", "cachet-fingerprint");
 
 	/** Hits before the timed ones, then timed hits. */
 	static final int UNTIMED_HITS = 5;
@@ -101,7 +102,7 @@ public final class FirstHitProbe {
 	private static double awaitPreparation() throws InterruptedException {
 		long start = System.nanoTime();
 		for (Thread thread : Thread.getAllStackTraces().keySet()) {
-			if (thread.getName().equals(PREPARATION_THREAD)) {
+			if (AFTER_READY_THREADS.contains(thread.getName())) {
 				thread.join(60_000);
 			}
 		}

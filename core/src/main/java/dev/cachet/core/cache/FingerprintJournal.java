@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -46,7 +47,8 @@ public class FingerprintJournal {
 
 	private final Clock clock;
 
-	private final ConcurrentMap<String, Revision> revisions = new ConcurrentHashMap<>();
+	/** Per method id, the revision of this run: complete once recorded, pending while a thread records it. */
+	private final ConcurrentMap<String, CompletableFuture<Revision>> revisions = new ConcurrentHashMap<>();
 
 	/** @param tiers the tiers that outlive the process (memory tiers are left out by the caller) */
 	public FingerprintJournal(Collection<CacheTier> tiers, Clock clock) {
@@ -56,10 +58,36 @@ public class FingerprintJournal {
 
 	/**
 	 * Compares a method's current fingerprint with the recorded one, records the current one, and
-	 * logs what changed.
+	 * logs what changed; once per run and method: later calls return the same revision, and a call
+	 * made while another thread records the method waits for its result. A recording that throws is
+	 * tried again by the next call.
 	 * @return the revision now known for the method
 	 */
 	public Revision record(CachedMethod method) {
+		CompletableFuture<Revision> mine = new CompletableFuture<>();
+		CompletableFuture<Revision> known = revisions.putIfAbsent(method.id(), mine);
+		if (known != null) {
+			return known.join();
+		}
+		try {
+			mine.complete(compare(method));
+		}
+		catch (RuntimeException | Error ex) {
+			revisions.remove(method.id(), mine);
+			mine.completeExceptionally(ex);
+			throw ex;
+		}
+		return mine.join();
+	}
+
+	/** What is known of a method's fingerprint history, if it was recorded in this run. */
+	public Optional<Revision> revision(String methodId) {
+		CompletableFuture<Revision> revision = revisions.get(methodId);
+		return (revision != null && revision.isDone() && !revision.isCompletedExceptionally())
+				? Optional.of(revision.join()) : Optional.empty();
+	}
+
+	private Revision compare(CachedMethod method) {
 		MethodFingerprint current = method.fingerprint();
 		Optional<Recorded> previous = read(method.id());
 		Revision revision;
@@ -78,13 +106,7 @@ public class FingerprintJournal {
 		if (previous.isEmpty() || !previous.get().hash().equals(current.hash())) {
 			write(method, current, (revision.changedAt() != null) ? revision.changedAt() : clock.instant());
 		}
-		revisions.put(method.id(), revision);
 		return revision;
-	}
-
-	/** What is known of a method's fingerprint history, if it was recorded in this run. */
-	public Optional<Revision> revision(String methodId) {
-		return Optional.ofNullable(revisions.get(methodId));
 	}
 
 	private Optional<Recorded> read(String methodId) {

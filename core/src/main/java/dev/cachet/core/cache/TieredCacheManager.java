@@ -123,11 +123,34 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 		return new TieredCacheManagerBuilder(serializer, keys);
 	}
 
+	/**
+	 * The name of a cache with no tiers, for running the call path once after start-up (see
+	 * {@link #getCache}): nothing it is given is stored anywhere.
+	 */
+	public static final String CALL_WARM_UP_CACHE = "cachet.warm-up-call";
+
+	private volatile @Nullable TieredCache callWarmUp;
+
+	/**
+	 * The cache of this name, created on first use; {@link #CALL_WARM_UP_CACHE} names a cache with
+	 * no tiers, which is neither listed nor announced to creation listeners.
+	 */
 	@Override
 	public TieredCache getCache(String name) {
 		TieredCache cache = caches.get(name);
-		// every cached call asks: a plain read first, no lambda and no bin lock
-		return (cache != null) ? cache : caches.computeIfAbsent(name, this::create);
+		if (cache != null) {
+			return cache; // every cached call asks: a plain read first, no lambda and no bin lock
+		}
+		return name.equals(CALL_WARM_UP_CACHE) ? callWarmUpCache() : caches.computeIfAbsent(name, this::create);
+	}
+
+	private TieredCache callWarmUpCache() {
+		TieredCache cache = callWarmUp;
+		if (cache == null) {
+			cache = new TieredCache(CALL_WARM_UP_CACHE, settings(CacheOverrides.NONE), List.of(), runtime);
+			callWarmUp = cache; // a benign race: equal caches with no state worth keeping
+		}
+		return cache;
 	}
 
 	@Override
@@ -170,11 +193,14 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 		for (String tierName : (override.tiers() != null) ? override.tiers() : defaultTiers) {
 			bindings.add(tiers.get(tierName));
 		}
-		CacheSettings settings = new CacheSettings(defaultMaxAge, override.maxAge(), override.behaviour(),
-				allowNullValues, defaultWindows, override.windows());
-		TieredCache cache = new TieredCache(name, settings, bindings, runtime);
+		TieredCache cache = new TieredCache(name, settings(override), bindings, runtime);
 		creationListeners.forEach(listener -> listener.accept(cache));
 		return cache;
+	}
+
+	private CacheSettings settings(CacheOverrides override) {
+		return new CacheSettings(defaultMaxAge, override.maxAge(), override.behaviour(), allowNullValues, defaultWindows,
+				override.windows());
 	}
 
 	/**

@@ -59,7 +59,7 @@ public final class ForyValueCodec implements ValueCodec {
 	public ForyValueCodec(ClassAllowlist allowlist, ClassLoader classLoader) {
 		this.allowlist = allowlist;
 		this.classLoader = classLoader;
-		this.idle.add(newFory());
+		// no instance yet: building one costs a tenth of a second, which start-up should not pay
 	}
 
 	private Fory newFory() {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import org.springframework.core.ResolvableType;
 import org.springframework.util.ClassUtils;
@@ -16,7 +17,8 @@ import dev.cachet.core.policy.MethodPolicy;
 /**
  * What Cachet knows about one cached method: its identity, code fingerprint, the parameters that
  * take part in the key, the type of value it caches and its {@link dev.cachet.core.policy.CachePolicy}
- * layers.
+ * layers. The fingerprint is computed when first asked for (see {@link #fingerprint()}), so a method
+ * can be known before the expensive part is done.
  */
 public final class CachedMethod {
 
@@ -26,7 +28,7 @@ public final class CachedMethod {
 
 	private final Method method;
 
-	private final MethodFingerprint fingerprint;
+	private final LazyFingerprint fingerprint;
 
 	private final boolean[] ignoredParameters;
 
@@ -41,12 +43,12 @@ public final class CachedMethod {
 
 	private final AtomicBoolean unsupportedWarned = new AtomicBoolean();
 
-	CachedMethod(String id, Class<?> userClass, Method method, MethodFingerprint fingerprint,
+	CachedMethod(String id, Class<?> userClass, Method method, Supplier<MethodFingerprint> fingerprint,
 			boolean[] ignoredParameters, MethodPolicy policy) {
 		this.id = id;
 		this.userClass = userClass;
 		this.method = method;
-		this.fingerprint = fingerprint;
+		this.fingerprint = new LazyFingerprint(fingerprint);
 		this.ignoredParameters = ignoredParameters;
 		this.policy = policy;
 		boolean any = false;
@@ -70,8 +72,12 @@ public final class CachedMethod {
 		return method;
 	}
 
+	/**
+	 * The method's code fingerprint. The first caller computes it (tens to hundreds of milliseconds);
+	 * a caller asking while another thread computes it waits for that result.
+	 */
 	public MethodFingerprint fingerprint() {
-		return fingerprint;
+		return fingerprint.get();
 	}
 
 	public MethodPolicy policy() {
@@ -117,7 +123,7 @@ public final class CachedMethod {
 
 	/** The producer an entry written by this method under {@code kind} records. */
 	public Producer producer(Producer.Kind kind) {
-		return new Producer(kind, id, fingerprint.hash());
+		return new Producer(kind, id, fingerprint().hash());
 	}
 
 	/** {@code true} the first time only: one warning per method about unhashable arguments. */

@@ -19,7 +19,8 @@ import dev.cachet.core.policy.MethodPolicy;
 
 /**
  * Resolves and remembers {@link CachedMethod}s: the user class behind any proxy, the most specific
- * non-bridge method, its fingerprint (computed once) and its policy annotations.
+ * non-bridge method, its fingerprint (computed once, when first asked for) and its policy
+ * annotations.
  */
 public class CachedMethods {
 
@@ -51,7 +52,8 @@ public class CachedMethods {
 	/**
 	 * The cached method for a call on {@code target} (the bean, or a proxy of it) of class
 	 * {@code targetClass} through {@code method} (possibly an interface method). The first
-	 * resolution fingerprints the method with the objects the bean holds.
+	 * resolution decides that the method's fingerprint will follow the objects this bean holds; it is
+	 * computed when first asked for.
 	 */
 	public CachedMethod resolve(Class<?> targetClass, Method method, @Nullable Object target) {
 		ConcurrentMap<Class<?>, CachedMethod> byTarget = methods.get(method);
@@ -78,7 +80,7 @@ public class CachedMethods {
 		String id = CachedMethod.idOf(userClass, specific);
 		// a method reached through several proxies or interface methods is one method: fingerprint it once
 		return byId.computeIfAbsent(id, key -> new CachedMethod(id, userClass, specific,
-				fingerprinter.fingerprint(userClass, specific, target), ignoredParameters(specific, method),
+				() -> fingerprinter.fingerprint(userClass, specific, target), ignoredParameters(specific, method),
 				MethodPolicy.of(userClass, specific)));
 	}
 
