@@ -9,14 +9,16 @@ import org.springframework.aop.Advisor;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.Cacheable;
+import org.springframework.cache.annotation.CachingConfigurer;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 
 import dev.cachet.core.cache.TieredCacheManager;
 
 /**
  * Runs one cached call the way the application's own calls run: through a proxy with the
- * application's advisors (Cachet's stale-window advice, Spring's cache interceptor), Cachet's cache
+ * application's advisors (Cachet's invocation advice, Spring's cache interceptor), Cachet's cache
  * resolver and key generator, and the cache's read and write path. The first cached call after a
  * restart otherwise pays for loading and first running all of it (tens of milliseconds). The call
  * is on a target of Cachet's own, whose cache ({@link TieredCacheManager#CALL_WARM_UP_CACHE}) has no
@@ -34,6 +36,10 @@ final class CallPathWarmUp implements Runnable {
 
 	@Override
 	public void run() {
+		if (resolvedElsewhere()) {
+			logger.debug("Call path not warmed up: a CachingConfigurer names its own cache manager or resolver");
+			return;
+		}
 		try {
 			List<Advisor> advisors = AopUtils.findAdvisorsThatCanApply(
 					new ArrayList<>(beanFactory.getBeansOfType(Advisor.class, false, false).values()), Target.class);
@@ -50,6 +56,23 @@ final class CallPathWarmUp implements Runnable {
 		catch (RuntimeException | LinkageError ex) {
 			logger.debug("Call path not warmed up", ex);
 		}
+	}
+
+	/**
+	 * Whether the application's {@link CachingConfigurer} may resolve caches somewhere else than in
+	 * Cachet's manager: the warm-up call would then reach a cache of that resolver, maybe a shared one.
+	 */
+	private boolean resolvedElsewhere() {
+		for (CachingConfigurer configurer : beanFactory.getBeansOfType(CachingConfigurer.class, false, false).values()) {
+			if (configurer instanceof CachetCachingConfigurer) {
+				continue;
+			}
+			CacheManager manager = configurer.cacheManager();
+			if (configurer.cacheResolver() != null || (manager != null && !(manager instanceof TieredCacheManager))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The warm-up's own cached method; public, as Spring caches public methods only. */

@@ -12,6 +12,9 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cache.annotation.Cacheable;
+import org.springframework.cache.annotation.CachingConfigurer;
+import org.springframework.cache.concurrent.ConcurrentMapCache;
+import org.springframework.cache.interceptor.CacheResolver;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -122,6 +125,36 @@ class CallPathWarmUpTests {
 				TieredCacheManager manager = context.getBean(TieredCacheManager.class);
 				assertThat(manager.getCacheNames()).doesNotContain(TieredCacheManager.CALL_WARM_UP_CACHE);
 				manager.tiers().forEach((name, binding) -> assertThat(binding.statistics().calls()).as(name).isZero());
+			});
+	}
+
+	/** An application resolving its caches itself: it records every cache it is asked for. */
+	@Configuration(proxyBeanMethods = false)
+	static class OwnResolver implements CachingConfigurer {
+
+		final List<String> resolved = new CopyOnWriteArrayList<>();
+
+		@Override
+		public CacheResolver cacheResolver() {
+			return (context) -> {
+				context.getOperation().getCacheNames().forEach(resolved::add);
+				return List.of(new ConcurrentMapCache("own"));
+			};
+		}
+
+	}
+
+	@Test
+	void anApplicationThatResolvesItsOwnCachesIsNotWarmedUp() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(CachetAutoConfiguration.class, CacheAutoConfiguration.class))
+			.withUserConfiguration(ReportsConfiguration.class, OwnResolver.class)
+			.withPropertyValues("cachet.disk.path=" + disk, "cachet.tiers=memory,disk,recording")
+			.run((context) -> {
+				new CallPathWarmUp(context).run();
+				assertThat(context.getBean(OwnResolver.class).resolved).as("the warm-up call never reached its resolver")
+					.isEmpty();
+				assertThat(context.getBean(CachedMethods.class).byId(ECHO)).isEmpty();
 			});
 	}
 
