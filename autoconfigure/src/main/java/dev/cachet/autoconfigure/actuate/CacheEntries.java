@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.cachet.core.cache.LineageGraph;
 import dev.cachet.core.cache.TierBinding;
 import dev.cachet.core.cache.TieredCache;
 import dev.cachet.core.cache.TieredCacheManager;
@@ -60,7 +59,7 @@ class CacheEntries {
 	EntryPage page(TieredCache cache, int page, int size) {
 		Listing listing = list(cache);
 		Instant now = clock.instant();
-		List<EntryReport> entries = listing.entries()
+		List<Found> shown = listing.entries()
 			.values()
 			.stream()
 			.sorted(Comparator.comparing((Found found) -> found.metadata().createdAt())
@@ -68,7 +67,10 @@ class CacheEntries {
 				.thenComparing(Found::key))
 			.skip((long) page * size)
 			.limit(size)
-			.map(found -> report(cache, found, now))
+			.toList();
+		Map<String, List<DependentReport>> dependents = dependents(cache.getName(), shown);
+		List<EntryReport> entries = shown.stream()
+			.map(found -> report(cache, found, now, dependents.getOrDefault(found.key(), List.of())))
 			.toList();
 		return new EntryPage(cache.getName(), page, size, listing.entries().size(), entries, listing.unlisted());
 	}
@@ -109,7 +111,25 @@ class CacheEntries {
 				: Optional.empty();
 	}
 
-	private EntryReport report(TieredCache cache, Found found, Instant now) {
+	/**
+	 * The entries computed from the shown ones, found among the entries the tiers list of the caches
+	 * this instance has seen fed by this one.
+	 */
+	private Map<String, List<DependentReport>> dependents(String cache, List<Found> shown) {
+		Map<String, List<DependentReport>> dependents = new LinkedHashMap<>();
+		shown.forEach(found -> dependents.put(found.key(), new ArrayList<>()));
+		for (String fed : manager.lineage().fedBy(cache)) {
+			list(manager.getCache(fed)).entries().values().forEach(entry -> entry.metadata().inputs().inputs().forEach(input -> {
+				List<DependentReport> of = input.cache().equals(cache) ? dependents.get(input.key()) : null;
+				if (of != null) {
+					of.add(new DependentReport(fed, entry.key(), entry.metadata().methodId()));
+				}
+			}));
+		}
+		return dependents;
+	}
+
+	private EntryReport report(TieredCache cache, Found found, Instant now, List<DependentReport> dependents) {
 		EntryMetadata metadata = found.metadata();
 		Optional<CachedMethod> method = method(metadata.methodId());
 		Duration maxAge = cache.policyFor(method.orElse(null)).effectiveMaxAge();
@@ -117,8 +137,7 @@ class CacheEntries {
 		return new EntryReport(found.key(), metadata.methodId(), metadata.fingerprint(),
 				currentFingerprint(metadata), metadata.createdAt().toString(), age.toString(),
 				maxAge.minus(age).toString(), age.compareTo(maxAge) < 0, found.size(),
-				metadata.computeTime().toString(), found.tiers(), inputs(metadata),
-				manager.lineage().dependentsOf(cache.getName(), found.key()));
+				metadata.computeTime().toString(), found.tiers(), inputs(metadata), dependents);
 	}
 
 	/** The entry's inputs, each as its address holds it now. */
@@ -196,11 +215,19 @@ class CacheEntries {
 	 * that wrote it, whether that fingerprint is the method's current one ({@code null} if the
 	 * method is unknown), its age and remaining freshness under today's policy (ISO-8601), size in
 	 * bytes, compute time, the tiers holding it, nearest first, the cached results it was computed from,
-	 * and the entries this instance has seen computed from it.
+	 * and the entries computed from it that the tiers able to list entries hold, in the caches this
+	 * instance has seen fed by this one.
 	 */
 	record EntryReport(String key, String method, String fingerprint, Boolean fingerprintCurrent, String createdAt,
 			String age, String remaining, boolean fresh, long size, String computeTime, List<String> tiers,
-			List<InputReport> inputs, List<LineageGraph.Dependent> dependents) {
+			List<InputReport> inputs, List<DependentReport> dependents) {
+	}
+
+	/**
+	 * An entry computed from the one reported, as the tiers that can list entries hold it: its cache,
+	 * key id and the method that computed it (empty: application code).
+	 */
+	record DependentReport(String cache, String key, String method) {
 	}
 
 	/**

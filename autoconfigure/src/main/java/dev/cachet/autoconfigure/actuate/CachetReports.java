@@ -88,7 +88,7 @@ class CachetReports {
 
 	private Lineage lineage(Predicate<LineageGraph.CacheFeed> filter) {
 		LineageGraph graph = manager.lineage();
-		return new Lineage(graph.feeds().stream().filter(filter).toList(), graph.complete());
+		return new Lineage(graph.feeds().stream().filter(filter).toList());
 	}
 
 	private MethodReport method(TieredCache cache, CachedMethod method) {
@@ -194,10 +194,8 @@ class CachetReports {
 	/**
 	 * Which caches feed which, as far as this instance has seen: results of cache {@code from} read by
 	 * a method computing results of cache {@code to}.
-	 *
-	 * @param complete whether every link seen was kept (the graph stops growing at a bound)
 	 */
-	record Lineage(List<LineageGraph.CacheFeed> feeds, boolean complete) {
+	record Lineage(List<LineageGraph.CacheFeed> feeds) {
 	}
 
 	/**

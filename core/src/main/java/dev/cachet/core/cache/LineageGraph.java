@@ -1,95 +1,67 @@
 package dev.cachet.core.cache;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.cachet.core.envelope.EntryInputs;
 import dev.cachet.core.envelope.EntryMetadata;
 
 /**
- * Which entries were computed from which, as far as this instance has seen: entries it computed, and
- * entries it copied from a farther tier. It answers the Actuator's questions (an entry's dependents;
- * which caches feed which); whether an entry may be served never depends on it, since every entry
- * records its own inputs. It keeps at most {@value #MAX_DEPENDENTS} links, then stops adding and says
- * it is {@linkplain #complete() incomplete}; links to entries gone since are not forgotten.
+ * Which caches feed which, as far as this instance has seen: for each entry it computed, or copied
+ * from a farther tier, the caches its inputs came from. It answers the Actuator; whether an entry
+ * may be served never depends on it, since every entry records its own inputs. Only cache names and
+ * method ids are kept, so it stays small and costs no allocation once a link is known.
  */
 public final class LineageGraph {
 
-	private static final int MAX_DEPENDENTS = 50_000;
+	/** Dependent cache, then its computing method, then input cache: how many entries were seen. */
+	private final ConcurrentMap<String, ConcurrentMap<String, ConcurrentMap<String, LongAdder>>> links = new ConcurrentHashMap<>();
 
-	private final ConcurrentMap<String, Set<Dependent>> dependents = new ConcurrentHashMap<>();
-
-	private final ConcurrentMap<CacheLink, LongAdder> links = new ConcurrentHashMap<>();
-
-	private final AtomicInteger size = new AtomicInteger();
-
-	private volatile boolean complete = true;
-
-	/** Notes an entry of {@code cache} at {@code key} and the inputs its metadata records. */
-	void seen(String cache, String key, EntryMetadata metadata) {
-		for (EntryInputs.Input input : metadata.inputs().inputs()) {
-			Set<Dependent> known = dependents.get(EntryMetadata.address(input.cache(), input.key()));
-			Dependent dependent = new Dependent(cache, key, metadata.methodId());
-			if (known != null && known.contains(dependent)) {
-				continue;
-			}
-			if (size.get() >= MAX_DEPENDENTS) {
-				complete = false;
-				return;
-			}
-			if (dependents.computeIfAbsent(EntryMetadata.address(input.cache(), input.key()),
-					address -> ConcurrentHashMap.newKeySet()).add(dependent)) {
-				size.incrementAndGet();
-				links.computeIfAbsent(new CacheLink(input.cache(), cache, metadata.methodId()), link -> new LongAdder())
-					.increment();
-			}
+	/** Notes an entry of {@code cache} and the caches of the inputs its metadata records. */
+	void seen(String cache, EntryMetadata metadata) {
+		ConcurrentMap<String, LongAdder> from = methodsOf(cache).get(metadata.methodId());
+		if (from == null) {
+			from = methodsOf(cache).computeIfAbsent(metadata.methodId(), method -> new ConcurrentHashMap<>());
 		}
-	}
-
-	/** The entries known to have been computed from the entry at {@code key} of {@code cache}. */
-	public List<Dependent> dependentsOf(String cache, String key) {
-		Set<Dependent> known = dependents.get(EntryMetadata.address(cache, key));
-		return (known != null) ? known.stream().sorted(Comparator.comparing(Dependent::cache).thenComparing(Dependent::key)).toList()
-				: List.of();
+		for (EntryInputs.Input input : metadata.inputs().inputs()) {
+			LongAdder count = from.get(input.cache());
+			if (count == null) {
+				count = from.computeIfAbsent(input.cache(), name -> new LongAdder());
+			}
+			count.increment();
+		}
 	}
 
 	/** Which caches feed which: one row per input cache, dependent cache and dependent method. */
 	public List<CacheFeed> feeds() {
-		return links.entrySet()
-			.stream()
-			.map(link -> new CacheFeed(link.getKey().from(), link.getKey().to(), link.getKey().method(),
-					link.getValue().sum()))
-			.sorted(Comparator.comparing(CacheFeed::from).thenComparing(CacheFeed::to).thenComparing(CacheFeed::method))
-			.toList();
+		List<CacheFeed> feeds = new ArrayList<>();
+		links.forEach((to, methods) -> methods.forEach((method, from) -> from
+			.forEach((input, count) -> feeds.add(new CacheFeed(input, to, method, count.sum())))));
+		feeds.sort(Comparator.comparing(CacheFeed::from).thenComparing(CacheFeed::to).thenComparing(CacheFeed::method));
+		return feeds;
 	}
 
-	/** Whether every link seen was kept (false once {@value #MAX_DEPENDENTS} were). */
-	public boolean complete() {
-		return complete;
+	/** The caches that entries read from {@code cache} were seen feeding. */
+	public List<String> fedBy(String cache) {
+		return feeds().stream().filter(feed -> feed.from().equals(cache)).map(CacheFeed::to).distinct().toList();
 	}
 
-	/**
-	 * An entry computed from another.
-	 *
-	 * @param method the id of the method that computed it, empty for application code
-	 */
-	public record Dependent(String cache, String key, String method) {
+	private ConcurrentMap<String, ConcurrentMap<String, LongAdder>> methodsOf(String cache) {
+		ConcurrentMap<String, ConcurrentMap<String, LongAdder>> methods = links.get(cache);
+		return (methods != null) ? methods : links.computeIfAbsent(cache, name -> new ConcurrentHashMap<>());
 	}
 
 	/**
-	 * Entries of cache {@code from} read by {@code method} computing entries of cache {@code to}.
+	 * Entries of cache {@code from} read by {@code method} (empty: application code) computing entries
+	 * of cache {@code to}.
 	 *
-	 * @param links how many (input, dependent) pairs were seen
+	 * @param reads how many such reads the entries seen recorded
 	 */
-	public record CacheFeed(String from, String to, String method, long links) {
-	}
-
-	private record CacheLink(String from, String to, String method) {
+	public record CacheFeed(String from, String to, String method, long reads) {
 	}
 
 }

@@ -124,7 +124,7 @@ final class TierChain {
 				CachedInvocation.record(call, metadata);
 			}
 			if (!inputs.isEmpty()) {
-				lineage.seen(cache, call.keyId(), metadata);
+				lineage.seen(cache, metadata);
 			}
 		}
 		else {

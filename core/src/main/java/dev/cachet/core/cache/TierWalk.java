@@ -248,7 +248,7 @@ final class TierWalk {
 		}
 		if (index > 0 && !walk.quiet && !found.metadata().inputs().isEmpty()) {
 			// an entry new to this instance's nearest tier: computed elsewhere or before a restart
-			lineage.seen(cache, call.keyId(), found.metadata());
+			lineage.seen(cache, found.metadata());
 		}
 		if (binding.tier().shared()) {
 			// after lost invalidations, the local copies of this entry are trusted again
