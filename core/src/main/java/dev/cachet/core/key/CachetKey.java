@@ -1,5 +1,6 @@
 package dev.cachet.core.key;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CachetKey {
 
-	private static final HexFormat HEX = HexFormat.of();
+	private static final byte[] DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
 	private final long high;
 
@@ -69,8 +70,11 @@ public final class CachetKey {
 	public String id() {
 		String text = this.id;
 		if (text == null) {
-			// racy but idempotent: every thread computes the same string
-			text = HEX.toHexDigits(high) + HEX.toHexDigits(low);
+			// racy but idempotent: every thread computes the same string; one Latin-1 array, no concatenation
+			byte[] digits = new byte[32];
+			hex(high, digits, 0);
+			hex(low, digits, 16);
+			text = new String(digits, StandardCharsets.ISO_8859_1);
 			this.id = text;
 		}
 		return text;
@@ -100,6 +104,13 @@ public final class CachetKey {
 	@Override
 	public String toString() {
 		return id();
+	}
+
+	private static void hex(long value, byte[] digits, int offset) {
+		for (int i = 15; i >= 0; i--) {
+			digits[offset + i] = DIGITS[(int) (value & 0xF)];
+			value >>>= 4;
+		}
 	}
 
 	private static boolean isLowerHex(String text) {
