@@ -47,13 +47,21 @@ final class Loads {
 
 	/**
 	 * As {@link #load}, for a loader that completes later, without blocking: one computation per key
-	 * in this JVM. What an asynchronous computation reads cannot be followed: it records no inputs.
+	 * in this JVM. The result records the cached results the loader read before it returned its
+	 * future, on this thread; what its stages read on other threads cannot be followed.
 	 */
 	<T> CompletableFuture<Object> loadAsync(Call call, Supplier<CompletableFuture<T>> valueLoader) {
 		return parts.flight().run(call.keyId(), null, () -> {
 			long start = System.nanoTime();
-			return valueLoader.get()
-				.thenApply(value -> loaded(call, toStoreValue.apply(value), System.nanoTime() - start, EntryInputs.NONE));
+			CachedInvocation.Loaded<CompletableFuture<T>> started;
+			try {
+				started = CachedInvocation.load(call, valueLoader::get);
+			}
+			catch (Exception ex) {
+				return CompletableFuture.failedFuture(ex);
+			}
+			return started.value()
+				.thenApply(value -> loaded(call, toStoreValue.apply(value), System.nanoTime() - start, started.inputs()));
 		}, false).thenApply(SingleFlight.Loaded::value);
 	}
 

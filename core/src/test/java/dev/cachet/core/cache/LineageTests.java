@@ -272,4 +272,21 @@ class LineageTests {
 		assertThat(summaryRuns).as("both summaries recorded the report, so both are recomputed").hasValue(4);
 	}
 
+	@Test
+	void anAsynchronousResultRecordsWhatItsLoaderReadBeforeReturningItsFuture() throws Exception {
+		TieredCacheManager manager = manager();
+		AtomicInteger loads = new AtomicInteger();
+		java.util.function.Supplier<String> report = () -> manager.getCache("reports").retrieve("async", () -> {
+			loads.incrementAndGet();
+			int price = manager.getCache("prices").get("p-async", () -> 100);
+			return java.util.concurrent.CompletableFuture.supplyAsync(() -> "async: " + price);
+		}).join().toString();
+		assertThat(report.get()).isEqualTo("async: 100");
+		assertThat(report.get()).isEqualTo("async: 100");
+		assertThat(loads).hasValue(1);
+		manager.getCache("prices").evict("p-async");
+		assertThat(report.get()).isEqualTo("async: 100");
+		assertThat(loads).as("its price, read before the future was returned, was evicted").hasValue(2);
+	}
+
 }
