@@ -62,25 +62,30 @@ public final class FirstHitProbe {
 					new Value("rows", () -> repository.load(csv), 
 							() -> aisComputations.addAndGet(repository.lastLoadComputed() ? 1 : 0)));
 			if (phase.equals("store")) {
-				Cachet recompute = Cachet.with(CallOptions.recompute());
-				all.forEach(value -> recompute.call(value.call));
-				recompute.call(() -> values.label(csv));
+				// plain calls, not recomputes: a recompute option reaches the nested AIS load too, and
+				// overwriting it after the fleet summary was computed from it would retire that summary
+				all.forEach(value -> value.call.get());
+				values.label(csv);
 				return;
 			}
 			if (Boolean.getBoolean("firsthit.prehit")) {
 				values.label(csv); // diagnosis: the hit path warmed up by a hit of another type
 			}
 			double waitedMillis = awaitPreparation();
-			List<String> lines = new ArrayList<>();
+			List<double[]> hits = new ArrayList<>();
 			for (Value value : all) {
 				try {
-					lines.add(value.measure(tier, waitedMillis));
+					hits.add(value.hits());
 				}
 				catch (IllegalStateException ex) {
 					throw new IllegalStateException(ex.getMessage() + "; " + rejections(context), ex);
 				}
 			}
-			lines.forEach(System.out::println);
+			// recomputed only once every value's hits were timed: recomputing the fleet summary also
+			// recomputes the AIS load it reads, which retires the entries computed from the old one
+			for (int i = 0; i < all.size(); i++) {
+				System.out.println(all.get(i).line(tier, hits.get(i), waitedMillis));
+			}
 		}
 	}
 
@@ -112,7 +117,8 @@ public final class FirstHitProbe {
 	/** One cached value: how to get it, and a counter of its computations. */
 	private record Value(String name, Supplier<Object> call, Computations computations) {
 
-		String measure(String tier, double waitedMillis) {
+		/** The first hit and the median warm hit, in nanoseconds. */
+		double[] hits() {
 			int before = computations.count();
 			double first = time(() -> call.get() != null);
 			check(before, "first hit");
@@ -124,12 +130,17 @@ public final class FirstHitProbe {
 				}
 			}
 			check(before, "warm hits");
+			Arrays.sort(warm);
+			return new double[] { first, warm[TIMED_HITS / 2] };
+		}
+
+		/** The probe's line: the hits measured, and a recomputation timed now. */
+		String line(String tier, double[] hits, double waitedMillis) {
 			Cachet recompute = Cachet.with(CallOptions.recompute());
 			double recomputed = time(() -> recompute.call(call) != null);
-			Arrays.sort(warm);
 			return String.format(Locale.ROOT,
 					"FIRSTHIT tier=%s value=%s first_ns=%.0f warm_ns=%.0f recompute_ns=%.0f prepare_wait_ms=%.1f", tier,
-					name, first, warm[TIMED_HITS / 2], recomputed, waitedMillis);
+					name, hits[0], hits[1], recomputed, waitedMillis);
 		}
 
 		private void check(int before, String what) {
