@@ -66,6 +66,7 @@ public final class FirstHitProbe {
 				// overwriting it after the fleet summary was computed from it would retire that summary
 				all.forEach(value -> value.call.get());
 				values.label(csv);
+				awaitWrites(context);
 				return;
 			}
 			if (Boolean.getBoolean("firsthit.prehit")) {
@@ -89,6 +90,14 @@ public final class FirstHitProbe {
 			// each recomputation of the AIS load retired what was computed from the one before: computed
 			// again from the last one, so that the next JVM finds every value stored
 			all.forEach(value -> value.call.get());
+			awaitWrites(context);
+		}
+	}
+
+	/** Waits for the deferred writes of this JVM's computations to land in the tiers. */
+	private static void awaitWrites(ConfigurableApplicationContext context) throws InterruptedException {
+		if (!context.getBean(TieredCacheManager.class).awaitWrites(java.time.Duration.ofMinutes(1))) {
+			throw new IllegalStateException("Writes did not land within a minute");
 		}
 	}
 

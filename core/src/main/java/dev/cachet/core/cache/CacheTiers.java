@@ -31,6 +31,19 @@ public final class CacheTiers extends AbstractList<TierBinding> implements Rando
 		return tiers.size();
 	}
 
+	/** Whether a tier nearer than {@code binding} holds values as objects. */
+	boolean holdValuesBefore(TierBinding binding) {
+		for (TierBinding nearer : tiers) {
+			if (nearer == binding) {
+				return false;
+			}
+			if (nearer.values() != null) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** The cache and its tier names in lookup order. */
 	@Override
 	public String toString() {

@@ -29,6 +29,13 @@ final class ReadState {
 
 	@Nullable EntryMetadata served;
 
+	/** The state of a check of an input ({@link #quiet}). */
+	static ReadState check(Call call, ResultFormat format, long now, boolean blocking) {
+		ReadState check = new ReadState(call, format, now, false, true);
+		check.blocking = blocking;
+		return check;
+	}
+
 	ReadState(Call call, ResultFormat format, long now, boolean async, boolean quiet) {
 		this.call = call;
 		this.format = format;

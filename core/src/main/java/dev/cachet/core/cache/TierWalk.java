@@ -16,11 +16,9 @@ import dev.cachet.core.envelope.EntryMetadata;
 
 /**
  * Reads a call's entry through the tiers, nearest first, blocking ({@link #read}) or not
- * ({@link #readAsync}). Both walks take the same steps per tier: before it, the eviction epochs
- * (from the second tier on) and this JVM's pending result (before the first tier that stores
- * bytes); after it, validity, decoding, statistics and promotion into the nearer tiers. Only the
- * way a tier is asked differs, and how the copies reach nearer tiers that store bytes: at once, or
- * through the write-behind queues.
+ * ({@link #readAsync}), with the same steps per tier: before it, the eviction epochs and this JVM's
+ * pending result; after it, validity, decoding, statistics and copies into nearer tiers (at once, or
+ * through the write-behind queues). Only the way a tier is asked differs.
  */
 final class TierWalk {
 
@@ -62,14 +60,11 @@ final class TierWalk {
 	}
 
 	/**
-	 * What the nearest entry that may be served to the call records, found as {@link #read} finds it
-	 * (and copied into nearer tiers as it copies it) but counted nowhere and recorded as no input:
-	 * the check of an input of another entry. Without {@code blocking}, only the tiers that hold
-	 * objects and this JVM's pending results are asked; beyond them the answer is {@code null}.
+	 * The check of an input of another entry: what the entry {@link #read} would serve records, counted
+	 * nowhere, recorded as no input. Without {@code blocking}, only tiers holding objects are asked.
 	 */
 	@Nullable EntryMetadata current(Call call, ResultFormat format, boolean blocking) {
-		ReadState walk = new ReadState(call, format, clock.millis(), false, true);
-		walk.blocking = blocking;
+		ReadState walk = ReadState.check(call, format, clock.millis(), blocking);
 		return (read(walk) != null) ? walk.served : null;
 	}
 
@@ -211,6 +206,9 @@ final class TierWalk {
 		}
 		MissReason reason = validity.check(found, call, binding, now, walk.blocking);
 		Object value = null;
+		if (reason == null && walk.quiet && !tiers.holdValuesBefore(binding)) {
+			return found.authentic() ? found.metadata() : null; // a check decodes only to fill a memory tier
+		}
 		if (reason == null) {
 			try {
 				value = found.value();
@@ -242,6 +240,9 @@ final class TierWalk {
 		TierBinding binding = tiers.get(index);
 		Call call = walk.call;
 		served(walk, found.metadata());
+		if (walk.quiet && value == found.metadata()) {
+			return value; // a check that read no value: nothing to copy into a nearer tier
+		}
 		if (!walk.quiet) {
 			binding.statistics().hit();
 			statistics.hit(found.metadata().computeTime().toNanos());
