@@ -20,6 +20,7 @@ import org.springframework.util.ReflectionUtils;
 
 import dev.cachet.core.cache.CacheMethodCatalog;
 import dev.cachet.core.method.CachedMethod;
+import dev.cachet.core.fingerprint.MethodFingerprinter;
 import dev.cachet.core.method.CachedMethods;
 import dev.cachet.core.method.Caller;
 import dev.cachet.core.hash.CanonicalArgumentHasher;
@@ -30,7 +31,8 @@ import dev.cachet.core.hash.CanonicalArgumentHasher;
  * it is first called), records it in the {@link CacheMethodCatalog}, and warns about what would
  * make caching surprising: parameter types that can never be hashed, two {@code @Cacheable} methods
  * sharing a cache, and operations routed around Cachet's binding. The methods' fingerprints, the
- * expensive part, are left to the {@link FingerprintPass} after start-up.
+ * expensive part, are left to the {@link FingerprintPass} after start-up; the state of the beans
+ * they follow is captured here, so they see the beans as wired.
  */
 class CachedMethodScanner implements SmartInitializingSingleton {
 
@@ -42,6 +44,8 @@ class CachedMethodScanner implements SmartInitializingSingleton {
 
 	private final CachedMethods methods;
 
+	private final MethodFingerprinter fingerprinter;
+
 	private final CanonicalArgumentHasher hasher;
 
 	private final CacheMethodCatalog catalog;
@@ -49,10 +53,11 @@ class CachedMethodScanner implements SmartInitializingSingleton {
 	private volatile List<CachedMethod> scanned = List.of();
 
 	CachedMethodScanner(ListableBeanFactory beanFactory, CacheOperationSource operations, CachedMethods methods,
-			CanonicalArgumentHasher hasher, CacheMethodCatalog catalog) {
+			MethodFingerprinter fingerprinter, CanonicalArgumentHasher hasher, CacheMethodCatalog catalog) {
 		this.beanFactory = beanFactory;
 		this.operations = operations;
 		this.methods = methods;
+		this.fingerprinter = fingerprinter;
 		this.hasher = hasher;
 		this.catalog = catalog;
 	}
@@ -65,8 +70,13 @@ class CachedMethodScanner implements SmartInitializingSingleton {
 			if (type != null) {
 				Class<?> userClass = ClassUtils.getUserClass(type);
 				Object bean = singleton(name, type);
+				boolean cached = false;
 				for (Method method : ReflectionUtils.getUniqueDeclaredMethods(userClass, ReflectionUtils.USER_DECLARED_METHODS)) {
-					scan(userClass, method, bean, found);
+					cached |= scan(userClass, method, bean, found);
+				}
+				if (cached && bean != null) {
+					// its fingerprints come later: they must see the bean as wired, not as changed since
+					fingerprinter.captureState(userClass, bean);
 				}
 			}
 		}
@@ -91,10 +101,11 @@ class CachedMethodScanner implements SmartInitializingSingleton {
 		return null;
 	}
 
-	private void scan(Class<?> userClass, Method method, @Nullable Object bean, Set<CachedMethod> found) {
+	/** @return whether {@code method} has cache operations */
+	private boolean scan(Class<?> userClass, Method method, @Nullable Object bean, Set<CachedMethod> found) {
 		Collection<CacheOperation> cacheOperations = operations.getCacheOperations(method, userClass);
 		if (cacheOperations == null || cacheOperations.isEmpty()) {
-			return;
+			return false;
 		}
 		CachedMethod cached = methods.resolve(userClass, method, bean);
 		found.add(cached);
@@ -110,6 +121,7 @@ class CachedMethodScanner implements SmartInitializingSingleton {
 		if (cacheOperations.stream().anyMatch(CachedMethodScanner::keyedByCachet)) {
 			warnAboutUnhashableParameters(cached);
 		}
+		return true;
 	}
 
 	private void warnAboutUnhashableParameters(CachedMethod cached) {

@@ -199,14 +199,17 @@ public class CachetAutoConfiguration {
 	@Bean
 	@ConditionalOnProperty(name = "cachet.fingerprint.eager", matchIfMissing = true)
 	CachedMethodScanner cachetCachedMethodScanner(ListableBeanFactory beanFactory, CacheOperationSource operations,
-			CachedMethods methods, CanonicalArgumentHasher hasher, CacheMethodCatalog catalog) {
-		return new CachedMethodScanner(beanFactory, operations, methods, hasher, catalog);
+			CachedMethods methods, MethodFingerprinter fingerprinter, CanonicalArgumentHasher hasher,
+			CacheMethodCatalog catalog) {
+		return new CachedMethodScanner(beanFactory, operations, methods, fingerprinter, hasher, catalog);
 	}
 
 	@Bean
 	@ConditionalOnProperty(name = "cachet.fingerprint.eager", matchIfMissing = true)
-	FingerprintPass cachetFingerprintPass(CachedMethodScanner scanner, FingerprintJournal journal) {
-		return new FingerprintPass(scanner::scanned, journal);
+	FingerprintPass cachetFingerprintPass(CachedMethodScanner scanner, FingerprintJournal journal,
+			MethodFingerprinter fingerprinter) {
+		// once every scanned method is fingerprinted, the state captured for them is not needed
+		return new FingerprintPass(scanner::scanned, journal, fingerprinter::forgetCapturedState);
 	}
 
 	@Bean

@@ -28,15 +28,30 @@ class FingerprintPass extends AfterReadyTask {
 
 	private final FingerprintJournal journal;
 
-	/** @param methods the cached methods the start-up scan found */
-	FingerprintPass(Supplier<Collection<CachedMethod>> methods, FingerprintJournal journal) {
+	private final Runnable whenDone;
+
+	/**
+	 * @param methods the cached methods the start-up scan found
+	 * @param whenDone run after the pass, however it ended
+	 */
+	FingerprintPass(Supplier<Collection<CachedMethod>> methods, FingerprintJournal journal, Runnable whenDone) {
 		super(THREAD_NAME);
 		this.methods = methods;
 		this.journal = journal;
+		this.whenDone = whenDone;
 	}
 
 	@Override
 	void run() {
+		try {
+			fingerprintAll();
+		}
+		finally {
+			whenDone.run();
+		}
+	}
+
+	private void fingerprintAll() {
 		long start = System.nanoTime();
 		Collection<CachedMethod> scanned = methods.get();
 		for (CachedMethod method : scanned) {

@@ -96,6 +96,46 @@ class FingerprintPassTests {
 
 	}
 
+	/** Reads a field the application may set at run time; which object it holds counts as wiring. */
+	static class Rates {
+
+		private volatile Object refresher;
+
+		Rates(Object refresher) {
+			this.refresher = refresher;
+		}
+
+		void refresher(Object refresher) {
+			this.refresher = refresher;
+		}
+
+		@Cacheable("rates")
+		public String rate(String currency) {
+			return currency + ((refresher != null) ? " refreshed" : "");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UnwiredRates {
+
+		@Bean
+		Rates rates() {
+			return new Rates(null);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class WiredRates {
+
+		@Bean
+		Rates rates() {
+			return new Rates(new CountDownLatch(1));
+		}
+
+	}
+
 	/**
 	 * Records the threads that computed fingerprints of {@link Quotes}' methods; fails on the pass's
 	 * thread when told to.
@@ -262,9 +302,43 @@ class FingerprintPassTests {
 	}
 
 	@Test
+	void stateChangedAfterStartUpIsNotSeenByFingerprintsTakenLater() {
+		AtomicReference<String> untouched = new AtomicReference<>();
+		runner().withUserConfiguration(UnwiredRates.class).run((context) -> {
+			ready(context);
+			join();
+			untouched.set(rateFingerprint(context));
+		});
+		runner().withUserConfiguration(UnwiredRates.class).run((context) -> {
+			context.getBean(Rates.class).refresher(new CountDownLatch(1));
+			ready(context);
+			join();
+			assertThat(rateFingerprint(context)).as("taken by the pass after the change").isEqualTo(untouched.get());
+		});
+		runner().withUserConfiguration(UnwiredRates.class).run((context) -> {
+			context.getBean(Rates.class).refresher(new CountDownLatch(1));
+			assertThat(context.getBean(Rates.class).rate("EUR")).isEqualTo("EUR refreshed");
+			assertThat(rateFingerprint(context)).as("taken by a call after the change").isEqualTo(untouched.get());
+		});
+		runner().withUserConfiguration(WiredRates.class).run((context) -> {
+			ready(context);
+			join();
+			assertThat(rateFingerprint(context)).as("wired with the object from the start").isNotEqualTo(untouched.get());
+		});
+	}
+
+	@Test
 	void noPassWithoutTheEagerScan() {
 		runner().withPropertyValues("cachet.fingerprint.eager=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(FingerprintPass.class));
+	}
+
+	private static String rateFingerprint(ConfigurableApplicationContext context) {
+		return context.getBean(CachedMethods.class)
+			.byId("dev.cachet.autoconfigure.FingerprintPassTests$Rates#rate(java.lang.String)")
+			.orElseThrow()
+			.fingerprint()
+			.hash();
 	}
 
 	private static void awaitUninterruptibly(CountDownLatch latch) {

@@ -91,23 +91,8 @@ final class CachetInstance implements AutoCloseable {
 			.run());
 	}
 
-	/**
-	 * Waits until the tier answers, the lease is really taken in Redis and both subscriptions are in
-	 * place, and until the fingerprint pass after ready has fingerprinted the cached methods: tests
-	 * change the state of their beans later, which a fingerprint taken after that would see.
-	 */
+	/** Waits until the tier answers, the lease is really taken in Redis and both subscriptions are in place. */
 	CachetInstance awaitConnected() {
-		for (Thread thread : Thread.getAllStackTraces().keySet()) {
-			if (thread.getName().equals("cachet-fingerprint")) {
-				try {
-					thread.join(60_000);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new IllegalStateException(ex);
-				}
-			}
-		}
 		await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
 			tier("redis").get("warm-up", "k");
 			assertThat(tier("redis").health()).isEqualTo(TierHealth.up());

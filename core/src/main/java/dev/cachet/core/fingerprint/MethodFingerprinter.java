@@ -51,6 +51,8 @@ public class MethodFingerprinter {
 
 	private final Map<MethodKey, MethodFingerprint> fingerprints = new ConcurrentHashMap<>();
 
+	private final CapturedState captured = new CapturedState();
+
 	/** Fingerprints code and the objects it reaches, knowing nothing of where they came from. */
 	public MethodFingerprinter(FingerprintSettings settings) {
 		this(settings, BeanOrigins.NONE);
@@ -60,6 +62,23 @@ public class MethodFingerprinter {
 	public MethodFingerprinter(FingerprintSettings settings, BeanOrigins origins) {
 		this.settings = settings;
 		this.origins = origins;
+	}
+
+	/**
+	 * Records the state of the objects {@code target} (a bean of class {@code userClass}, or a proxy
+	 * of it) holds, as they are now, for the fingerprints of its methods computed later: a field the
+	 * application changes after this (a flag, a latch, a lazily made client) does not change them. Cheap
+	 * next to a fingerprint: it reads the objects, not the code. Kept until
+	 * {@link #forgetCapturedState()}.
+	 */
+	public void captureState(Class<?> userClass, Object target) {
+		ApplicationScope scope = ApplicationScope.of(this.settings, userClass, sources(userClass));
+		this.captured.capture(target, this.origins, scope::contains);
+	}
+
+	/** Lets go of the captured state: fingerprints computed from now on see objects as they are then. */
+	public void forgetCapturedState() {
+		this.captured.forget();
 	}
 
 	/** The fingerprint of {@code method} without a bean to follow: code only. */
@@ -88,9 +107,8 @@ public class MethodFingerprinter {
 		MethodRef root = new MethodRef(Type.getInternalName(method.getDeclaringClass()), method.getName(),
 				Type.getMethodDescriptor(method));
 		try {
-			ClassLoader classLoader = (userClass.getClassLoader() != null) ? userClass.getClassLoader()
-					: ClassLoader.getSystemClassLoader();
-			CodeSources classPath = this.sources.computeIfAbsent(classLoader, CodeSources::new);
+			ClassLoader classLoader = classLoader(userClass);
+			CodeSources classPath = sources(userClass);
 			ApplicationScope scope = ApplicationScope.of(this.settings, userClass, classPath);
 			Codebase codebase = this.codebases.computeIfAbsent(new CodebaseKey(classLoader, scope),
 					(key) -> Codebase.of(classLoader, scope));
@@ -99,7 +117,7 @@ public class MethodFingerprinter {
 			// Spring constructs the bean reflectively: its field initializers and constructors made its state
 			walk.reachConstructors(Type.getInternalName(userClass));
 			Map<String, String> wiring = (target != null)
-					? new ObjectGraphWalk(codebase.callGraph(), walk, codebase.hasher(), this.origins)
+					? new ObjectGraphWalk(codebase.callGraph(), walk, codebase.hasher(), this.origins, this.captured)
 						.from(Proxies.unwrap(target))
 					: Map.of();
 			return combine(root, method, walk.drain(), wiring, codebase.hasher(), classPath);
@@ -109,6 +127,14 @@ public class MethodFingerprinter {
 					root.id(), ex.toString());
 			return new MethodFingerprint(UUID.randomUUID().toString().replace("-", ""), Map.of());
 		}
+	}
+
+	private CodeSources sources(Class<?> userClass) {
+		return this.sources.computeIfAbsent(classLoader(userClass), CodeSources::new);
+	}
+
+	private static ClassLoader classLoader(Class<?> userClass) {
+		return (userClass.getClassLoader() != null) ? userClass.getClassLoader() : ClassLoader.getSystemClassLoader();
 	}
 
 	private MethodFingerprint combine(MethodRef root, Method method, ReachedCode reached, Map<String, String> wiring,

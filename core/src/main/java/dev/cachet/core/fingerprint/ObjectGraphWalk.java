@@ -2,7 +2,6 @@ package dev.cachet.core.fingerprint;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,7 +33,8 @@ import org.springframework.asm.Type;
  * </ul>
  * For each bean met, the {@link BeanOrigins} add its {@code @Value} configuration and the beans it
  * was injected with. Collections are followed by the distinct classes of their elements, so data
- * held in a bean is not walked element by element.
+ * held in a bean is not walked element by element. Objects are read as the {@link CapturedState}
+ * holds them, when it captured them.
  */
 final class ObjectGraphWalk {
 
@@ -46,6 +46,8 @@ final class ObjectGraphWalk {
 
 	private final BeanOrigins origins;
 
+	private final CapturedState state;
+
 	private final Map<String, Set<String>> components = new TreeMap<>();
 
 	private final Map<Object, Node> nodes = new IdentityHashMap<>();
@@ -55,11 +57,12 @@ final class ObjectGraphWalk {
 	/** Field and runtime class pairs already walked into: bounds the walk over data structures. */
 	private final Set<String> walked = new HashSet<>();
 
-	ObjectGraphWalk(CallGraph graph, CallGraph.Walk code, CodeHasher names, BeanOrigins origins) {
+	ObjectGraphWalk(CallGraph graph, CallGraph.Walk code, CodeHasher names, BeanOrigins origins, CapturedState state) {
 		this.graph = graph;
 		this.code = code;
 		this.names = names;
 		this.origins = origins;
+		this.state = state;
 	}
 
 	/**
@@ -110,8 +113,7 @@ final class ObjectGraphWalk {
 				+ "." + field.getName();
 		Object value;
 		try {
-			field.setAccessible(true);
-			value = field.get(node.object);
+			value = this.state.read(node.object, field);
 		}
 		catch (RuntimeException | IllegalAccessException ex) {
 			add(FingerprintComponents.WIRING + name, "unreadable " + field.getType().getName());
@@ -130,7 +132,7 @@ final class ObjectGraphWalk {
 			node(value, property, false);
 		}
 		else {
-			add(FingerprintComponents.CONFIG + property, PlainValues.hash(value));
+			add(FingerprintComponents.CONFIG + property, this.state.configHash(value));
 		}
 	}
 
@@ -142,7 +144,7 @@ final class ObjectGraphWalk {
 		if (PlainValues.isPlain(value)) {
 			return;
 		}
-		Optional<Iterable<?>> elements = PlainValues.elements(value);
+		Optional<Iterable<?>> elements = this.state.elements(value);
 		if (elements.isPresent()) {
 			Set<String> classes = new TreeSet<>();
 			for (Object element : elements.get()) {
@@ -263,18 +265,8 @@ final class ObjectGraphWalk {
 			this.object = object;
 			this.propertiesPrefix = propertiesPrefix;
 			this.readsAll = readsAll;
-			for (Class<?> type = Proxies.userClass(object); type != null; type = type.getSuperclass()) {
-				String internalName = Type.getInternalName(type);
-				if (!readsAll && !ObjectGraphWalk.this.graph.inScope(internalName)) {
-					break; // a library superclass's state belongs to the library
-				}
-				this.hierarchy.add(internalName);
-				for (Field field : type.getDeclaredFields()) {
-					if (!Modifier.isStatic(field.getModifiers())) {
-						this.unread.add(field);
-					}
-				}
-			}
+			this.unread.addAll(CapturedState.instanceFields(object, readsAll, ObjectGraphWalk.this.graph::inScope,
+					this.hierarchy));
 		}
 
 	}
