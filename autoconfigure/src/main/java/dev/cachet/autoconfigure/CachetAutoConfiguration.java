@@ -182,6 +182,11 @@ public class CachetAutoConfiguration {
 	}
 
 	@Bean
+	QueuedWritesDrain cachetQueuedWritesDrain(TieredCacheManager cacheManager) {
+		return new QueuedWritesDrain(cacheManager);
+	}
+
+	@Bean
 	FingerprintJournal cachetFingerprintJournal(TieredCacheManager cacheManager) {
 		return new FingerprintJournal(cacheManager.tiers()
 			.values()

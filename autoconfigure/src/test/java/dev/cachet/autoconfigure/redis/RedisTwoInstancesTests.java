@@ -67,6 +67,20 @@ class RedisTwoInstancesTests {
 	}
 
 	@Test
+	void closingAnInstanceRightAfterAMissLandsItsQueuedWriteInRedis(RedisServer redis) throws Exception {
+		CachetInstance a = start(redis, diskA);
+		for (int i = 0; i < 20; i++) {
+			assertThat(a.reports().report("closing-" + i)).isEqualTo(Reports.expected("closing-" + i));
+		}
+		a.close(); // no wait for the writes: the close flushes them
+		CachetInstance b = start(redis, diskB);
+		for (int i = 0; i < 20; i++) {
+			assertThat(b.reports().report("closing-" + i)).isEqualTo(Reports.expected("closing-" + i));
+		}
+		assertThat(b.reports().computations()).as("every result came from Redis").isZero();
+	}
+
+	@Test
 	void sixteenCallersOnEachOfTwoInstancesComputeAColdKeyOnce(RedisServer redis) throws Exception {
 		CachetInstance a = start(redis, diskA);
 		CachetInstance b = start(redis, diskB);
