@@ -1,7 +1,14 @@
 package dev.cachet.autoconfigure;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 import dev.cachet.autoconfigure.redis.PricedReports;
+import dev.cachet.core.cache.TieredCacheManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,6 +95,51 @@ class LineageIntegrationTests {
 			assertThat(reports.report("tea")).isEqualTo("tea costs 60 eur");
 			assertThat(reports.computations()).isEqualTo(2);
 		});
+	}
+
+	@Test
+	void withTheDiskAloneAReportChecksItsLookupsByTheirHeaders() {
+		runner().withPropertyValues("cachet.tiers=disk").run(context -> {
+			PricedReports reports = context.getBean(PricedReports.class);
+			PricedReports.Lookups lookups = context.getBean(PricedReports.Lookups.class);
+			TieredCacheManager manager = context.getBean(TieredCacheManager.class);
+			assertThat(reports.report("tea")).isEqualTo("tea costs 20 eur");
+			assertThat(manager.awaitWrites(Duration.ofSeconds(10))).isTrue();
+
+			// damage the price's payload, not its header: it is still the very write the report read
+			Path price = entryFileOf("PricedReports$Lookups#price(");
+			byte[] bytes = Files.readAllBytes(price);
+			bytes[bytes.length - 9] ^= 0x10; // the payload's last byte, before the 8-byte checksum
+			Files.write(price, bytes);
+			assertThat(reports.report("tea")).isEqualTo("tea costs 20 eur");
+			assertThat(reports.computations()).as("checked by its header, not read whole").isEqualTo(1);
+
+			lookups.priceChanged(30);
+			assertThat(lookups.price("tea")).as("the damaged lookup itself is not served").isEqualTo(30);
+			assertThat(manager.awaitWrites(Duration.ofSeconds(10))).isTrue();
+			assertThat(reports.report("tea")).as("its lookup was written again").isEqualTo("tea costs 60 eur");
+			assertThat(reports.computations()).isEqualTo(2);
+		});
+	}
+
+	/** The one entry file on the disk whose header names the method. */
+	private Path entryFileOf(String method) throws IOException {
+		byte[] name = method.getBytes(StandardCharsets.UTF_8);
+		try (Stream<Path> files = Files.walk(disk)) {
+			List<Path> found = files.filter(Files::isRegularFile).filter(file -> contains(file, name)).toList();
+			assertThat(found).hasSize(1);
+			return found.get(0);
+		}
+	}
+
+	private static boolean contains(Path file, byte[] text) {
+		try {
+			String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+			return content.contains(new String(text, StandardCharsets.ISO_8859_1));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Test

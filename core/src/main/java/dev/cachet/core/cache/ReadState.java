@@ -45,4 +45,9 @@ final class ReadState {
 		this.blocking = !async;
 	}
 
+	/** Whether a check needs only the metadata of an entry in {@code tier}: it decodes only to fill a nearer tier holding objects. */
+	boolean metadataOnly(CacheTiers tiers, TierBinding tier) {
+		return quiet && !tiers.holdValuesBefore(tier);
+	}
+
 }

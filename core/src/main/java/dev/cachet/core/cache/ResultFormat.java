@@ -23,6 +23,15 @@ public interface ResultFormat {
 	@Nullable Candidate find(TierBinding binding, Call call);
 
 	/**
+	 * The entry at the call's address in one tier, for a check that needs its metadata and not its
+	 * value. By default {@link #find}.
+	 * @return the entry, or {@code null} as {@link #find} does
+	 */
+	default @Nullable Candidate findMetadata(TierBinding binding, Call call) {
+		return find(binding, call);
+	}
+
+	/**
 	 * Opens the entry at the call's address in one tier without blocking the calling thread. By
 	 * default {@link #find} runs on {@code blockingReads}, the tier's executor for blocking reads.
 	 * @return completes with the entry, or {@code null} as {@link #find} does; never exceptionally

@@ -6,11 +6,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cache.support.NullValue;
-
-import org.jspecify.annotations.Nullable;
 
 import dev.cachet.core.envelope.EntryMetadata;
 
@@ -75,7 +74,9 @@ final class TierWalk {
 				break;
 			}
 			if (value == null) {
-				value = after(walk, i, walk.format.find(tiers.get(i), walk.call));
+				TierBinding tier = tiers.get(i);
+				value = after(walk, i, walk.metadataOnly(tiers, tier) ? walk.format.findMetadata(tier, walk.call)
+						: walk.format.find(tier, walk.call));
 			}
 			if (value != null) {
 				return value;
@@ -197,17 +198,16 @@ final class TierWalk {
 	/** The candidate's value if it may be served to the call, else {@code null}: a miss, counted. */
 	private @Nullable Object serve(ResultFormat.@Nullable Candidate found, ReadState walk, TierBinding binding) {
 		Call call = walk.call;
-		long now = walk.now;
 		if (found == null) {
 			if (!walk.quiet) {
 				binding.statistics().miss();
 			}
 			return null;
 		}
-		MissReason reason = validity.check(found, call, binding, now, walk.blocking);
+		MissReason reason = validity.check(found, call, binding, walk.now, walk.blocking);
 		Object value = null;
-		if (reason == null && walk.quiet && !tiers.holdValuesBefore(binding)) {
-			return found.authentic() ? found.metadata() : null; // a check decodes only to fill a memory tier
+		if (reason == null && walk.metadataOnly(tiers, binding)) {
+			return found.authentic() ? found.metadata() : null;
 		}
 		if (reason == null) {
 			try {
@@ -223,7 +223,7 @@ final class TierWalk {
 		}
 		if (reason == MissReason.STALE && call.stale() != null) {
 			// only past max-age, everything else checked: it may still be served within a stale window
-			call.stale().offer(found, call, now);
+			call.stale().offer(found, call, walk.now);
 		}
 		if (reason != null) {
 			reject(binding, walk, reason);

@@ -1,5 +1,6 @@
 package dev.cachet.core.envelope;
 
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -73,10 +74,10 @@ public final class EnvelopeStreams {
 		private boolean signatureValid;
 
 		private Reader(InputStream in, EnvelopeSigner signer) throws IOException, CorruptEnvelopeException {
-			this.in = in;
+			this.in = new BufferedInputStream(in, 8192); // the header is read field by field
 			this.macs = signer.enabled() ? signer.verifyingMacs() : List.of();
 			try {
-				DataInputStream data = new DataInputStream(in);
+				DataInputStream data = new DataInputStream(this.in);
 				this.header = EnvelopeHeader.read(length -> readFully(data, length));
 			}
 			catch (EOFException ex) {
