@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * where Fory generates and compiles its code (the generated classes are shared by every Fory
  * instance of the same configuration and class loader, so the other instances of the pool only
  * instantiate them), and round-trips a record built with default component values, so the read path
- * of the class has run once. Never throws; a class that cannot be prepared is skipped at DEBUG.
+ * of the class has run once. A second instance reads what the first wrote: an instance that wrote a
+ * class's name remembers it, so only another one runs the decoding of names that a restarted JVM
+ * runs on its first hit. Never throws; a class that cannot be prepared is skipped at DEBUG.
  */
 final class ForyPreparation {
 
@@ -28,12 +30,17 @@ final class ForyPreparation {
 
 	private final Fory fory;
 
-	ForyPreparation(Fory fory) {
+	/** Reads what {@link #fory} wrote, as a restarted JVM reads another's bytes: names decoded, not remembered. */
+	private final Fory reader;
+
+	ForyPreparation(Fory fory, Fory reader) {
 		this.fory = fory;
+		this.reader = reader;
 	}
 
-	Fory fory() {
-		return fory;
+	/** The two instances prepared, to give back to the pool. */
+	List<Fory> instances() {
+		return List.of(fory, reader);
 	}
 
 	/** Whether Fory makes a serializer of its own for {@code type}: concrete classes only. */
@@ -52,7 +59,7 @@ final class ForyPreparation {
 		Map<String, Object> map = new HashMap<>();
 		map.put("k", 1L);
 		List<Object> value = new ArrayList<>(List.of("a", 1, 2.0, LocalDateTime.of(2000, 1, 1, 0, 0), map, new int[] { 1 }));
-		return run("JDK sample value", () -> fory.deserialize(fory.serialize(value)));
+		return run("JDK sample value", () -> reader.deserialize(fory.serialize(value)));
 	}
 
 	/**
@@ -65,7 +72,7 @@ final class ForyPreparation {
 			return false;
 		}
 		Object sample = sample(type);
-		return sample == null || run(type.getName() + " (sample record)", () -> fory.deserialize(fory.serialize(sample)));
+		return sample == null || run(type.getName() + " (sample record)", () -> reader.deserialize(fory.serialize(sample)));
 	}
 
 	/** A record of {@code type} with zero, {@code false} and {@code null} components, if its constructor accepts them. */

@@ -129,8 +129,8 @@ public final class ForyValueCodec implements ValueCodec {
 
 	/**
 	 * Generates the serializers of the {@code types} the allowlist admits in one pooled instance (the
-	 * generated classes serve every instance) and runs each one's read path once, so that no decode
-	 * after this returns waits for code generation. Slow (tens to hundreds of milliseconds per class):
+	 * generated classes serve every instance) and runs each one's read path once, in a second
+	 * instance, so that no decode after this returns waits for code generation. Slow (tens to hundreds of milliseconds per class):
 	 * call it off the start-up thread. A type that cannot be prepared is skipped, logged at DEBUG.
 	 */
 	@Override
@@ -151,12 +151,12 @@ public final class ForyValueCodec implements ValueCodec {
 				}
 			}
 		}
-		giveBack(preparation.fory());
+		preparation.instances().forEach(this::giveBack);
 	}
 
 	private @Nullable ForyPreparation preparation() {
 		try {
-			return new ForyPreparation(borrow());
+			return new ForyPreparation(borrow(), borrow());
 		}
 		catch (CodecException ex) {
 			return null;
