@@ -3,6 +3,7 @@ package dev.cachet.core.cache;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +18,18 @@ class EnvelopeMapTier implements CacheTier {
 
 	private final Map<String, Envelope> entries = new ConcurrentHashMap<>();
 
+	private final AtomicInteger reads = new AtomicInteger();
+
+	/** How many entries are stored. */
+	int size() {
+		return entries.size();
+	}
+
+	/** How often {@link #get} was called. */
+	int reads() {
+		return reads.get();
+	}
+
 	@Override
 	public String type() {
 		return "map";
@@ -29,6 +42,7 @@ class EnvelopeMapTier implements CacheTier {
 
 	@Override
 	public @Nullable Envelope get(String cache, String key) {
+		reads.incrementAndGet();
 		return entries.get(cache + '/' + key);
 	}
 

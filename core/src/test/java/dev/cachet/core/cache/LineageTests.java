@@ -289,4 +289,13 @@ class LineageTests {
 		assertThat(loads).as("its price, read before the future was returned, was evicted").hasValue(2);
 	}
 
+	@Test
+	void theReadPathWarmUpReadsAndChecksEachLocalTierAndLeavesNothingBehind() {
+		TieredCacheManager manager = manager();
+		manager.warmUp();
+		assertThat(disk.reads()).as("read back, and checked as an input is").isGreaterThanOrEqualTo(2);
+		assertThat(disk.size()).isZero();
+		assertThat(manager.getCacheNames()).isEmpty();
+	}
+
 }
