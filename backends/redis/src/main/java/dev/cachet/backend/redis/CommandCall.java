@@ -109,9 +109,9 @@ final class CommandCall<T> {
 	}
 
 	private void connectionFailed(Throwable failure) {
-		if (this.result.completeExceptionally(failure)) {
-			this.runner.serverFailed(this.circuit, describe(failure));
-		}
+		this.result.completeExceptionally(failure);
+		// the server's doing even when the caller's budget ran out first: health must not say UP meanwhile
+		this.runner.serverFailed(this.circuit, describe(failure));
 	}
 
 	private void deadlineReached(long scheduledFor) {

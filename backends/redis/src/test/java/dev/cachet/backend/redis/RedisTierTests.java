@@ -138,8 +138,19 @@ class RedisTierTests {
 	void startsAndFailsFastWhileRedisIsUnreachable() {
 		RedisTier down = new RedisTier(this.testRedis.deadFactory(), RedisTierSettings.DEFAULTS);
 		assertThatException().isThrownBy(() -> down.get("ais", "k1"));
-		assertThat(down.health().state()).isEqualTo(TierHealth.State.DOWN);
+		await().atMost(Duration.ofMillis(900)).untilAsserted(() -> assertThat(down.health().state()).isEqualTo(TierHealth.State.DOWN));
 		assertThat(down.health().detail()).isNotEmpty();
+		down.close();
+	}
+
+	@Test
+	void aRefusedConnectionCountsAgainstTheServerEvenWhenTheCallerHadGivenUp() {
+		// a budget too short for the refusal to arrive in, and silence judged only after a minute:
+		// only the refusal itself can report the server down within the wait below
+		RedisTier down = new RedisTier(this.testRedis.deadFactory(),
+				RedisTierSettings.DEFAULTS.withTimeout(Duration.ofNanos(1)).withAnswerTimeout(Duration.ofMinutes(1)));
+		assertThatException().isThrownBy(() -> down.get("ais", "k1"));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(down.health().state()).isEqualTo(TierHealth.State.DOWN));
 		down.close();
 	}
 
