@@ -169,8 +169,10 @@ final class CommandCall<T> {
 			thread.setDaemon(true);
 			return thread;
 		});
-		// Most deadlines are cancelled by their answer: drop them at once rather than at their time.
-		scheduler.setRemoveOnCancelPolicy(true);
+		// Deadlines are cancelled by their answer, on Lettuce's event loop: removing one from the queue
+		// would take the queue's lock there (BlockHound saw it park under load), so a cancelled deadline
+		// stays queued, inert, until its time (the budget, 50 ms by default).
+		scheduler.setRemoveOnCancelPolicy(false);
 		scheduler.setKeepAliveTime(10, TimeUnit.SECONDS);
 		scheduler.allowCoreThreadTimeOut(true);
 		return scheduler;
