@@ -1,6 +1,5 @@
 package dev.cachet.backend.disk;
 
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -20,21 +19,21 @@ import org.jspecify.annotations.Nullable;
  */
 final class EntrySegment {
 
-	private static final int STRIDE = 5;
+	static final int STRIDE = 5;
 
-	private static final int HIGH = 0;
+	static final int HIGH = 0;
 
-	private static final int LOW = 1;
+	static final int LOW = 1;
 
-	private static final int META = 2;
+	static final int META = 2;
 
-	private static final int EXPIRY = 3;
+	static final int EXPIRY = 3;
 
-	private static final int RANK = 4;
+	static final int RANK = 4;
 
-	private static final int CHUNK_SHIFT = 10;
+	static final int CHUNK_SHIFT = 10;
 
-	private static final int CHUNK_ENTRIES = 1 << CHUNK_SHIFT;
+	static final int CHUNK_ENTRIES = 1 << CHUNK_SHIFT;
 
 	private static final int FIRST_CHUNK_ENTRIES = 8;
 
@@ -80,25 +79,18 @@ final class EntrySegment {
 	}
 
 	/**
-	 * Adds an entry read from a snapshot of the index, unless its key is indexed already: no
-	 * {@link IndexedEntry} or names are made, a million of them are loaded at start-up.
-	 * @return whether it was added
+	 * Takes the entries of an image read from a snapshot of the index (see
+	 * {@link SegmentImage#keep}): its arrays become the segment's, only the table of positions is
+	 * built.
+	 * @throws IllegalStateException if the segment holds entries already
 	 */
-	synchronized boolean load(long hash, long high, long low, long meta, long expiry, long rank) {
-		int slot = find(hash, high, low, EntryBits.keyBits(meta));
-		if (slot >= 0) {
-			return false;
+	synchronized void install(SegmentImage image) {
+		if (this.size != 0) {
+			throw new IllegalStateException("Disk index segment not empty");
 		}
-		insert(hash, high, low, EntryBits.keyBits(meta), slot, meta, expiry, rank);
-		return true;
-	}
-
-	/** Grows the table at once for {@code more} entries, rather than doubling it step by step. */
-	synchronized void reserve(int more) {
-		int length = tableLengthFor(this.size + more);
-		if (length > this.table.length) {
-			rehash(length);
-		}
+		this.chunks = image.chunks();
+		this.size = image.size();
+		rehash(tableLengthFor(this.size));
 	}
 
 	/** Adds an entry unless the indexed one ranks at least as high; returns the loser, or {@code null}. */
@@ -167,26 +159,13 @@ final class EntrySegment {
 		}
 	}
 
-	/**
-	 * Hands every entry to {@code out} as raw fields. The segment is copied under its lock, in one
-	 * go so that no removal moves an entry past the copy, and handed over outside it.
-	 */
-	void export(RawEntries out) throws IOException {
-		long[] copy;
-		int count;
-		synchronized (this) {
-			count = this.size;
-			copy = new long[count * STRIDE];
-			for (int position = 0; position < count; position += CHUNK_ENTRIES) {
-				int entries = Math.min(CHUNK_ENTRIES, count - position);
-				System.arraycopy(chunk(position), 0, copy, position * STRIDE, entries * STRIDE);
-			}
+	/** A copy of the entries, taken in one go so that no removal moves an entry past the copy. */
+	synchronized SegmentImage image() {
+		SegmentImage image = SegmentImage.ofSize(this.size);
+		for (int index = 0; index < image.chunkCount(); index++) {
+			System.arraycopy(this.chunks[index], 0, image.chunks()[index], 0, image.longsIn(index));
 		}
-		for (int offset = 0; offset < copy.length; offset += STRIDE) {
-			long meta = copy[offset + META];
-			out.accept(this.folders.name(EntryBits.folderId(meta)), EntryBits.isHashed(meta), copy[offset + HIGH], copy[offset + LOW],
-					EntryBits.size(meta), copy[offset + EXPIRY]);
-		}
+		return image;
 	}
 
 	/** Adds every entry with its rank. */
@@ -395,14 +374,6 @@ final class EntrySegment {
 
 	private static int offset(int position) {
 		return (position & (CHUNK_ENTRIES - 1)) * STRIDE;
-	}
-
-	/** Receives entries of the compact index as raw fields. */
-	interface RawEntries {
-
-		void accept(String cacheFolder, boolean hashed, long high, long low, long size, long expiresAtMillis)
-				throws IOException;
-
 	}
 
 }

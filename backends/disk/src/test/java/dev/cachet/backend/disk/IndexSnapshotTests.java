@@ -2,6 +2,7 @@ package dev.cachet.backend.disk;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -246,7 +247,7 @@ class IndexSnapshotTests {
 		OTHER_VERSION_WITH_ITS_CHECKSUM {
 			@Override
 			void apply(Path snapshot) throws IOException {
-				ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(snapshot));
+				ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(snapshot)).order(ByteOrder.LITTLE_ENDIAN);
 				bytes.putInt(Long.BYTES, SnapshotFile.VERSION + 1);
 				CRC32C crc = new CRC32C();
 				crc.update(bytes.array(), 0, bytes.capacity() - Integer.BYTES);
