@@ -1,0 +1,51 @@
+package dev.cachet.bench.scenario;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+import dev.cachet.backend.disk.DiskTier;
+import dev.cachet.backend.disk.DiskTierSettings;
+
+/**
+ * One opening of a disk tier in this JVM, which should be fresh: what a service's start-up pays,
+ * interpreter and JIT included, unlike the repeated openings of {@link DiskScaleScenario}. Prints
+ * one line: wall-clock and process CPU milliseconds of the opening, entries indexed, young and full
+ * collections during it. The tier is not closed, so the folder's index snapshot stays as it was for
+ * the next run: {@code DiskOpenMain <folder>}.
+ */
+public final class DiskOpenMain {
+
+	private DiskOpenMain() {
+	}
+
+	public static void main(String[] args) {
+		Path folder = Path.of(args[0]);
+		long collectionsBefore = collections();
+		long cpuBefore = processCpuNanos();
+		long start = System.nanoTime();
+		DiskTier tier = new DiskTier(new DiskTierSettings(folder, Long.MAX_VALUE, Duration.ofHours(1)));
+		long nanos = System.nanoTime() - start;
+		long cpuNanos = processCpuNanos() - cpuBefore;
+		long collections = collections() - collectionsBefore;
+		System.out.printf(Locale.ROOT, "[open] fresh JVM open of %s: wall %.1f ms, CPU %.1f ms, %d entries, %d GCs%n",
+				folder, nanos / 1e6, cpuNanos / 1e6, tier.entryCount().orElse(-1), collections);
+		System.exit(0); // no close: it would rewrite the snapshot the next run reads
+	}
+
+	private static long collections() {
+		long count = 0;
+		for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+			count += collector.getCollectionCount();
+		}
+		return count;
+	}
+
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
+	}
+
+}
