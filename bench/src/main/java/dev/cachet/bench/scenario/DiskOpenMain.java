@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
+import org.slf4j.LoggerFactory;
+
 import dev.cachet.backend.disk.DiskTier;
 import dev.cachet.backend.disk.DiskTierSettings;
 
@@ -14,7 +16,10 @@ import dev.cachet.backend.disk.DiskTierSettings;
  * interpreter and JIT included, unlike the repeated openings of {@link DiskScaleScenario}. Prints
  * one line: wall-clock and process CPU milliseconds of the opening, entries indexed, young and full
  * collections during it. The tier is not closed, so the folder's index snapshot stays as it was for
- * the next run: {@code DiskOpenMain <folder>}.
+ * the next run, unless {@code --close} (which writes one): {@code DiskOpenMain <folder> [--close]}.
+ *
+ * <p>Logging is set up before the clock starts, as an application has it by the time it opens its
+ * caches: in a bare JVM, logback's first configuration alone takes most of a second.
  */
 public final class DiskOpenMain {
 
@@ -23,6 +28,7 @@ public final class DiskOpenMain {
 
 	public static void main(String[] args) {
 		Path folder = Path.of(args[0]);
+		LoggerFactory.getLogger(DiskOpenMain.class).debug("Opening a disk tier over {}", folder);
 		long collectionsBefore = collections();
 		long cpuBefore = processCpuNanos();
 		long start = System.nanoTime();
@@ -32,7 +38,10 @@ public final class DiskOpenMain {
 		long collections = collections() - collectionsBefore;
 		System.out.printf(Locale.ROOT, "[open] fresh JVM open of %s: wall %.1f ms, CPU %.1f ms, %d entries, %d GCs%n",
 				folder, nanos / 1e6, cpuNanos / 1e6, tier.entryCount().orElse(-1), collections);
-		System.exit(0); // no close: it would rewrite the snapshot the next run reads
+		if (args.length > 1 && args[1].equals("--close")) {
+			tier.close();
+		}
+		System.exit(0); // without a close, the snapshot the next run reads stays as it is
 	}
 
 	private static long collections() {

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * {@link EntryBits}: 40 bytes, plus 4 bytes per table slot at a load of 3/8 to 3/4. The dense
  * arrays stay dense: a removal moves the last entry into the hole, so a chunk-sized tail is all
  * that is ever unused; chunks are allocated whole (1,024 entries) except the first, which grows
- * from 8 so that a small tier stays small.
+ * from 8 so that a small tier stays small, and which holds all the entries loaded from a snapshot
+ * (see {@link #install}): one large array, which a collector does not copy about while it is filled.
  *
  * <p>Every method holds the segment's monitor: they are short (a probe and a few array writes).
  */
@@ -31,9 +32,9 @@ final class EntrySegment {
 
 	static final int RANK = 4;
 
-	static final int CHUNK_SHIFT = 10;
+	private static final int CHUNK_SHIFT = 10;
 
-	static final int CHUNK_ENTRIES = 1 << CHUNK_SHIFT;
+	private static final int CHUNK_ENTRIES = 1 << CHUNK_SHIFT;
 
 	private static final int FIRST_CHUNK_ENTRIES = 8;
 
@@ -52,6 +53,9 @@ final class EntrySegment {
 	private int[] table = new int[MIN_TABLE];
 
 	private long[][] chunks = new long[1][];
+
+	/** How many entries the first chunk holds when full: more than a chunk once loaded from a snapshot. */
+	private int firstEntries = CHUNK_ENTRIES;
 
 	private int size;
 
@@ -80,7 +84,7 @@ final class EntrySegment {
 
 	/**
 	 * Takes the entries of an image read from a snapshot of the index (see
-	 * {@link SegmentImage#keep}): its arrays become the segment's, only the table of positions is
+	 * {@link SegmentImage#keep}): its array becomes the first chunk, only the table of positions is
 	 * built.
 	 * @throws IllegalStateException if the segment holds entries already
 	 */
@@ -88,7 +92,9 @@ final class EntrySegment {
 		if (this.size != 0) {
 			throw new IllegalStateException("Disk index segment not empty");
 		}
-		this.chunks = image.chunks();
+		this.chunks = new long[1][];
+		this.chunks[0] = (image.entries().length > 0) ? image.entries() : null;
+		this.firstEntries = Math.max(CHUNK_ENTRIES, image.entries().length / STRIDE);
 		this.size = image.size();
 		rehash(tableLengthFor(this.size));
 	}
@@ -162,8 +168,13 @@ final class EntrySegment {
 	/** A copy of the entries, taken in one go so that no removal moves an entry past the copy. */
 	synchronized SegmentImage image() {
 		SegmentImage image = SegmentImage.ofSize(this.size);
-		for (int index = 0; index < image.chunkCount(); index++) {
-			System.arraycopy(this.chunks[index], 0, image.chunks()[index], 0, image.longsIn(index));
+		int first = Math.min(this.size, this.firstEntries);
+		if (first > 0) {
+			System.arraycopy(this.chunks[0], 0, image.entries(), 0, first * STRIDE);
+		}
+		for (int position = first; position < this.size; position += CHUNK_ENTRIES) {
+			int entries = Math.min(CHUNK_ENTRIES, this.size - position);
+			System.arraycopy(chunk(position), 0, image.entries(), position * STRIDE, entries * STRIDE);
 		}
 		return image;
 	}
@@ -267,7 +278,7 @@ final class EntrySegment {
 
 	/** Makes room for the entry at a dense position. */
 	private void makeRoomAt(int position) {
-		int index = position >>> CHUNK_SHIFT;
+		int index = chunkIndex(position);
 		if (index >= this.chunks.length) {
 			this.chunks = Arrays.copyOf(this.chunks, this.chunks.length * 2);
 		}
@@ -277,7 +288,7 @@ final class EntrySegment {
 			this.chunks[index] = new long[((index == 0) ? FIRST_CHUNK_ENTRIES : CHUNK_ENTRIES) * STRIDE];
 		}
 		else if (chunk.length < needed) { // only the first chunk grows
-			this.chunks[index] = Arrays.copyOf(chunk, Math.min(chunk.length * 2, CHUNK_ENTRIES * STRIDE));
+			this.chunks[index] = Arrays.copyOf(chunk, Math.min(chunk.length * 2, this.firstEntries * STRIDE));
 		}
 	}
 
@@ -297,7 +308,7 @@ final class EntrySegment {
 			}
 			this.table[moved] = (this.table[moved] & ~POSITION_MASK) | (position + 1);
 		}
-		if ((this.size & (CHUNK_ENTRIES - 1)) == 0) {
+		if (offset(this.size) == 0) {
 			releaseSpareChunks();
 		}
 		if (this.size * 8L < this.table.length && this.table.length > MIN_TABLE) {
@@ -321,7 +332,7 @@ final class EntrySegment {
 
 	/** Drops the chunks beyond the one being filled and one spare, after removals emptied them. */
 	private void releaseSpareChunks() {
-		int inUse = (this.size + CHUNK_ENTRIES - 1) >>> CHUNK_SHIFT;
+		int inUse = (this.size == 0) ? 0 : chunkIndex(this.size - 1) + 1;
 		for (int index = Math.max(1, inUse + 1); index < this.chunks.length; index++) {
 			this.chunks[index] = null;
 		}
@@ -369,11 +380,16 @@ final class EntrySegment {
 	}
 
 	private long[] chunk(int position) {
-		return this.chunks[position >>> CHUNK_SHIFT];
+		return this.chunks[chunkIndex(position)];
 	}
 
-	private static int offset(int position) {
-		return (position & (CHUNK_ENTRIES - 1)) * STRIDE;
+	private int chunkIndex(int position) {
+		return (position < this.firstEntries) ? 0 : 1 + ((position - this.firstEntries) >>> CHUNK_SHIFT);
+	}
+
+	private int offset(int position) {
+		int inChunk = (position < this.firstEntries) ? position : (position - this.firstEntries) & (CHUNK_ENTRIES - 1);
+		return inChunk * STRIDE;
 	}
 
 }

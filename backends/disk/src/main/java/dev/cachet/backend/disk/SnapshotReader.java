@@ -65,10 +65,8 @@ final class SnapshotReader {
 		}
 		SegmentImage[] segments = new SegmentImage[EntryTable.SEGMENTS];
 		for (int i = 0; i < segments.length; i++) {
-			segments[i] = SegmentImage.ofSize(count(in, ENTRY_BYTES, Integer.MAX_VALUE));
-			for (int chunk = 0; chunk < segments[i].chunkCount(); chunk++) {
-				in.readLongs(segments[i].chunks()[chunk], 0, segments[i].longsIn(chunk));
-			}
+			segments[i] = SegmentImage.ofSize(count(in, ENTRY_BYTES, Integer.MAX_VALUE / EntrySegment.STRIDE));
+			in.readLongs(segments[i].entries(), 0, segments[i].entries().length);
 		}
 		this.image = new EntryTable.Image(folders, segments);
 		int namedCount = count(in, SMALLEST_NAMED, Integer.MAX_VALUE);
@@ -127,7 +125,7 @@ final class SnapshotReader {
 		List<IndexedEntry> expired = new ArrayList<>();
 		SegmentImage[] kept = new SegmentImage[EntryTable.SEGMENTS];
 		for (int i = 0; i < kept.length; i++) {
-			kept[i] = this.image.segments()[i].keep(currentShards, folders.length, nowMillis, folders, expired);
+			kept[i] = this.image.segments()[i].keep(currentShards, folders, nowMillis, expired);
 		}
 		List<IndexedEntry> named = new ArrayList<>();
 		for (Named entry : this.named) {

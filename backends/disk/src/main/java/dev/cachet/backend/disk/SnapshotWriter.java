@@ -91,9 +91,7 @@ final class SnapshotWriter {
 		}
 		for (SegmentImage segment : image.segments()) {
 			out.writeInt(segment.size());
-			for (int chunk = 0; chunk < segment.chunkCount(); chunk++) {
-				out.writeLongs(segment.chunks()[chunk], 0, segment.longsIn(chunk));
-			}
+			out.writeLongs(segment.entries(), 0, segment.size() * EntrySegment.STRIDE);
 		}
 	}
 

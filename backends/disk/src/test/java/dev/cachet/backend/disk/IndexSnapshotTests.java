@@ -81,6 +81,21 @@ class IndexSnapshotTests {
 	}
 
 	@Test
+	void aShardFolderChangedSinceTheSnapshotIsListed() throws Exception {
+		deleteKeepingTheFolderTime(HEX_KEY);
+		deleteKeepingTheFolderTime(OTHER_KEY);
+		Files.setLastModifiedTime(entryFile(NAMED_KEY).getParent(), FileTime.from(Instant.now()));
+		Path hexShard = this.root.resolve(EntryNames.cacheFolder(CACHE)).resolve(EntryNames.shard(EntryNames.stem(HEX_KEY)));
+		Files.setLastModifiedTime(hexShard, FileTime.from(Instant.now()));
+
+		try (DiskTier tier = open()) {
+			assertThat(tier.entryCount()).as("the named entry listed, the other hex one from the snapshot").hasValue(2);
+			assertThat(tier.get(CACHE, HEX_KEY)).isNull();
+			assertThat(payload(tier.get(CACHE, NAMED_KEY))).isEqualTo("value of " + NAMED_KEY);
+		}
+	}
+
+	@Test
 	void whatAnotherProcessDidAfterTheSnapshotIsSeen() throws Exception {
 		try (DiskTier other = open()) {
 			other.put(CACHE, "12" + HEX_KEY.substring(2), envelope("written after the snapshot"), TTL);
@@ -226,6 +241,23 @@ class IndexSnapshotTests {
 				byte[] bytes = Files.readAllBytes(snapshot);
 				bytes[bytes.length / 2] ^= 0x10;
 				Files.write(snapshot, bytes);
+			}
+		},
+
+		FLIPPED_CHECKSUM {
+			@Override
+			void apply(Path snapshot) throws IOException {
+				byte[] bytes = Files.readAllBytes(snapshot);
+				bytes[bytes.length - 1] ^= 0x01;
+				Files.write(snapshot, bytes);
+			}
+		},
+
+		TRUNCATED_TO_HALF {
+			@Override
+			void apply(Path snapshot) throws IOException {
+				byte[] bytes = Files.readAllBytes(snapshot);
+				Files.write(snapshot, Arrays.copyOf(bytes, bytes.length / 2));
 			}
 		},
 
