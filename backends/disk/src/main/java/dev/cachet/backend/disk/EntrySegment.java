@@ -13,8 +13,10 @@ import org.jspecify.annotations.Nullable;
  * {@link EntryBits}: 40 bytes, plus 4 bytes per table slot at a load of 3/8 to 3/4. The dense
  * arrays stay dense: a removal moves the last entry into the hole, so a chunk-sized tail is all
  * that is ever unused; chunks are allocated whole (1,024 entries) except the first, which grows
- * from 8 so that a small tier stays small, and which holds all the entries loaded from a snapshot
- * (see {@link #install}): one large array, which a collector does not copy about while it is filled.
+ * from 8 so that a small tier stays small. Loaded from a snapshot (see {@link #install}), the first
+ * chunk is instead this segment's share of one large array that all segments' entries were read
+ * into: a collector does not copy it about while it is filled, and it wastes no heap rounding
+ * sixteen large arrays up to the collector's regions.
  *
  * <p>Every method holds the segment's monitor: they are short (a probe and a few array writes).
  */
@@ -54,8 +56,11 @@ final class EntrySegment {
 
 	private long[][] chunks = new long[1][];
 
-	/** How many entries the first chunk holds when full: more than a chunk once loaded from a snapshot. */
+	/** How many entries the first chunk holds when full: as many as were loaded from a snapshot, if any. */
 	private int firstEntries = CHUNK_ENTRIES;
+
+	/** Where the first chunk starts in its array: this segment's share of a snapshot's, or 0. */
+	private int firstBase;
 
 	private int size;
 
@@ -92,9 +97,11 @@ final class EntrySegment {
 		if (this.size != 0) {
 			throw new IllegalStateException("Disk index segment not empty");
 		}
+		boolean any = image.size() > 0; // else the array is not kept: nothing of it is used
 		this.chunks = new long[1][];
-		this.chunks[0] = (image.entries().length > 0) ? image.entries() : null;
-		this.firstEntries = Math.max(CHUNK_ENTRIES, image.entries().length / STRIDE);
+		this.chunks[0] = any ? image.longs() : null;
+		this.firstEntries = any ? image.capacity() : CHUNK_ENTRIES; // a share of an array never grows
+		this.firstBase = any ? image.base() : 0;
 		this.size = image.size();
 		rehash(tableLengthFor(this.size));
 	}
@@ -170,11 +177,11 @@ final class EntrySegment {
 		SegmentImage image = SegmentImage.ofSize(this.size);
 		int first = Math.min(this.size, this.firstEntries);
 		if (first > 0) {
-			System.arraycopy(this.chunks[0], 0, image.entries(), 0, first * STRIDE);
+			System.arraycopy(this.chunks[0], this.firstBase, image.longs(), 0, first * STRIDE);
 		}
 		for (int position = first; position < this.size; position += CHUNK_ENTRIES) {
 			int entries = Math.min(CHUNK_ENTRIES, this.size - position);
-			System.arraycopy(chunk(position), 0, image.entries(), position * STRIDE, entries * STRIDE);
+			System.arraycopy(chunk(position), 0, image.longs(), position * STRIDE, entries * STRIDE);
 		}
 		return image;
 	}
@@ -308,7 +315,7 @@ final class EntrySegment {
 			}
 			this.table[moved] = (this.table[moved] & ~POSITION_MASK) | (position + 1);
 		}
-		if (offset(this.size) == 0) {
+		if (this.size == 0 || (this.size >= this.firstEntries && offset(this.size) == 0)) {
 			releaseSpareChunks();
 		}
 		if (this.size * 8L < this.table.length && this.table.length > MIN_TABLE) {
@@ -388,8 +395,8 @@ final class EntrySegment {
 	}
 
 	private int offset(int position) {
-		int inChunk = (position < this.firstEntries) ? position : (position - this.firstEntries) & (CHUNK_ENTRIES - 1);
-		return inChunk * STRIDE;
+		return (position < this.firstEntries) ? this.firstBase + position * STRIDE
+				: ((position - this.firstEntries) & (CHUNK_ENTRIES - 1)) * STRIDE;
 	}
 
 }

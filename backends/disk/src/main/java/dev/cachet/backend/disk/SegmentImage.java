@@ -4,18 +4,47 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The dense entries of one {@link EntrySegment} in one array, in the segment's own layout, as the
- * index snapshot holds them: copied out at close, read back in bulk at start-up and handed to the
- * segment whole, so that no entry is inserted one by one.
+ * The dense entries of one {@link EntrySegment}, in the segment's own layout, as the index snapshot
+ * holds them: copied out at close, read back in bulk at start-up and handed to the segment whole,
+ * so that no entry is inserted one by one. Read from a snapshot, the images of all segments share
+ * one array (see {@link #shared}).
  *
- * @param entries {@link EntrySegment#STRIDE} longs per entry
- * @param size    how many entries there are (at most as many as {@code entries} holds)
+ * @param longs    the array, {@link EntrySegment#STRIDE} longs per entry
+ * @param base     where this image's entries start in it
+ * @param capacity how many entries this image has room for from {@code base}
+ * @param size     how many entries there are, at most {@code capacity}
  */
-record SegmentImage(long[] entries, int size) {
+record SegmentImage(long[] longs, int base, int capacity, int size) {
 
-	/** An image of {@code size} entries, to be filled. */
+	/** The most entries the images sharing one array can hold. */
+	static final int MAX_SHARED = (Integer.MAX_VALUE - 8) / EntrySegment.STRIDE;
+
+	/** An image of {@code size} entries in an array of its own, to be filled. */
 	static SegmentImage ofSize(int size) {
-		return new SegmentImage(new long[size * EntrySegment.STRIDE], size);
+		return new SegmentImage(new long[size * EntrySegment.STRIDE], 0, size, size);
+	}
+
+	/**
+	 * Images of {@code sizes[i]} entries each, one after the other in one array, to be filled by
+	 * one read: one large array (or a few collector regions) rather than one per segment.
+	 * @throws IllegalArgumentException if they add up to more than {@link #MAX_SHARED}
+	 */
+	static SegmentImage[] shared(int[] sizes) {
+		long total = 0;
+		for (int size : sizes) {
+			total += size;
+		}
+		if (total > MAX_SHARED) {
+			throw new IllegalArgumentException(total + " entries do not fit one array");
+		}
+		long[] longs = new long[(int) total * EntrySegment.STRIDE];
+		SegmentImage[] images = new SegmentImage[sizes.length];
+		int base = 0;
+		for (int i = 0; i < sizes.length; i++) {
+			images[i] = new SegmentImage(longs, base, sizes[i], sizes[i]);
+			base += sizes[i] * EntrySegment.STRIDE;
+		}
+		return images;
 	}
 
 	/**
@@ -24,19 +53,19 @@ record SegmentImage(long[] entries, int size) {
 	 * deleted). A kept entry gets a fresh write version and the rank of an entry found at start-up.
 	 * @param current per cache folder id, 256 flags: whether the shard of that first byte is described
 	 * @param names   the name of each cache folder id
-	 * @return the image of the kept entries (this one's array, compacted)
+	 * @return the image of the kept entries (in place, compacted)
 	 * @throws IOException if an entry is out of range (then nothing of the snapshot may be trusted)
 	 */
 	SegmentImage keep(boolean[] current, String[] names, long nowMillis, List<IndexedEntry> expired)
 			throws IOException {
-		long[] longs = this.entries;
+		long[] entries = this.longs;
 		int firstVersion = IndexedEntry.reserveVersions(this.size);
 		int kept = 0;
 		for (int position = 0; position < this.size; position++) {
-			int at = position * EntrySegment.STRIDE;
-			long high = longs[at + EntrySegment.HIGH];
-			long meta = longs[at + EntrySegment.META];
-			long expiry = longs[at + EntrySegment.EXPIRY];
+			int at = this.base + position * EntrySegment.STRIDE;
+			long high = entries[at + EntrySegment.HIGH];
+			long meta = entries[at + EntrySegment.META];
+			long expiry = entries[at + EntrySegment.EXPIRY];
 			int folderId = EntryBits.folderId(meta);
 			if (folderId >= names.length || expiry < 0 || EntryBits.size(meta) > EntryNames.MAX_SIZE) {
 				throw new IOException("entry out of range");
@@ -44,28 +73,28 @@ record SegmentImage(long[] entries, int size) {
 			if (!current[(folderId << Byte.SIZE) | SnapshotFile.hexShard(high)]) {
 				continue; // its shard folder is listed instead
 			}
-			long low = longs[at + EntrySegment.LOW];
+			long low = entries[at + EntrySegment.LOW];
 			if (nowMillis >= expiry) {
 				String stem = EntryBits.isHashed(meta) ? IndexKeys.hashedHex(high, low) : IndexKeys.hex(high, low);
 				expired.add(IndexedEntry.of(names[folderId], stem, EntryBits.size(meta), expiry));
 				continue;
 			}
-			int to = kept * EntrySegment.STRIDE;
-			longs[to + EntrySegment.HIGH] = high;
-			longs[to + EntrySegment.LOW] = low;
-			longs[to + EntrySegment.META] = EntryBits.withVersion(meta, IndexedEntry.versionOf(firstVersion + position));
-			longs[to + EntrySegment.EXPIRY] = expiry;
-			longs[to + EntrySegment.RANK] = DiskIndex.startRank(expiry);
+			int to = this.base + kept * EntrySegment.STRIDE;
+			entries[to + EntrySegment.HIGH] = high;
+			entries[to + EntrySegment.LOW] = low;
+			entries[to + EntrySegment.META] = EntryBits.withVersion(meta, IndexedEntry.versionOf(firstVersion + position));
+			entries[to + EntrySegment.EXPIRY] = expiry;
+			entries[to + EntrySegment.RANK] = DiskIndex.startRank(expiry);
 			kept++;
 		}
-		return new SegmentImage(longs, kept);
+		return new SegmentImage(entries, this.base, this.capacity, kept);
 	}
 
 	/** The bytes the entries' files hold. */
 	long totalBytes() {
 		long bytes = 0;
 		for (int position = 0; position < this.size; position++) {
-			bytes += EntryBits.size(this.entries[position * EntrySegment.STRIDE + EntrySegment.META]);
+			bytes += EntryBits.size(this.longs[this.base + position * EntrySegment.STRIDE + EntrySegment.META]);
 		}
 		return bytes;
 	}

@@ -11,7 +11,8 @@ package dev.cachet.backend.disk;
  * "CACHETIX":long version:int segments:int
  * stamps:int    { cache folder:32 ASCII, shard:2 ASCII, modified:long nanos }*
  * folders:int   { cache folder:32 ASCII }*   the compact table's cache folder ids, in order
- * { entries:int, { high, low, meta, expiry, rank }:long* }*   each segment's dense entries
+ * entries:int*  per segment, how many
+ * { high, low, meta, expiry, rank }:long*    each segment's dense entries, one segment after the other
  * named:int     { stamp:int, length:byte, stem:ASCII, expiry:long, size:long }*
  * crc32c:int    of everything before it
  * </pre>

@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,11 +64,16 @@ final class SnapshotReader {
 		for (int id = 0; id < folders.length; id++) {
 			folders[id] = cacheFolder(in);
 		}
-		SegmentImage[] segments = new SegmentImage[EntryTable.SEGMENTS];
-		for (int i = 0; i < segments.length; i++) {
-			segments[i] = SegmentImage.ofSize(count(in, ENTRY_BYTES, Integer.MAX_VALUE / EntrySegment.STRIDE));
-			in.readLongs(segments[i].entries(), 0, segments[i].entries().length);
+		int[] sizes = new int[EntryTable.SEGMENTS];
+		for (int i = 0; i < sizes.length; i++) {
+			sizes[i] = count(in, ENTRY_BYTES, SegmentImage.MAX_SHARED);
 		}
+		if (Arrays.stream(sizes).asLongStream().sum() > Math.min(SegmentImage.MAX_SHARED, in.left() / ENTRY_BYTES)) {
+			throw new IOException("too many entries");
+		}
+		SegmentImage[] segments = SegmentImage.shared(sizes);
+		long[] longs = segments[0].longs();
+		in.readLongs(longs, 0, longs.length);
 		this.image = new EntryTable.Image(folders, segments);
 		int namedCount = count(in, SMALLEST_NAMED, Integer.MAX_VALUE);
 		this.named = new ArrayList<>(namedCount);

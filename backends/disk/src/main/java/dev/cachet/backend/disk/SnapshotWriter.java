@@ -91,7 +91,9 @@ final class SnapshotWriter {
 		}
 		for (SegmentImage segment : image.segments()) {
 			out.writeInt(segment.size());
-			out.writeLongs(segment.entries(), 0, segment.size() * EntrySegment.STRIDE);
+		}
+		for (SegmentImage segment : image.segments()) {
+			out.writeLongs(segment.longs(), segment.base(), segment.size() * EntrySegment.STRIDE);
 		}
 	}
 
