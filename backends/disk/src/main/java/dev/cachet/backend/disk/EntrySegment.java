@@ -89,8 +89,8 @@ final class EntrySegment {
 
 	/**
 	 * Takes the entries of an image read from a snapshot of the index (see
-	 * {@link SegmentImage#keep}): its array becomes the first chunk, only the table of positions is
-	 * built.
+	 * {@link SegmentImage#keep}): its array becomes the first chunk, and its table of positions the
+	 * segment's, or one is built if it has none.
 	 * @throws IllegalStateException if the segment holds entries already
 	 */
 	synchronized void install(SegmentImage image) {
@@ -103,7 +103,13 @@ final class EntrySegment {
 		this.firstEntries = any ? image.capacity() : CHUNK_ENTRIES; // a share of an array never grows
 		this.firstBase = any ? image.base() : 0;
 		this.size = image.size();
-		rehash(tableLengthFor(this.size));
+		int[] loaded = image.table();
+		if (loaded != null && isTableFor(loaded.length, this.size)) {
+			this.table = loaded;
+		}
+		else {
+			rehash(tableLengthFor(this.size));
+		}
 	}
 
 	/** Adds an entry unless the indexed one ranks at least as high; returns the loser, or {@code null}. */
@@ -174,7 +180,7 @@ final class EntrySegment {
 
 	/** A copy of the entries, taken in one go so that no removal moves an entry past the copy. */
 	synchronized SegmentImage image() {
-		SegmentImage image = SegmentImage.ofSize(this.size);
+		SegmentImage image = SegmentImage.ofSize(this.size).withTable(this.table.clone());
 		int first = Math.min(this.size, this.firstEntries);
 		if (first > 0) {
 			System.arraycopy(this.chunks[0], this.firstBase, image.longs(), 0, first * STRIDE);
@@ -356,6 +362,11 @@ final class EntrySegment {
 			rehashed[slot] = reference(hashAt(position), position);
 		}
 		this.table = rehashed;
+	}
+
+	/** Whether a table of positions of {@code length} slots may hold {@code entries}: it leaves empty slots. */
+	static boolean isTableFor(int length, int entries) {
+		return Integer.bitCount(length) == 1 && length >= tableLengthFor(entries);
 	}
 
 	/** The table length that holds {@code entries} at a load of at most 3/4. */

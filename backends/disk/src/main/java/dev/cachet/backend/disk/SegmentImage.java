@@ -3,6 +3,8 @@ package dev.cachet.backend.disk;
 import java.io.IOException;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The dense entries of one {@link EntrySegment}, in the segment's own layout, as the index snapshot
  * holds them: copied out at close, read back in bulk at start-up and handed to the segment whole,
@@ -13,15 +15,17 @@ import java.util.List;
  * @param base     where this image's entries start in it
  * @param capacity how many entries this image has room for from {@code base}
  * @param size     how many entries there are, at most {@code capacity}
+ * @param table    the segment's table of positions of exactly these entries, or {@code null} when
+ *                 it is to be built from them
  */
-record SegmentImage(long[] longs, int base, int capacity, int size) {
+record SegmentImage(long[] longs, int base, int capacity, int size, int @Nullable [] table) {
 
 	/** The most entries the images sharing one array can hold. */
 	static final int MAX_SHARED = (Integer.MAX_VALUE - 8) / EntrySegment.STRIDE;
 
 	/** An image of {@code size} entries in an array of its own, to be filled. */
 	static SegmentImage ofSize(int size) {
-		return new SegmentImage(new long[size * EntrySegment.STRIDE], 0, size, size);
+		return new SegmentImage(new long[size * EntrySegment.STRIDE], 0, size, size, null);
 	}
 
 	/**
@@ -41,7 +45,7 @@ record SegmentImage(long[] longs, int base, int capacity, int size) {
 		SegmentImage[] images = new SegmentImage[sizes.length];
 		int base = 0;
 		for (int i = 0; i < sizes.length; i++) {
-			images[i] = new SegmentImage(longs, base, sizes[i], sizes[i]);
+			images[i] = new SegmentImage(longs, base, sizes[i], sizes[i], null);
 			base += sizes[i] * EntrySegment.STRIDE;
 		}
 		return images;
@@ -51,6 +55,7 @@ record SegmentImage(long[] longs, int base, int capacity, int size) {
 	 * Keeps the entries of the shard folders the snapshot still describes that have not expired:
 	 * the others are moved out, the expired ones added to {@code expired} (their files are to be
 	 * deleted). A kept entry gets a fresh write version and the rank of an entry found at start-up.
+	 * The table of positions stays only if every entry was kept.
 	 * @param current per cache folder id, 256 flags: whether the shard of that first byte is described
 	 * @param names   the name of each cache folder id
 	 * @return the image of the kept entries (in place, compacted)
@@ -87,7 +92,12 @@ record SegmentImage(long[] longs, int base, int capacity, int size) {
 			entries[to + EntrySegment.RANK] = DiskIndex.startRank(expiry);
 			kept++;
 		}
-		return new SegmentImage(entries, this.base, this.capacity, kept);
+		return new SegmentImage(entries, this.base, this.capacity, kept, (kept == this.size) ? this.table : null);
+	}
+
+	/** This image with a table of positions of its entries. */
+	SegmentImage withTable(int[] table) {
+		return new SegmentImage(this.longs, this.base, this.capacity, this.size, table);
 	}
 
 	/** The bytes the entries' files hold. */

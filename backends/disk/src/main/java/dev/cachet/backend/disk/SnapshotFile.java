@@ -13,6 +13,7 @@ package dev.cachet.backend.disk;
  * folders:int   { cache folder:32 ASCII }*   the compact table's cache folder ids, in order
  * entries:int*  per segment, how many
  * { high, low, meta, expiry, rank }:long*    each segment's dense entries, one segment after the other
+ * { slots:int, position:int* }*              each segment's table of positions
  * named:int     { stamp:int, length:byte, stem:ASCII, expiry:long, size:long }*
  * crc32c:int    of everything before it
  * </pre>
@@ -20,8 +21,11 @@ package dev.cachet.backend.disk;
  * A stamp is a shard folder's modification time when the snapshot was written; an entry belongs to
  * the shard folder its stem names (the first byte of {@code high} for a 32-hex stem), and is
  * loaded only if that folder was stamped and its time has not changed since. The entries of a
- * segment are those the {@link EntryBits#hash hash} of their key puts there: {@link #VERSION} must
- * change with that hash, {@link EntryBits}' layout of {@code meta}, or the number of segments.
+ * segment are those the {@link EntryBits#hash hash} of their key puts there, at the slots of its
+ * table the hash gives: {@link #VERSION} must change with that hash, {@link EntryBits}' layout of
+ * {@code meta}, {@link EntrySegment}'s of its table, or the number of segments. The table is used
+ * as it is only when every entry of the segment is loaded (and the checksum matched); else it is
+ * built again from the entries loaded.
  */
 final class SnapshotFile {
 

@@ -62,13 +62,22 @@ final class SnapshotInput {
 	}
 
 	void readLongs(long[] values, int offset, int length) throws IOException {
-		if (left() < (long) length * Long.BYTES) {
+		readBulk(Long.BYTES, length, (buffer, done, count) -> buffer.asLongBuffer().get(values, offset + done, count));
+	}
+
+	void readInts(int[] values) throws IOException {
+		readBulk(Integer.BYTES, values.length, (buffer, done, count) -> buffer.asIntBuffer().get(values, done, count));
+	}
+
+	/** Reads {@code length} values of {@code bytes} each, as many at a time as the buffer holds. */
+	private void readBulk(int bytes, int length, BulkCopy copy) throws IOException {
+		if (left() < (long) length * bytes) {
 			throw new EOFException();
 		}
 		for (int done = 0; done < length;) {
-			int count = Math.min(length - done, need(Long.BYTES).remaining() / Long.BYTES);
-			this.buffer.asLongBuffer().get(values, offset + done, count);
-			this.buffer.position(this.buffer.position() + count * Long.BYTES);
+			int count = Math.min(length - done, need(bytes).remaining() / bytes);
+			copy.from(this.buffer, done, count);
+			this.buffer.position(this.buffer.position() + count * bytes);
 			done += count;
 		}
 	}
@@ -111,6 +120,13 @@ final class SnapshotInput {
 		this.position += fill;
 		this.crc.update(this.buffer.flip().position(kept).slice());
 		return this.buffer.position(0);
+	}
+
+	/** Copies {@code count} values from the buffer's position into an array, from its {@code done}th. */
+	private interface BulkCopy {
+
+		void from(ByteBuffer buffer, int done, int count);
+
 	}
 
 }

@@ -43,10 +43,19 @@ final class SnapshotOutput {
 	}
 
 	void writeLongs(long[] values, int offset, int length) throws IOException {
+		writeBulk(Long.BYTES, length, (buffer, done, count) -> buffer.asLongBuffer().put(values, offset + done, count));
+	}
+
+	void writeInts(int[] values) throws IOException {
+		writeBulk(Integer.BYTES, values.length, (buffer, done, count) -> buffer.asIntBuffer().put(values, done, count));
+	}
+
+	/** Writes {@code length} values of {@code bytes} each, as many at a time as the buffer has room for. */
+	private void writeBulk(int bytes, int length, BulkCopy copy) throws IOException {
 		for (int done = 0; done < length;) {
-			int count = Math.min(length - done, room(Long.BYTES).remaining() / Long.BYTES);
-			this.buffer.asLongBuffer().put(values, offset + done, count);
-			this.buffer.position(this.buffer.position() + count * Long.BYTES);
+			int count = Math.min(length - done, room(bytes).remaining() / bytes);
+			copy.to(this.buffer, done, count);
+			this.buffer.position(this.buffer.position() + count * bytes);
 			done += count;
 		}
 	}
@@ -76,6 +85,13 @@ final class SnapshotOutput {
 			this.channel.write(this.buffer);
 		}
 		this.buffer.clear();
+	}
+
+	/** Copies {@code count} values from an array, from its {@code done}th, to the buffer's position. */
+	private interface BulkCopy {
+
+		void to(ByteBuffer buffer, int done, int count);
+
 	}
 
 }

@@ -74,6 +74,15 @@ final class SnapshotReader {
 		SegmentImage[] segments = SegmentImage.shared(sizes);
 		long[] longs = segments[0].longs();
 		in.readLongs(longs, 0, longs.length);
+		for (int i = 0; i < segments.length; i++) {
+			int slots = count(in, Integer.BYTES, Integer.MAX_VALUE);
+			if (!EntrySegment.isTableFor(slots, sizes[i])) {
+				throw new IOException("bad table length " + slots);
+			}
+			int[] table = new int[slots];
+			in.readInts(table);
+			segments[i] = segments[i].withTable(table);
+		}
 		this.image = new EntryTable.Image(folders, segments);
 		int namedCount = count(in, SMALLEST_NAMED, Integer.MAX_VALUE);
 		this.named = new ArrayList<>(namedCount);

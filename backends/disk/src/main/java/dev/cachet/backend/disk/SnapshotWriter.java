@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -94,6 +95,11 @@ final class SnapshotWriter {
 		}
 		for (SegmentImage segment : image.segments()) {
 			out.writeLongs(segment.longs(), segment.base(), segment.size() * EntrySegment.STRIDE);
+		}
+		for (SegmentImage segment : image.segments()) {
+			int[] table = Objects.requireNonNull(segment.table());
+			out.writeInt(table.length);
+			out.writeInts(table);
 		}
 	}
 
