@@ -60,6 +60,19 @@ final class SnapshotReader {
 			this.modifiedNanos[stamp] = in.readLong();
 			this.stampIds.put(this.cacheFolders[stamp] + '/' + this.shardNames[stamp], stamp);
 		}
+		this.image = readImage(in);
+		int namedCount = count(in, SMALLEST_NAMED, Integer.MAX_VALUE);
+		this.named = new ArrayList<>(namedCount);
+		for (int i = 0; i < namedCount; i++) {
+			int stamp = in.readInt();
+			String stem = in.readAscii(in.readByte() & 0xFF);
+			this.named.add(new Named(stamp, stem, in.readLong(), in.readLong()));
+		}
+		in.finish();
+	}
+
+	/** The compact table's cache folders and segments: entries read in one piece, then tables. */
+	private static EntryTable.Image readImage(SnapshotInput in) throws IOException {
 		String[] folders = new String[count(in, IndexKeys.HEX_LENGTH, CacheFolderIds.MAX_IDS)];
 		for (int id = 0; id < folders.length; id++) {
 			folders[id] = cacheFolder(in);
@@ -83,15 +96,7 @@ final class SnapshotReader {
 			in.readInts(table);
 			segments[i] = segments[i].withTable(table);
 		}
-		this.image = new EntryTable.Image(folders, segments);
-		int namedCount = count(in, SMALLEST_NAMED, Integer.MAX_VALUE);
-		this.named = new ArrayList<>(namedCount);
-		for (int i = 0; i < namedCount; i++) {
-			int stamp = in.readInt();
-			String stem = in.readAscii(in.readByte() & 0xFF);
-			this.named.add(new Named(stamp, stem, in.readLong(), in.readLong()));
-		}
-		in.finish();
+		return new EntryTable.Image(folders, segments);
 	}
 
 	/** The snapshot in the folder, or {@code null} when there is none or it is unusable (then logged). */
