@@ -15,8 +15,9 @@ import dev.cachet.backend.disk.DiskTierSettings;
  * One opening of a disk tier in this JVM, which should be fresh: what a service's start-up pays,
  * interpreter and JIT included, unlike the repeated openings of {@link DiskScaleScenario}. Prints
  * one line: wall-clock and process CPU milliseconds of the opening, entries indexed, collections
- * during it, and the wall-clock milliseconds of setting up logging before it. The tier is not closed, so the folder's index snapshot stays as it was for
- * the next run, unless {@code --close} (which writes one): {@code DiskOpenMain <folder> [--close]}.
+ * during it, and the wall-clock milliseconds of setting up logging before it. The tier is not
+ * closed, so the folder's index snapshot stays as it was for the next run, unless {@code --close}
+ * (which writes one): {@code DiskOpenMain <folder> [--close]}.
  *
  * <p>Logging is set up before the clock starts, as an application has it by the time it opens its
  * caches: in a bare JVM, logback's first configuration alone takes most of a second.
