@@ -47,6 +47,19 @@ final class CacheFolderIds {
 		return (id != null) ? id : -1;
 	}
 
+	/** The names of the ids assigned so far, by id. */
+	String[] names() {
+		int count = 0;
+		while (count < MAX_IDS && this.names.get(count) != null) {
+			count++;
+		}
+		String[] names = new String[count];
+		for (int id = 0; id < count; id++) {
+			names[id] = this.names.get(id);
+		}
+		return names;
+	}
+
 	String name(int id) {
 		return this.names.get(id);
 	}

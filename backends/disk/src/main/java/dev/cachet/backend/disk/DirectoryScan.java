@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -52,22 +51,25 @@ final class DirectoryScan {
 
 	/** Scans the whole folder into the index. */
 	Result run() throws IOException {
-		return run((shard) -> false);
+		return run(listShards());
 	}
 
 	/**
-	 * Scans the folder into the index but for the shard folders {@code known} accepts (their entries
-	 * come from elsewhere: a snapshot of the index).
+	 * The shard folders, deleting the temporary files (writes a crash interrupted) beside them.
+	 * @throws IOException if the folder cannot be listed
 	 */
-	Result run(Predicate<ShardFolders.Shard> known) throws IOException {
-		List<ShardFolders.Shard> shards = ShardFolders.list(this.root, (child) -> {
+	List<ShardFolders.Shard> listShards() throws IOException {
+		return ShardFolders.list(this.root, (child) -> {
 			if (EntryNames.isTempFile(child.getFileName().toString())) {
 				deleteTemp(child);
 			}
 		});
-		List<ShardFolders.Shard> unknown = shards.stream().filter(known.negate()).toList();
-		unknown.parallelStream().forEach((shard) -> scanShard(shard.path()));
-		return new Result(this.index.size(), unknown.size(), this.tempFilesDeleted.sum(), this.expiredDeleted.sum(),
+	}
+
+	/** Scans shard folders into the index (at start-up, those a snapshot of the index does not describe). */
+	Result run(List<ShardFolders.Shard> shards) {
+		shards.parallelStream().forEach((shard) -> scanShard(shard.path()));
+		return new Result(this.index.size(), shards.size(), this.tempFilesDeleted.sum(), this.expiredDeleted.sum(),
 				this.duplicatesDeleted.sum());
 	}
 

@@ -1,6 +1,5 @@
 package dev.cachet.backend.disk;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -118,35 +117,30 @@ final class DiskIndex {
 		return loser;
 	}
 
+	/** The entries of 32-hex stems, as a snapshot holds them (see {@link #install}). */
+	EntryTable.Image image() {
+		return this.table.image();
+	}
+
+	/** The entries of other stems, or of caches past the compact table's limit. */
+	List<IndexedEntry> namedEntries() {
+		List<IndexedEntry> entries = new ArrayList<>();
+		this.named.collect(null, Long.MAX_VALUE, entries);
+		return entries;
+	}
+
 	/**
-	 * Adds an entry of a 32-hex stem read from a snapshot, ranked as found at start-up, unless its key
-	 * is indexed already.
+	 * Takes the entries of 32-hex stems from a snapshot whole, ranked as found at start-up: what
+	 * {@link SegmentImage#keep} kept.
+	 * @throws IllegalStateException if the index has held entries already
 	 */
-	void load(String cacheFolder, boolean hashed, long high, long low, long size, long expiresAtMillis) {
-		long rank = startRank(expiresAtMillis);
-		EntryTable.Load load = this.table.load(cacheFolder, hashed, high, low, size, expiresAtMillis, rank);
-		if (load == EntryTable.Load.ADDED) {
-			this.totalBytes.addAndGet(size);
+	void install(EntryTable.Image image) {
+		this.table.install(image);
+		long bytes = 0;
+		for (SegmentImage segment : image.segments()) {
+			bytes += segment.totalBytes();
 		}
-		else if (load == EntryTable.Load.NOT_HELD) {
-			String stem = hashed ? IndexKeys.hashedHex(high, low) : IndexKeys.hex(high, low);
-			putIfMoreRecent(IndexedEntry.of(cacheFolder, stem, size, expiresAtMillis), rank);
-		}
-	}
-
-	/** Makes room for about {@code entries} more entries at once (a snapshot about to be loaded). */
-	void reserve(int entries) {
-		this.table.reserve(entries);
-	}
-
-	/** Hands every entry over: those of 32-hex stems as raw fields, the others as entries. */
-	void export(Export out) throws IOException {
-		this.table.export(out);
-		List<IndexedEntry> others = new ArrayList<>();
-		this.named.collect(null, Long.MAX_VALUE, others);
-		for (IndexedEntry entry : others) {
-			out.named(entry);
-		}
+		this.totalBytes.addAndGet(bytes);
 	}
 
 	/** Removes an entry only if it is still the indexed write of its key. */
@@ -193,14 +187,6 @@ final class DiskIndex {
 
 	long totalBytes() {
 		return this.totalBytes.get();
-	}
-
-	/** Receives the entries of the index, see {@link #export}. */
-	interface Export extends EntrySegment.RawEntries {
-
-		/** An entry whose stem is not 32 hex digits, or of a cache past the compact table's limit. */
-		void named(IndexedEntry entry) throws IOException;
-
 	}
 
 	/** An entry with its rank when it was looked at. */

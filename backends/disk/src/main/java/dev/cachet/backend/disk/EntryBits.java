@@ -49,6 +49,11 @@ final class EntryBits {
 		return keyBits | size | ((long) version << VERSION_SHIFT);
 	}
 
+	/** {@code meta} with another write version. */
+	static long withVersion(long meta, int version) {
+		return (meta & ((1L << VERSION_SHIFT) - 1)) | ((long) version << VERSION_SHIFT);
+	}
+
 	static long size(long meta) {
 		return meta & SIZE_MASK;
 	}

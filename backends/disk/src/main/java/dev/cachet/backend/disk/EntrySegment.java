@@ -1,6 +1,5 @@
 package dev.cachet.backend.disk;
 
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,23 +13,26 @@ import org.jspecify.annotations.Nullable;
  * {@link EntryBits}: 40 bytes, plus 4 bytes per table slot at a load of 3/8 to 3/4. The dense
  * arrays stay dense: a removal moves the last entry into the hole, so a chunk-sized tail is all
  * that is ever unused; chunks are allocated whole (1,024 entries) except the first, which grows
- * from 8 so that a small tier stays small.
+ * from 8 so that a small tier stays small. Loaded from a snapshot (see {@link #install}), the first
+ * chunk is instead this segment's share of one large array that all segments' entries were read
+ * into: a collector does not copy it about while it is filled, and it wastes no heap rounding
+ * sixteen large arrays up to the collector's regions.
  *
  * <p>Every method holds the segment's monitor: they are short (a probe and a few array writes).
  */
 final class EntrySegment {
 
-	private static final int STRIDE = 5;
+	static final int STRIDE = 5;
 
-	private static final int HIGH = 0;
+	static final int HIGH = 0;
 
-	private static final int LOW = 1;
+	static final int LOW = 1;
 
-	private static final int META = 2;
+	static final int META = 2;
 
-	private static final int EXPIRY = 3;
+	static final int EXPIRY = 3;
 
-	private static final int RANK = 4;
+	static final int RANK = 4;
 
 	private static final int CHUNK_SHIFT = 10;
 
@@ -53,6 +55,12 @@ final class EntrySegment {
 	private int[] table = new int[MIN_TABLE];
 
 	private long[][] chunks = new long[1][];
+
+	/** How many entries the first chunk holds when full: as many as were loaded from a snapshot, if any. */
+	private int firstEntries = CHUNK_ENTRIES;
+
+	/** Where the first chunk starts in its array: this segment's share of a snapshot's, or 0. */
+	private int firstBase;
 
 	private int size;
 
@@ -80,24 +88,27 @@ final class EntrySegment {
 	}
 
 	/**
-	 * Adds an entry read from a snapshot of the index, unless its key is indexed already: no
-	 * {@link IndexedEntry} or names are made, a million of them are loaded at start-up.
-	 * @return whether it was added
+	 * Takes the entries of an image read from a snapshot of the index (see
+	 * {@link SegmentImage#keep}): its array becomes the first chunk, and its table of positions the
+	 * segment's, or one is built if it has none.
+	 * @throws IllegalStateException if the segment holds entries already
 	 */
-	synchronized boolean load(long hash, long high, long low, long meta, long expiry, long rank) {
-		int slot = find(hash, high, low, EntryBits.keyBits(meta));
-		if (slot >= 0) {
-			return false;
+	synchronized void install(SegmentImage image) {
+		if (this.size != 0) {
+			throw new IllegalStateException("Disk index segment not empty");
 		}
-		insert(hash, high, low, EntryBits.keyBits(meta), slot, meta, expiry, rank);
-		return true;
-	}
-
-	/** Grows the table at once for {@code more} entries, rather than doubling it step by step. */
-	synchronized void reserve(int more) {
-		int length = tableLengthFor(this.size + more);
-		if (length > this.table.length) {
-			rehash(length);
+		boolean any = image.size() > 0; // else the array is not kept: nothing of it is used
+		this.chunks = new long[1][];
+		this.chunks[0] = any ? image.longs() : null;
+		this.firstEntries = any ? image.capacity() : CHUNK_ENTRIES; // a share of an array never grows
+		this.firstBase = any ? image.base() : 0;
+		this.size = image.size();
+		int[] loaded = image.table();
+		if (loaded != null && isTableFor(loaded.length, this.size)) {
+			this.table = loaded;
+		}
+		else {
+			rehash(tableLengthFor(this.size));
 		}
 	}
 
@@ -167,26 +178,18 @@ final class EntrySegment {
 		}
 	}
 
-	/**
-	 * Hands every entry to {@code out} as raw fields. The segment is copied under its lock, in one
-	 * go so that no removal moves an entry past the copy, and handed over outside it.
-	 */
-	void export(RawEntries out) throws IOException {
-		long[] copy;
-		int count;
-		synchronized (this) {
-			count = this.size;
-			copy = new long[count * STRIDE];
-			for (int position = 0; position < count; position += CHUNK_ENTRIES) {
-				int entries = Math.min(CHUNK_ENTRIES, count - position);
-				System.arraycopy(chunk(position), 0, copy, position * STRIDE, entries * STRIDE);
-			}
+	/** A copy of the entries, taken in one go so that no removal moves an entry past the copy. */
+	synchronized SegmentImage image() {
+		SegmentImage image = SegmentImage.ofSize(this.size).withTable(this.table.clone());
+		int first = Math.min(this.size, this.firstEntries);
+		if (first > 0) {
+			System.arraycopy(this.chunks[0], this.firstBase, image.longs(), 0, first * STRIDE);
 		}
-		for (int offset = 0; offset < copy.length; offset += STRIDE) {
-			long meta = copy[offset + META];
-			out.accept(this.folders.name(EntryBits.folderId(meta)), EntryBits.isHashed(meta), copy[offset + HIGH], copy[offset + LOW],
-					EntryBits.size(meta), copy[offset + EXPIRY]);
+		for (int position = first; position < this.size; position += CHUNK_ENTRIES) {
+			int entries = Math.min(CHUNK_ENTRIES, this.size - position);
+			System.arraycopy(chunk(position), 0, image.longs(), position * STRIDE, entries * STRIDE);
 		}
+		return image;
 	}
 
 	/** Adds every entry with its rank. */
@@ -288,7 +291,7 @@ final class EntrySegment {
 
 	/** Makes room for the entry at a dense position. */
 	private void makeRoomAt(int position) {
-		int index = position >>> CHUNK_SHIFT;
+		int index = chunkIndex(position);
 		if (index >= this.chunks.length) {
 			this.chunks = Arrays.copyOf(this.chunks, this.chunks.length * 2);
 		}
@@ -298,7 +301,7 @@ final class EntrySegment {
 			this.chunks[index] = new long[((index == 0) ? FIRST_CHUNK_ENTRIES : CHUNK_ENTRIES) * STRIDE];
 		}
 		else if (chunk.length < needed) { // only the first chunk grows
-			this.chunks[index] = Arrays.copyOf(chunk, Math.min(chunk.length * 2, CHUNK_ENTRIES * STRIDE));
+			this.chunks[index] = Arrays.copyOf(chunk, Math.min(chunk.length * 2, this.firstEntries * STRIDE));
 		}
 	}
 
@@ -318,7 +321,7 @@ final class EntrySegment {
 			}
 			this.table[moved] = (this.table[moved] & ~POSITION_MASK) | (position + 1);
 		}
-		if ((this.size & (CHUNK_ENTRIES - 1)) == 0) {
+		if (this.size == 0 || (this.size >= this.firstEntries && offset(this.size) == 0)) {
 			releaseSpareChunks();
 		}
 		if (this.size * 8L < this.table.length && this.table.length > MIN_TABLE) {
@@ -342,7 +345,7 @@ final class EntrySegment {
 
 	/** Drops the chunks beyond the one being filled and one spare, after removals emptied them. */
 	private void releaseSpareChunks() {
-		int inUse = (this.size + CHUNK_ENTRIES - 1) >>> CHUNK_SHIFT;
+		int inUse = (this.size == 0) ? 0 : chunkIndex(this.size - 1) + 1;
 		for (int index = Math.max(1, inUse + 1); index < this.chunks.length; index++) {
 			this.chunks[index] = null;
 		}
@@ -359,6 +362,11 @@ final class EntrySegment {
 			rehashed[slot] = reference(hashAt(position), position);
 		}
 		this.table = rehashed;
+	}
+
+	/** Whether a table of positions of {@code length} slots may hold {@code entries}: it leaves empty slots. */
+	static boolean isTableFor(int length, int entries) {
+		return Integer.bitCount(length) == 1 && length >= tableLengthFor(entries);
 	}
 
 	/** The table length that holds {@code entries} at a load of at most 3/4. */
@@ -390,19 +398,16 @@ final class EntrySegment {
 	}
 
 	private long[] chunk(int position) {
-		return this.chunks[position >>> CHUNK_SHIFT];
+		return this.chunks[chunkIndex(position)];
 	}
 
-	private static int offset(int position) {
-		return (position & (CHUNK_ENTRIES - 1)) * STRIDE;
+	private int chunkIndex(int position) {
+		return (position < this.firstEntries) ? 0 : 1 + ((position - this.firstEntries) >>> CHUNK_SHIFT);
 	}
 
-	/** Receives entries of the compact index as raw fields. */
-	interface RawEntries {
-
-		void accept(String cacheFolder, boolean hashed, long high, long low, long size, long expiresAtMillis)
-				throws IOException;
-
+	private int offset(int position) {
+		return (position < this.firstEntries) ? this.firstBase + position * STRIDE
+				: ((position - this.firstEntries) & (CHUNK_ENTRIES - 1)) * STRIDE;
 	}
 
 }

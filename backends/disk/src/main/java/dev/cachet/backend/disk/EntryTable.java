@@ -1,6 +1,5 @@
 package dev.cachet.backend.disk;
 
-import java.io.IOException;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -59,29 +58,28 @@ final class EntryTable {
 		return new Key(cacheFolder, stem, high, low, bits, EntryBits.hash(high, low, bits));
 	}
 
-	/** Adds an entry read from a snapshot of the index unless its key is indexed already. */
-	Load load(String cacheFolder, boolean hashed, long high, long low, long size, long expiresAtMillis, long rank) {
-		int folderId = this.folders.idOf(cacheFolder);
-		if (folderId < 0) {
-			return Load.NOT_HELD;
+	/** Copies of the segments' entries, in segment order, and the cache folder names their ids stand for. */
+	Image image() {
+		SegmentImage[] images = new SegmentImage[SEGMENTS];
+		for (int i = 0; i < SEGMENTS; i++) {
+			images[i] = this.segments[i].image();
 		}
-		long bits = EntryBits.keyBits(hashed, folderId);
-		long hash = EntryBits.hash(high, low, bits);
-		return segment(hash).load(hash, high, low, EntryBits.meta(bits, size, IndexedEntry.nextVersion()),
-				expiresAtMillis, rank) ? Load.ADDED : Load.PRESENT;
+		return new Image(this.folders.names(), images); // names after entries: every id copied has its name
 	}
 
-	/** Makes room for about {@code entries} more entries at once. */
-	void reserve(int entries) {
-		for (EntrySegment segment : this.segments) {
-			segment.reserve(entries / SEGMENTS + entries / (4 * SEGMENTS)); // a quarter spare: keys spread unevenly
+	/**
+	 * Takes the entries of an image (read from a snapshot) whole, the cache folders getting the ids
+	 * it gives them.
+	 * @throws IllegalStateException if the table has seen any cache folder or entry already
+	 */
+	void install(Image image) {
+		for (int id = 0; id < image.folders().length; id++) {
+			if (this.folders.idOf(image.folders()[id]) != id) {
+				throw new IllegalStateException("Disk index not empty: cache folder ids taken");
+			}
 		}
-	}
-
-	/** Hands every entry to {@code out}, a segment at a time. */
-	void export(EntrySegment.RawEntries out) throws IOException {
-		for (EntrySegment segment : this.segments) {
-			segment.export(out);
+		for (int i = 0; i < SEGMENTS; i++) {
+			this.segments[i].install(image.segments()[i]);
 		}
 	}
 
@@ -126,19 +124,20 @@ final class EntryTable {
 		}
 	}
 
-	/** What {@link #load} did: added the entry, found its key indexed, or cannot hold its cache folder. */
-	enum Load {
-
-		ADDED, PRESENT, NOT_HELD
-
-	}
-
 	/**
 	 * A key of the table: the 128 bits of the stem's hex, and the {@code meta} bits that belong to
 	 * the key (hashed or not, cache folder id), with its hash; and the names it was made of, which
 	 * entries found under it reuse.
 	 */
 	record Key(String cacheFolder, String stem, long high, long low, long bits, long hash) {
+	}
+
+	/**
+	 * The entries of the table as a snapshot holds them.
+	 * @param folders  the cache folder of each id
+	 * @param segments the entries of each segment, {@link #SEGMENTS} of them
+	 */
+	record Image(String[] folders, SegmentImage[] segments) {
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.cachet.backend.disk;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Fills the index from the folder: from the {@link SnapshotReader index snapshot} for the shard
  * folders it still describes, by listing the others ({@link DirectoryScan}). Without a usable
- * snapshot, that is every shard folder.
+ * snapshot, that is every shard folder. The snapshot is loaded first, into the empty index, as it
+ * is loaded whole (see {@link SegmentImage}).
  */
 final class IndexRebuild {
 
@@ -34,21 +36,27 @@ final class IndexRebuild {
 	 */
 	void run(boolean useSnapshot, long nowMillis) throws IOException {
 		long start = System.nanoTime();
-		try (SnapshotReader snapshot = useSnapshot ? SnapshotReader.open(this.root) : null) {
-			if (snapshot == null) {
-				log(scan(nowMillis).run(), 0, start);
-				return;
-			}
-			DirectoryScan.Result listed = scan(nowMillis).run(snapshot::describes);
-			try {
-				log(listed, snapshot.loadInto(this.index, this.files, this.root, nowMillis), start);
-			}
-			catch (IOException ex) {
-				logger.warn("Cachet disk tier found its index snapshot in {} malformed ({}); listing the folder",
-						this.root, ex.toString());
-				log(scan(nowMillis).run(), 0, start);
-			}
+		SnapshotReader snapshot = useSnapshot ? SnapshotReader.open(this.root) : null;
+		if (snapshot == null) {
+			log(scan(nowMillis).run(), 0, start);
+			return;
 		}
+		DirectoryScan scan = scan(nowMillis);
+		List<ShardFolders.Shard> changed = scan.listShards()
+			.stream()
+			.filter((shard) -> !snapshot.describes(shard))
+			.toList();
+		long expired;
+		try {
+			expired = snapshot.loadInto(this.index, this.files, this.root, nowMillis);
+		}
+		catch (IOException ex) {
+			logger.warn("Cachet disk tier found its index snapshot in {} malformed ({}); listing the folder",
+					this.root, ex.toString());
+			log(scan.run(), 0, start);
+			return;
+		}
+		log(scan.run(changed), expired, start);
 	}
 
 	private DirectoryScan scan(long nowMillis) {

@@ -29,7 +29,21 @@ record IndexedEntry(String cacheFolder, String stem, long size, long expiresAtMi
 
 	/** A fresh version for a write, wrapping around at {@link #VERSION_BITS}. */
 	static int nextVersion() {
-		return versions.incrementAndGet() & ((1 << VERSION_BITS) - 1);
+		return versionOf(versions.incrementAndGet());
+	}
+
+	/**
+	 * Takes {@code count} fresh versions at once (the entries of a snapshot): those of
+	 * {@link #versionOf versionOf(first + i)} for {@code i} below {@code count}.
+	 * @return {@code first}
+	 */
+	static int reserveVersions(int count) {
+		return versions.getAndAdd(count) + 1;
+	}
+
+	/** A version counter's value as a version, wrapped around at {@link #VERSION_BITS}. */
+	static int versionOf(int counter) {
+		return counter & ((1 << VERSION_BITS) - 1);
 	}
 
 	/** Index key: unique per cache and key id. */

@@ -3,20 +3,29 @@ package dev.cachet.backend.disk;
 /**
  * The layout of the index snapshot, {@value #NAME} in the tier's folder: written at an orderly
  * close ({@link SnapshotWriter}) so that the next start-up lists only the shard folders changed
- * since ({@link SnapshotReader}), rather than a million file names. Big-endian:
+ * since ({@link SnapshotReader}), rather than a million file names. The entries of 32-hex stems
+ * (nearly all) are the {@link EntrySegment}s' own arrays, so that loading them is a few bulk reads
+ * and no insert per entry. Little-endian:
  *
  * <pre>
- * "CACHETIX" version:int
+ * "CACHETIX":long version:int segments:int
  * stamps:int    { cache folder:32 ASCII, shard:2 ASCII, modified:long nanos }*
- * { stamp:int, kind:byte, (kind 0 or 1: high:long, low:long | kind 2: length:byte, stem:ASCII),
- *   expiry:long, size:long }*
- * entries:long  how many there are (known only once written)
+ * folders:int   { cache folder:32 ASCII }*   the compact table's cache folder ids, in order
+ * entries:int*  per segment, how many
+ * { high, low, meta, expiry, rank }:long*    each segment's dense entries, one segment after the other
+ * { slots:int, position:int* }*              each segment's table of positions
+ * named:int     { stamp:int, length:byte, stem:ASCII, expiry:long, size:long }*
  * crc32c:int    of everything before it
  * </pre>
  *
  * A stamp is a shard folder's modification time when the snapshot was written; an entry belongs to
- * the shard of its stamp. Kind 0 is a stem of 32 hex digits (its two longs), kind 1 the same hashed
- * ({@code ~} in front), kind 2 any other stem, spelled out.
+ * the shard folder its stem names (the first byte of {@code high} for a 32-hex stem), and is
+ * loaded only if that folder was stamped and its time has not changed since. The entries of a
+ * segment are those the {@link EntryBits#hash hash} of their key puts there, at the slots of its
+ * table the hash gives: {@link #VERSION} must change with that hash, {@link EntryBits}' layout of
+ * {@code meta}, {@link EntrySegment}'s of its table, or the number of segments. The table is used
+ * as it is only when every entry of the segment is loaded (and the checksum matched); else it is
+ * built again from the entries loaded.
  */
 final class SnapshotFile {
 
@@ -24,13 +33,7 @@ final class SnapshotFile {
 
 	static final long MAGIC = 0x4341434845544958L; // "CACHETIX"
 
-	static final int VERSION = 1;
-
-	static final byte HEX = 0;
-
-	static final byte HASHED_HEX = 1;
-
-	static final byte NAMED = 2;
+	static final int VERSION = 2;
 
 	/**
 	 * A shard folder changed this recently when the snapshot is written gets no stamp, so it is

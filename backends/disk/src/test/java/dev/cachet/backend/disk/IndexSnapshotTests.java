@@ -2,6 +2,7 @@ package dev.cachet.backend.disk;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +77,21 @@ class IndexSnapshotTests {
 			assertThat(payload(tier.get(CACHE, OTHER_KEY))).isEqualTo("value of " + OTHER_KEY);
 			assertThat(tier.entryCount()).hasValue(1);
 			assertThat(tier.sizeInBytes()).hasValue(Files.size(entryFile(OTHER_KEY)));
+		}
+	}
+
+	@Test
+	void aShardFolderChangedSinceTheSnapshotIsListed() throws Exception {
+		deleteKeepingTheFolderTime(HEX_KEY);
+		deleteKeepingTheFolderTime(OTHER_KEY);
+		Files.setLastModifiedTime(entryFile(NAMED_KEY).getParent(), FileTime.from(Instant.now()));
+		Path hexShard = this.root.resolve(EntryNames.cacheFolder(CACHE)).resolve(EntryNames.shard(EntryNames.stem(HEX_KEY)));
+		Files.setLastModifiedTime(hexShard, FileTime.from(Instant.now()));
+
+		try (DiskTier tier = open()) {
+			assertThat(tier.entryCount()).as("the named entry listed, the other hex one from the snapshot").hasValue(2);
+			assertThat(tier.get(CACHE, HEX_KEY)).isNull();
+			assertThat(payload(tier.get(CACHE, NAMED_KEY))).isEqualTo("value of " + NAMED_KEY);
 		}
 	}
 
@@ -228,6 +244,23 @@ class IndexSnapshotTests {
 			}
 		},
 
+		FLIPPED_CHECKSUM {
+			@Override
+			void apply(Path snapshot) throws IOException {
+				byte[] bytes = Files.readAllBytes(snapshot);
+				bytes[bytes.length - 1] ^= 0x01;
+				Files.write(snapshot, bytes);
+			}
+		},
+
+		TRUNCATED_TO_HALF {
+			@Override
+			void apply(Path snapshot) throws IOException {
+				byte[] bytes = Files.readAllBytes(snapshot);
+				Files.write(snapshot, Arrays.copyOf(bytes, bytes.length / 2));
+			}
+		},
+
 		TRUNCATED {
 			@Override
 			void apply(Path snapshot) throws IOException {
@@ -246,7 +279,7 @@ class IndexSnapshotTests {
 		OTHER_VERSION_WITH_ITS_CHECKSUM {
 			@Override
 			void apply(Path snapshot) throws IOException {
-				ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(snapshot));
+				ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(snapshot)).order(ByteOrder.LITTLE_ENDIAN);
 				bytes.putInt(Long.BYTES, SnapshotFile.VERSION + 1);
 				CRC32C crc = new CRC32C();
 				crc.update(bytes.array(), 0, bytes.capacity() - Integer.BYTES);
