@@ -75,7 +75,7 @@ final class TierWalk {
 				break;
 			}
 			if (value == null) {
-				value = after(walk, i, walk.format.find(tiers.get(i), walk.call));
+				value = after(walk, i, walk.format.find(tiers.get(i), walk.call, walk.now));
 			}
 			if (value != null) {
 				return value;
@@ -120,7 +120,7 @@ final class TierWalk {
 
 	private CompletableFuture<ResultFormat.@Nullable Candidate> findAsync(ReadState walk, TierBinding binding) {
 		try {
-			return walk.format.findAsync(binding, walk.call, asyncReads.executor(binding));
+			return walk.format.findAsync(binding, walk.call, walk.now, asyncReads.executor(binding));
 		}
 		catch (RejectedExecutionException ex) {
 			operations.failed(binding, "read", ex);

@@ -47,10 +47,10 @@ final class ValueFormat implements ResultFormat {
 	}
 
 	@Override
-	public @Nullable Candidate find(TierBinding binding, Call call) {
+	public @Nullable Candidate find(TierBinding binding, Call call, long nowMillis) {
 		ValueHolding holding = binding.values();
 		if (holding != null) {
-			HeldValue held = operations.getValue(holding, binding, call.cache(), call.address());
+			HeldValue held = operations.getValue(holding, binding, call.cache(), call.address(), nowMillis);
 			return (held != null) ? new Held(held, holding, this) : null;
 		}
 		Envelope envelope = operations.get(binding, call.cache(), call.keyId());
@@ -64,9 +64,10 @@ final class ValueFormat implements ResultFormat {
 
 	/** Values held as objects are a map lookup, done inline; envelopes come from {@link AsyncTierReads}. */
 	@Override
-	public CompletableFuture<@Nullable Candidate> findAsync(TierBinding binding, Call call, Executor blockingReads) {
+	public CompletableFuture<@Nullable Candidate> findAsync(TierBinding binding, Call call, long nowMillis,
+			Executor blockingReads) {
 		if (binding.values() != null) {
-			return CompletableFuture.completedFuture(find(binding, call));
+			return CompletableFuture.completedFuture(find(binding, call, nowMillis));
 		}
 		return asyncReads.get(binding, call.cache(), call.keyId())
 			.thenApply(envelope -> (envelope != null) ? new Found(envelope, binding, this) : null);
@@ -104,7 +105,7 @@ final class ValueFormat implements ResultFormat {
 				continue;
 			}
 			if (holding != null) {
-				operations.putValue(holding, target, call.cache(), call.address(), held, ttl);
+				operations.putValue(holding, target, call.cache(), call.address(), held, ttl, now.toEpochMilli());
 				inMemory = true;
 			}
 			else {
