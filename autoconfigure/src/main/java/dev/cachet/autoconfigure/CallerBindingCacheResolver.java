@@ -1,8 +1,12 @@
 package dev.cachet.autoconfigure;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -30,9 +34,18 @@ import dev.cachet.core.method.Caller;
  */
 final class CallerBindingCacheResolver implements CacheResolver {
 
+	/** The most views remembered per method; beyond that, views are bound on every call. */
+	private static final int MAX_VIEWS_PER_METHOD = 8;
+
 	private final CacheResolver delegate;
 
 	private final CachedMethods methods;
+
+	/**
+	 * By method: the views already bound for its calls, so that a call resolving one cache finds its
+	 * view with one map lookup and a few reference comparisons.
+	 */
+	private final ConcurrentMap<Method, View[]> views = new ConcurrentHashMap<>();
 
 	CallerBindingCacheResolver(CacheResolver delegate, CachedMethods methods) {
 		this.delegate = delegate;
@@ -43,7 +56,7 @@ final class CallerBindingCacheResolver implements CacheResolver {
 	public Collection<? extends Cache> resolveCaches(CacheOperationInvocationContext<?> context) {
 		Collection<? extends Cache> caches = delegate.resolveCaches(context);
 		if (caches.size() == 1 && caches.iterator().next() instanceof TieredCache tiered) {
-			return List.of(tiered.bind(caller(context)));
+			return view(tiered, context);
 		}
 		List<Cache> bound = new ArrayList<>(caches.size());
 		Caller caller = null;
@@ -61,8 +74,37 @@ final class CallerBindingCacheResolver implements CacheResolver {
 		return bound;
 	}
 
-	private Caller caller(CacheOperationInvocationContext<?> context) {
+	/** The cache bound to the call's caller, as a list; remembered per method, target class and operation. */
+	private List<Cache> view(TieredCache cache, CacheOperationInvocationContext<?> context) {
 		Class<?> targetClass = AopProxyUtils.ultimateTargetClass(context.getTarget());
+		BasicOperation operation = context.getOperation();
+		View[] known = views.get(context.getMethod());
+		if (known != null) {
+			for (View view : known) {
+				if (view.cache() == cache && view.targetClass() == targetClass && view.operation() == operation) {
+					return view.bound();
+				}
+			}
+		}
+		View made = new View(cache, targetClass, operation, List.of(cache.bind(caller(targetClass, context))));
+		if (known == null || known.length < MAX_VIEWS_PER_METHOD) {
+			views.merge(context.getMethod(), new View[] { made }, (old, added) -> (old.length < MAX_VIEWS_PER_METHOD)
+					? append(old, made) : old);
+		}
+		return made.bound();
+	}
+
+	private static View[] append(View[] views, View view) {
+		View[] longer = Arrays.copyOf(views, views.length + 1);
+		longer[views.length] = view;
+		return longer;
+	}
+
+	private Caller caller(CacheOperationInvocationContext<?> context) {
+		return caller(AopProxyUtils.ultimateTargetClass(context.getTarget()), context);
+	}
+
+	private Caller caller(Class<?> targetClass, CacheOperationInvocationContext<?> context) {
 		return methods.resolve(targetClass, context.getMethod(), context.getTarget()).as(role(context.getOperation()));
 	}
 
@@ -74,6 +116,13 @@ final class CallerBindingCacheResolver implements CacheResolver {
 			return Caller.Role.PUT;
 		}
 		return (operation instanceof CacheEvictOperation) ? Caller.Role.EVICT : Caller.Role.PROGRAMMATIC;
+	}
+
+	/**
+	 * A cache bound to the caller of one operation on one target class. Spring keeps one operation
+	 * object per annotated method and class, so the same object means the same method, role and class.
+	 */
+	private record View(TieredCache cache, Class<?> targetClass, BasicOperation operation, List<Cache> bound) {
 	}
 
 	/**
