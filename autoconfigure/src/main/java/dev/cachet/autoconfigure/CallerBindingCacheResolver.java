@@ -21,7 +21,10 @@ import org.springframework.cache.interceptor.CacheResolver;
 import org.springframework.cache.interceptor.CacheableOperation;
 import org.springframework.cache.interceptor.SimpleCacheResolver;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.cachet.core.cache.TieredCache;
+import dev.cachet.core.cache.TieredCacheManager;
 import dev.cachet.core.method.CachedMethods;
 import dev.cachet.core.method.Caller;
 
@@ -47,16 +50,29 @@ final class CallerBindingCacheResolver implements CacheResolver {
 	 */
 	private final ConcurrentMap<Method, View[]> views = new ConcurrentHashMap<>();
 
+	/**
+	 * Whether the delegate is Spring's resolver by cache names over Cachet's manager, whose cache of a
+	 * name never changes: then a remembered view answers for the operation without asking it.
+	 */
+	private final boolean byNames;
+
 	CallerBindingCacheResolver(CacheResolver delegate, CachedMethods methods) {
 		this.delegate = delegate;
 		this.methods = methods;
+		this.byNames = delegate.getClass() == SimpleCacheResolver.class
+				&& ((SimpleCacheResolver) delegate).getCacheManager().getClass() == TieredCacheManager.class;
 	}
 
 	@Override
 	public Collection<? extends Cache> resolveCaches(CacheOperationInvocationContext<?> context) {
+		View remembered = byNames ? remembered(context, null) : null;
+		if (remembered != null) {
+			return remembered.bound();
+		}
 		Collection<? extends Cache> caches = delegate.resolveCaches(context);
 		if (caches.size() == 1 && caches.iterator().next() instanceof TieredCache tiered) {
-			return view(tiered, context);
+			View view = remembered(context, tiered);
+			return (view != null) ? view.bound() : remember(context, tiered).bound();
 		}
 		List<Cache> bound = new ArrayList<>(caches.size());
 		Caller caller = null;
@@ -74,24 +90,31 @@ final class CallerBindingCacheResolver implements CacheResolver {
 		return bound;
 	}
 
-	/** The cache bound to the call's caller, as a list; remembered per method, target class and operation. */
-	private List<Cache> view(TieredCache cache, CacheOperationInvocationContext<?> context) {
+	/** The view remembered for the call's operation and target class (and {@code cache}, unless {@code null}), or {@code null}. */
+	private @Nullable View remembered(CacheOperationInvocationContext<?> context, @Nullable TieredCache cache) {
+		View[] known = views.get(context.getMethod());
+		if (known == null) {
+			return null;
+		}
 		Class<?> targetClass = AopProxyUtils.ultimateTargetClass(context.getTarget());
 		BasicOperation operation = context.getOperation();
-		View[] known = views.get(context.getMethod());
-		if (known != null) {
-			for (View view : known) {
-				if (view.cache() == cache && view.targetClass() == targetClass && view.operation() == operation) {
-					return view.bound();
-				}
+		for (View view : known) {
+			if ((cache == null || view.cache() == cache) && view.targetClass() == targetClass
+					&& view.operation() == operation) {
+				return view;
 			}
 		}
-		View made = new View(cache, targetClass, operation, List.of(cache.bind(caller(targetClass, context))));
-		if (known == null || known.length < MAX_VIEWS_PER_METHOD) {
-			views.merge(context.getMethod(), new View[] { made }, (old, added) -> (old.length < MAX_VIEWS_PER_METHOD)
-					? append(old, made) : old);
-		}
-		return made.bound();
+		return null;
+	}
+
+	/** Binds the cache to the call's caller and remembers the view, up to {@value #MAX_VIEWS_PER_METHOD} per method. */
+	private View remember(CacheOperationInvocationContext<?> context, TieredCache cache) {
+		Class<?> targetClass = AopProxyUtils.ultimateTargetClass(context.getTarget());
+		View made = new View(cache, targetClass, context.getOperation(),
+				List.of(cache.bind(caller(targetClass, context))));
+		views.merge(context.getMethod(), new View[] { made },
+				(old, added) -> (old.length < MAX_VIEWS_PER_METHOD) ? append(old, made) : old);
+		return made;
 	}
 
 	private static View[] append(View[] views, View view) {
