@@ -2,6 +2,7 @@ package dev.cachet.autoconfigure;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.concurrent.Callable;
 
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -34,27 +35,29 @@ final class CachedInvocationAdvice implements MethodInterceptor {
 
 	@Override
 	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
-		// the caller's options are read now; the rest only if a refresh is ever needed
-		return CachedInvocation.run(invocation.getMethod(), new Proceeding(invocation, Cachet.current()));
+		return CachedInvocation.run(invocation.getMethod(), new Proceeding(invocation));
 	}
 
 	/** The invocation in progress, and how to invoke the method again through its proxy. */
-	private record Proceeding(MethodInvocation invocation, @Nullable CallOptions current)
-			implements CachedInvocation.Invocation {
+	private record Proceeding(MethodInvocation invocation) implements CachedInvocation.Invocation {
 
 		@Override
 		public @Nullable Object proceed() throws Throwable {
 			return invocation.proceed();
 		}
 
-		/** Invokes the method again through its proxy, with the caller's options and behaviour recompute. */
+		/**
+		 * Invokes the method again through its proxy, with the caller's options (read now, on the
+		 * invoking thread, not on every call) and behaviour recompute.
+		 */
 		@Override
-		public @Nullable Object recompute() throws Exception {
+		public Callable<@Nullable Object> recomputation() {
+			CallOptions current = Cachet.current();
 			Method method = invocation.getMethod();
 			Object[] arguments = invocation.getArguments();
 			Object proxy = (invocation instanceof ProxyMethodInvocation proxied) ? proxied.getProxy() : invocation.getThis();
 			CallOptions options = (current != null) ? current.withBehaviour(Behaviour.RECOMPUTE) : CallOptions.recompute();
-			return Cachet.with(options).callChecked(() -> invoke(proxy, method, arguments));
+			return () -> Cachet.with(options).callChecked(() -> invoke(proxy, method, arguments));
 		}
 
 	}

@@ -1,8 +1,12 @@
 package dev.cachet.autoconfigure;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -17,7 +21,10 @@ import org.springframework.cache.interceptor.CacheResolver;
 import org.springframework.cache.interceptor.CacheableOperation;
 import org.springframework.cache.interceptor.SimpleCacheResolver;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.cachet.core.cache.TieredCache;
+import dev.cachet.core.cache.TieredCacheManager;
 import dev.cachet.core.method.CachedMethods;
 import dev.cachet.core.method.Caller;
 
@@ -30,20 +37,42 @@ import dev.cachet.core.method.Caller;
  */
 final class CallerBindingCacheResolver implements CacheResolver {
 
+	/** The most views remembered per method; beyond that, views are bound on every call. */
+	private static final int MAX_VIEWS_PER_METHOD = 8;
+
 	private final CacheResolver delegate;
 
 	private final CachedMethods methods;
 
+	/**
+	 * By method: the views already bound for its calls, so that a call resolving one cache finds its
+	 * view with one map lookup and a few reference comparisons.
+	 */
+	private final ConcurrentMap<Method, View[]> views = new ConcurrentHashMap<>();
+
+	/**
+	 * Whether the delegate is Spring's resolver by cache names over Cachet's manager, whose cache of a
+	 * name never changes: then a remembered view answers for the operation without asking it.
+	 */
+	private final boolean byNames;
+
 	CallerBindingCacheResolver(CacheResolver delegate, CachedMethods methods) {
 		this.delegate = delegate;
 		this.methods = methods;
+		this.byNames = delegate.getClass() == SimpleCacheResolver.class
+				&& ((SimpleCacheResolver) delegate).getCacheManager().getClass() == TieredCacheManager.class;
 	}
 
 	@Override
 	public Collection<? extends Cache> resolveCaches(CacheOperationInvocationContext<?> context) {
+		View remembered = byNames ? remembered(context, null) : null;
+		if (remembered != null) {
+			return remembered.bound();
+		}
 		Collection<? extends Cache> caches = delegate.resolveCaches(context);
 		if (caches.size() == 1 && caches.iterator().next() instanceof TieredCache tiered) {
-			return List.of(tiered.bind(caller(context)));
+			View view = remembered(context, tiered);
+			return (view != null) ? view.bound() : remember(context, tiered).bound();
 		}
 		List<Cache> bound = new ArrayList<>(caches.size());
 		Caller caller = null;
@@ -61,8 +90,44 @@ final class CallerBindingCacheResolver implements CacheResolver {
 		return bound;
 	}
 
-	private Caller caller(CacheOperationInvocationContext<?> context) {
+	/** The view remembered for the call's operation and target class (and {@code cache}, unless {@code null}), or {@code null}. */
+	private @Nullable View remembered(CacheOperationInvocationContext<?> context, @Nullable TieredCache cache) {
+		View[] known = views.get(context.getMethod());
+		if (known == null) {
+			return null;
+		}
 		Class<?> targetClass = AopProxyUtils.ultimateTargetClass(context.getTarget());
+		BasicOperation operation = context.getOperation();
+		for (View view : known) {
+			if ((cache == null || view.cache() == cache) && view.targetClass() == targetClass
+					&& view.operation() == operation) {
+				return view;
+			}
+		}
+		return null;
+	}
+
+	/** Binds the cache to the call's caller and remembers the view, up to {@value #MAX_VIEWS_PER_METHOD} per method. */
+	private View remember(CacheOperationInvocationContext<?> context, TieredCache cache) {
+		Class<?> targetClass = AopProxyUtils.ultimateTargetClass(context.getTarget());
+		View made = new View(cache, targetClass, context.getOperation(),
+				List.of(cache.bind(caller(targetClass, context))));
+		views.merge(context.getMethod(), new View[] { made },
+				(old, added) -> (old.length < MAX_VIEWS_PER_METHOD) ? append(old, made) : old);
+		return made;
+	}
+
+	private static View[] append(View[] views, View view) {
+		View[] longer = Arrays.copyOf(views, views.length + 1);
+		longer[views.length] = view;
+		return longer;
+	}
+
+	private Caller caller(CacheOperationInvocationContext<?> context) {
+		return caller(AopProxyUtils.ultimateTargetClass(context.getTarget()), context);
+	}
+
+	private Caller caller(Class<?> targetClass, CacheOperationInvocationContext<?> context) {
 		return methods.resolve(targetClass, context.getMethod(), context.getTarget()).as(role(context.getOperation()));
 	}
 
@@ -74,6 +139,13 @@ final class CallerBindingCacheResolver implements CacheResolver {
 			return Caller.Role.PUT;
 		}
 		return (operation instanceof CacheEvictOperation) ? Caller.Role.EVICT : Caller.Role.PROGRAMMATIC;
+	}
+
+	/**
+	 * A cache bound to the caller of one operation on one target class. Spring keeps one operation
+	 * object per annotated method and class, so the same object means the same method, role and class.
+	 */
+	private record View(TieredCache cache, Class<?> targetClass, BasicOperation operation, List<Cache> bound) {
 	}
 
 	/**

@@ -246,4 +246,52 @@ class CachingIntegrationTests {
 		});
 	}
 
+	@Test
+	void anInheritedMethodIsItsOwnProducerInEachClass() {
+		runner().withUserConfiguration(Labels.class).run(context -> {
+			NorthLabel north = context.getBean(NorthLabel.class);
+			SouthLabel south = context.getBean(SouthLabel.class);
+			for (int i = 0; i < 3; i++) {
+				// one method, one key, one cache: each class must keep getting its own result
+				assertThat(north.label("x")).isEqualTo("NorthLabel x");
+				assertThat(south.label("x")).isEqualTo("SouthLabel x");
+			}
+			TieredCache cache = context.getBean(TieredCacheManager.class).getCache("labels");
+			assertThat(cache.statistics().rejected(MissReason.FOREIGN_PRODUCER)).isPositive();
+		});
+	}
+
+	/** A cached method two bean classes inherit. */
+	abstract static class Label {
+
+		@Cacheable("labels")
+		public String label(String text) {
+			return getClass().getSimpleName() + " " + text;
+		}
+
+	}
+
+	static class NorthLabel extends Label {
+
+	}
+
+	static class SouthLabel extends Label {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Labels {
+
+		@Bean
+		NorthLabel northLabel() {
+			return new NorthLabel();
+		}
+
+		@Bean
+		SouthLabel southLabel() {
+			return new SouthLabel();
+		}
+
+	}
+
 }

@@ -148,7 +148,7 @@ final class CachetInstance implements AutoCloseable {
 	@Nullable Object entry(String tier, String cache, String keyId) throws Exception {
 		settled();
 		ValueHolding values = tier(tier).values().orElse(null);
-		return (values != null) ? values.get(cache, CachetKey.of(keyId)) : tier(tier).get(cache, keyId);
+		return (values != null) ? values.get(cache, CachetKey.of(keyId), System.currentTimeMillis()) : tier(tier).get(cache, keyId);
 	}
 
 	/** What a tier records about its entry, or {@code null} when it holds none. */

@@ -133,7 +133,8 @@ class RedisOutageTests {
 	@Test
 	void afterARedisRestartTheOtherInstanceDropsItsMemoryTier(RedisServer redis) throws Exception {
 		CachetInstance b = start(redis, diskB, FAST_FAILING).awaitConnected();
-		b.tier("memory").values().orElseThrow().put("reports", CachetKey.of("only-b"), onlyInMemory(), Duration.ofHours(1));
+		b.tier("memory").values().orElseThrow().put("reports", CachetKey.of("only-b"), onlyInMemory(), Duration.ofHours(1),
+				System.currentTimeMillis());
 		assertThat(b.entry("memory", "reports", "only-b")).isNotNull();
 
 		redis.stop();

@@ -62,7 +62,8 @@ final class TierStores implements AutoCloseable {
 
 	/** The value the memory tier holds for an entry, or {@code null}. */
 	@Nullable Object held(String cache, String key) {
-		ValueHolding.HeldValue held = this.app.tier("memory").values().orElseThrow().get(cache, CachetKey.of(key));
+		ValueHolding.HeldValue held = this.app.tier("memory").values().orElseThrow().get(cache, CachetKey.of(key),
+				System.currentTimeMillis());
 		return (held != null) ? held.value() : null;
 	}
 

@@ -69,7 +69,7 @@ public class ReadChecksBenchmark {
 		key = manager.keyGenerator().addresses().addressOf("Ada");
 		bound.put(key, new Greeter().greet("Ada"));
 		binding = manager.tiers().get("memory");
-		EntryMetadata metadata = binding.values().get("greetings", key).metadata();
+		EntryMetadata metadata = binding.values().get("greetings", key, now).metadata();
 		found = new ResultFormat.Candidate() {
 
 			@Override

@@ -25,7 +25,7 @@ import dev.cachet.core.method.Caller;
  * <li><b>Stale entries</b>, for method invocations. When Spring looks an entry up itself
  * ({@code @Cacheable} without {@code sync}), the cache has no loader; the scope gives it one, and a
  * way to answer a failure: a stale entry within stale-while-revalidate is served, and
- * {@link #recompute()} re-invokes the method through its proxy in the background (every advice applies
+ * {@link #recomputation()} re-invokes the method through its proxy in the background (every advice applies
  * again); a stale entry within stale-if-error is {@linkplain #offerFallback offered}, and if the method
  * then throws, {@link #run} returns it instead of the exception.</li>
  * </ul>
@@ -158,9 +158,9 @@ public final class CachedInvocation {
 		return (scope != null && scope.owns(call)) ? scope.inputs() : EntryInputs.NONE;
 	}
 
-	/** Invokes the method again, as a recomputation. */
-	Object recompute() throws Exception {
-		return invocation.recompute();
+	/** How to invoke the method again, as a recomputation; asked on the invoking thread, run later. */
+	Callable<@Nullable Object> recomputation() {
+		return invocation.recomputation();
 	}
 
 	/** Offers the value to return if the method throws; the first offer wins. */
@@ -214,8 +214,12 @@ public final class CachedInvocation {
 		/** Proceeds: the cache interceptor, then the method. */
 		@Nullable Object proceed() throws Throwable;
 
-		/** Invokes the method again with the same arguments, recomputing and overwriting its entries. */
-		@Nullable Object recompute() throws Exception;
+		/**
+		 * How to invoke the method again with the same arguments, recomputing and overwriting its
+		 * entries. Asked on the invoking thread while the invocation is in progress, so that what is
+		 * in force there (the caller's options) applies; run later, on another thread.
+		 */
+		Callable<@Nullable Object> recomputation();
 
 	}
 

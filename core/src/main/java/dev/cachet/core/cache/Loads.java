@@ -73,7 +73,7 @@ final class Loads {
 	Callable<?> refresh(Call call, Caller caller, Callable<?> valueLoader) {
 		CachedInvocation invocation = CachedInvocation.of(caller);
 		if (invocation != null) {
-			return invocation::recompute;
+			return invocation.recomputation();
 		}
 		Call recompute = call.recomputing();
 		return () -> compute(recompute, valueLoader);

@@ -18,17 +18,18 @@ public interface ResultFormat {
 
 	/**
 	 * Opens the entry at the call's address in one tier.
+	 * @param nowMillis when the read started, on the cache's clock: what a tier holding objects checks storage times against
 	 * @return the entry, or {@code null} when the tier holds none (or failed, which is counted)
 	 */
-	@Nullable Candidate find(TierBinding binding, Call call);
+	@Nullable Candidate find(TierBinding binding, Call call, long nowMillis);
 
 	/**
 	 * The entry at the call's address in one tier, for a check that needs its metadata and not its
 	 * value. By default {@link #find}.
 	 * @return the entry, or {@code null} as {@link #find} does
 	 */
-	default @Nullable Candidate findMetadata(TierBinding binding, Call call) {
-		return find(binding, call);
+	default @Nullable Candidate findMetadata(TierBinding binding, Call call, long nowMillis) {
+		return find(binding, call, nowMillis);
 	}
 
 	/**
@@ -36,8 +37,9 @@ public interface ResultFormat {
 	 * default {@link #find} runs on {@code blockingReads}, the tier's executor for blocking reads.
 	 * @return completes with the entry, or {@code null} as {@link #find} does; never exceptionally
 	 */
-	default CompletableFuture<@Nullable Candidate> findAsync(TierBinding binding, Call call, Executor blockingReads) {
-		return CompletableFuture.supplyAsync(() -> find(binding, call), blockingReads);
+	default CompletableFuture<@Nullable Candidate> findAsync(TierBinding binding, Call call, long nowMillis,
+			Executor blockingReads) {
+		return CompletableFuture.supplyAsync(() -> find(binding, call, nowMillis), blockingReads);
 	}
 
 	/** A result of this JVM whose deferred writes have not all landed yet, or {@code null}. */

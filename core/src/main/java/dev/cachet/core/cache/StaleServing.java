@@ -69,7 +69,7 @@ final class StaleServing {
 	 */
 	@Nullable Object afterLookupMiss(Call call, CachedInvocation invocation, Supplier<@Nullable Object> readAgain,
 			UnaryOperator<@Nullable Object> fromStore) {
-		Object value = whileRevalidating(call, readAgain, invocation::recompute);
+		Object value = whileRevalidating(call, readAgain, invocation.recomputation());
 		if (value == null && call.stale() != null) {
 			Object fallback = call.stale().within(call.staleIfError());
 			if (fallback != null) {

@@ -35,12 +35,16 @@ public final class TierOperations {
 
 	private final TierFailures failures = new TierFailures();
 
+	private final Clock clock;
+
 	/**
 	 * @param bus where evictions are announced to other instances, or {@code null}
-	 * @param clock when pending clears were requested, against the entries' creation times
+	 * @param clock when pending clears were requested, against the entries' creation times; what
+	 *              storage times in tiers holding objects are checked against
 	 */
 	TierOperations(@Nullable InvalidationBus bus, Clock clock) {
 		this.bus = bus;
+		this.clock = clock;
 		this.pending = new PendingEvictions(bus, clock);
 	}
 
@@ -68,9 +72,10 @@ public final class TierOperations {
 	 * fail to evict, so no eviction is ever pending for it, and its calls are not timed: a hit is a map
 	 * lookup, and timing it would cost more than the lookup.
 	 */
-	@Nullable HeldValue getValue(ValueHolding holding, TierBinding binding, String cache, CachetKey key) {
+	@Nullable HeldValue getValue(ValueHolding holding, TierBinding binding, String cache, CachetKey key,
+			long nowMillis) {
 		try {
-			return holding.get(cache, key);
+			return holding.get(cache, key, nowMillis);
 		}
 		catch (RuntimeException ex) {
 			failed(binding, "read", ex);
@@ -80,9 +85,9 @@ public final class TierOperations {
 
 	/** Holds a value in a tier that holds objects; a failure is counted and logged. */
 	void putValue(ValueHolding holding, TierBinding binding, String cache, CachetKey key, HeldValue value,
-			Duration ttl) {
+			Duration ttl, long nowMillis) {
 		try {
-			holding.put(cache, key, value, ttl);
+			holding.put(cache, key, value, ttl, nowMillis);
 			binding.statistics().put();
 		}
 		catch (RuntimeException ex) {
@@ -152,7 +157,7 @@ public final class TierOperations {
 				return false;
 			}
 			ValueHolding holding = binding.values();
-			if (holding != null && holding.get(cache, CachetKey.of(key)) != null) {
+			if (holding != null && holding.get(cache, CachetKey.of(key), clock.millis()) != null) {
 				return true;
 			}
 			try (InputStream in = EnvelopeTransfer.open(binding.tier(), cache, key)) {

@@ -75,8 +75,8 @@ final class TierWalk {
 			}
 			if (value == null) {
 				TierBinding tier = tiers.get(i);
-				value = after(walk, i, walk.metadataOnly(tiers, tier) ? walk.format.findMetadata(tier, walk.call)
-						: walk.format.find(tier, walk.call));
+				value = after(walk, i, walk.metadataOnly(tiers, tier) ? walk.format.findMetadata(tier, walk.call, walk.now)
+						: walk.format.find(tier, walk.call, walk.now));
 			}
 			if (value != null) {
 				return value;
@@ -121,7 +121,7 @@ final class TierWalk {
 
 	private CompletableFuture<ResultFormat.@Nullable Candidate> findAsync(ReadState walk, TierBinding binding) {
 		try {
-			return walk.format.findAsync(binding, walk.call, asyncReads.executor(binding));
+			return walk.format.findAsync(binding, walk.call, walk.now, asyncReads.executor(binding));
 		}
 		catch (RejectedExecutionException ex) {
 			operations.failed(binding, "read", ex);

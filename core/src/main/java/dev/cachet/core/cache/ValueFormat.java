@@ -49,10 +49,10 @@ final class ValueFormat implements ResultFormat {
 	}
 
 	@Override
-	public @Nullable Candidate find(TierBinding binding, Call call) {
+	public @Nullable Candidate find(TierBinding binding, Call call, long nowMillis) {
 		ValueHolding holding = binding.values();
 		if (holding != null) {
-			HeldValue held = operations.getValue(holding, binding, call.cache(), call.address());
+			HeldValue held = operations.getValue(holding, binding, call.cache(), call.address(), nowMillis);
 			return (held != null) ? new Held(held, holding, this) : null;
 		}
 		Envelope envelope = operations.get(binding, call.cache(), call.keyId());
@@ -66,10 +66,10 @@ final class ValueFormat implements ResultFormat {
 	 * milliseconds. A header damaged where the version lies reads as another write: a miss.
 	 */
 	@Override
-	public @Nullable Candidate findMetadata(TierBinding binding, Call call) {
+	public @Nullable Candidate findMetadata(TierBinding binding, Call call, long nowMillis) {
 		if (binding.values() != null || binding.tier().shared() || binding.verifier(signer) != null
 				|| binding.tier().streaming().isEmpty()) {
-			return find(binding, call);
+			return find(binding, call, nowMillis);
 		}
 		EnvelopeStreams.Reader reader = operations.openEnvelope(binding, call.cache(), call.keyId(), EnvelopeSigner.none());
 		if (reader == null) {
@@ -90,9 +90,10 @@ final class ValueFormat implements ResultFormat {
 
 	/** Values held as objects are a map lookup, done inline; envelopes come from {@link AsyncTierReads}. */
 	@Override
-	public CompletableFuture<@Nullable Candidate> findAsync(TierBinding binding, Call call, Executor blockingReads) {
+	public CompletableFuture<@Nullable Candidate> findAsync(TierBinding binding, Call call, long nowMillis,
+			Executor blockingReads) {
 		if (binding.values() != null) {
-			return CompletableFuture.completedFuture(find(binding, call));
+			return CompletableFuture.completedFuture(find(binding, call, nowMillis));
 		}
 		return asyncReads.get(binding, call.cache(), call.keyId())
 			.thenApply(envelope -> (envelope != null) ? new Found(envelope, binding, this) : null);
@@ -130,7 +131,7 @@ final class ValueFormat implements ResultFormat {
 				continue;
 			}
 			if (holding != null) {
-				operations.putValue(holding, target, call.cache(), call.address(), held, ttl);
+				operations.putValue(holding, target, call.cache(), call.address(), held, ttl, now.toEpochMilli());
 				inMemory = true;
 			}
 			else {

@@ -37,14 +37,18 @@ public class CanonicalArgumentHasher {
 
 	private final EncoderResolver resolver;
 
-	/** A digest per thread, reused key after key; empty while lent out, so nested hashing gets its own. */
-	private final ThreadLocal<StreamingArgumentDigest> idle = new ThreadLocal<>();
+	/**
+	 * A digest per thread, reused key after key; while it is lent out, nested hashing gets a new one.
+	 * Marked rather than removed and put back: one thread-local read per key.
+	 */
+	private final ThreadLocal<StreamingArgumentDigest> perThread;
 
 	/**
 	 * @param customHashers user hashers; they win over the built-in rules for instances of their type
 	 */
 	public CanonicalArgumentHasher(List<ArgumentHasher<?>> customHashers) {
 		this.resolver = new EncoderResolver(customHashers);
+		this.perThread = ThreadLocal.withInitial(() -> new StreamingArgumentDigest(this.resolver));
 	}
 
 	/** Starts a new digest. Digests are not thread-safe; use one per key. */
@@ -57,11 +61,11 @@ public class CanonicalArgumentHasher {
 	 * it back with {@link #release} once the hash is read, and do not use it after that.
 	 */
 	public ArgumentDigest borrowDigest() {
-		StreamingArgumentDigest digest = this.idle.get();
-		if (digest == null) {
+		StreamingArgumentDigest digest = this.perThread.get();
+		if (digest.lent) {
 			return newDigest();
 		}
-		this.idle.set(null);
+		digest.lent = true;
 		digest.reset();
 		return digest;
 	}
@@ -69,7 +73,7 @@ public class CanonicalArgumentHasher {
 	/** Takes back a digest from {@link #borrowDigest()} for the next key of this thread. */
 	public void release(ArgumentDigest digest) {
 		if (digest instanceof StreamingArgumentDigest streaming) {
-			this.idle.set(streaming);
+			streaming.lent = false;
 		}
 	}
 

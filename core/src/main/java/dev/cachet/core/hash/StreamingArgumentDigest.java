@@ -52,6 +52,9 @@ final class StreamingArgumentDigest implements ArgumentDigest {
 	/** The digest's own stream, kept for {@link #reset()}. */
 	private final HashStream128 own;
 
+	/** Whether the digest is lent out by {@link CanonicalArgumentHasher#borrowDigest()}. */
+	boolean lent;
+
 	StreamingArgumentDigest(EncoderResolver resolver) {
 		this.resolver = resolver;
 		this.own = Hashing.xxh3_128().hashStream();

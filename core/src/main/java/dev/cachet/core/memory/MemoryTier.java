@@ -103,15 +103,15 @@ public class MemoryTier implements CacheTier, TierInspection, ValueHolding {
 	}
 
 	@Override
-	public @Nullable HeldValue get(String cache, CachetKey key) {
-		Stored stored = live(new StoreKey(cache, key));
+	public @Nullable HeldValue get(String cache, CachetKey key, long nowMillis) {
+		Stored stored = live(new StoreKey(cache, key), nowMillis);
 		return (stored != null) ? stored.held : null;
 	}
 
 	@Override
-	public void put(String cache, CachetKey key, HeldValue value, Duration storageTtl) {
+	public void put(String cache, CachetKey key, HeldValue value, Duration storageTtl, long nowMillis) {
 		StoreKey storeKey = new StoreKey(cache, key);
-		Stored stored = new Stored(value, null, expiresAt(storageTtl), PROVISIONAL_WEIGHT);
+		Stored stored = new Stored(value, null, expiresAt(storageTtl, nowMillis), PROVISIONAL_WEIGHT);
 		entries.put(storeKey, stored);
 		try {
 			weigher.execute(() -> weigh(storeKey, stored));
@@ -126,16 +126,16 @@ public class MemoryTier implements CacheTier, TierInspection, ValueHolding {
 		return copyOnRead;
 	}
 
-	/** An envelope held for a file result, or {@code null}; values are read through {@link #get(String, CachetKey)}. */
+	/** An envelope held for a file result, or {@code null}; values are read through {@link #get(String, CachetKey, long)}. */
 	@Override
 	public @Nullable Envelope get(String cache, String key) {
-		Stored stored = live(new StoreKey(cache, CachetKey.of(key)));
+		Stored stored = live(new StoreKey(cache, CachetKey.of(key)), System.currentTimeMillis());
 		return (stored != null) ? stored.envelope : null;
 	}
 
 	@Override
 	public void put(String cache, String key, Envelope envelope, Duration storageTtl) {
-		entries.put(new StoreKey(cache, CachetKey.of(key)), new Stored(null, envelope, expiresAt(storageTtl), envelope.size()));
+		entries.put(new StoreKey(cache, CachetKey.of(key)), new Stored(null, envelope, expiresAt(storageTtl, System.currentTimeMillis()), envelope.size()));
 	}
 
 	@Override
@@ -185,9 +185,9 @@ public class MemoryTier implements CacheTier, TierInspection, ValueHolding {
 		}
 	}
 
-	private @Nullable Stored live(StoreKey key) {
+	private @Nullable Stored live(StoreKey key, long nowMillis) {
 		Stored stored = entries.getIfPresent(key);
-		if (stored != null && stored.expiresAt <= System.currentTimeMillis()) {
+		if (stored != null && stored.expiresAt <= nowMillis) {
 			entries.asMap().remove(key, stored);
 			return null;
 		}
@@ -200,13 +200,24 @@ public class MemoryTier implements CacheTier, TierInspection, ValueHolding {
 		entries.asMap().replace(key, stored, stored);
 	}
 
-	private static long expiresAt(Duration storageTtl) {
-		long now = System.currentTimeMillis();
+	private static long expiresAt(Duration storageTtl, long now) {
 		long ttl = storageTtl.toMillis();
 		return (ttl >= Long.MAX_VALUE - now) ? Long.MAX_VALUE : now + ttl;
 	}
 
+	/** Equality written out: a record's generated one costs more on every hit than these two comparisons. */
 	private record StoreKey(String cache, CachetKey key) {
+
+		@Override
+		public boolean equals(Object other) {
+			return this == other || (other instanceof StoreKey that && key.equals(that.key) && cache.equals(that.cache));
+		}
+
+		@Override
+		public int hashCode() {
+			return 31 * cache.hashCode() + key.hashCode();
+		}
+
 	}
 
 	/** A held value or a file result's envelope, until when it may be served, and what it weighs. */

@@ -31,7 +31,7 @@ public class CachedMethods {
 	 * lookups succeed on reference equality, without {@link Method#equals}, which compares parameter
 	 * types.
 	 */
-	private final ConcurrentMap<Method, ConcurrentMap<Class<?>, CachedMethod>> methods = new ConcurrentHashMap<>();
+	private final ConcurrentMap<Method, ByTarget> methods = new ConcurrentHashMap<>();
 
 	/** By method id, for checking an entry's producer against its current fingerprint. */
 	private final ConcurrentMap<String, CachedMethod> byId = new ConcurrentHashMap<>();
@@ -56,12 +56,14 @@ public class CachedMethods {
 	 * computed when first asked for.
 	 */
 	public CachedMethod resolve(Class<?> targetClass, Method method, @Nullable Object target) {
-		ConcurrentMap<Class<?>, CachedMethod> byTarget = methods.get(method);
+		ByTarget byTarget = methods.get(method);
 		if (byTarget == null) {
-			byTarget = methods.computeIfAbsent(method, key -> new ConcurrentHashMap<>());
+			byTarget = methods.computeIfAbsent(method, key -> new ByTarget(targetClass, create(targetClass, method, target)));
 		}
-		CachedMethod cached = byTarget.get(targetClass);
-		return (cached != null) ? cached : byTarget.computeIfAbsent(targetClass, key -> create(targetClass, method, target));
+		if (byTarget.firstClass == targetClass) {
+			return byTarget.first;
+		}
+		return byTarget.others.computeIfAbsent(targetClass, key -> create(targetClass, method, target));
 	}
 
 	/** Every method resolved so far. */
@@ -93,6 +95,25 @@ public class CachedMethods {
 			ignored[i] = hasIgnore(onSpecific[i]) || (i < onDeclared.length && hasIgnore(onDeclared[i]));
 		}
 		return ignored;
+	}
+
+	/**
+	 * The cached methods of one {@link Method}, by target class: nearly always a single class, which
+	 * a reference comparison finds, so a cached call costs one map lookup.
+	 */
+	private static final class ByTarget {
+
+		final Class<?> firstClass;
+
+		final CachedMethod first;
+
+		final ConcurrentMap<Class<?>, CachedMethod> others = new ConcurrentHashMap<>();
+
+		ByTarget(Class<?> firstClass, CachedMethod first) {
+			this.firstClass = firstClass;
+			this.first = first;
+		}
+
 	}
 
 	private static boolean hasIgnore(Annotation[] annotations) {

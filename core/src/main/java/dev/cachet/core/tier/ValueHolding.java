@@ -16,11 +16,18 @@ import dev.cachet.core.key.CachetKey;
  */
 public interface ValueHolding {
 
-	/** The value held for a key of a cache, or {@code null}; a value past its storage time is not returned. */
-	@Nullable HeldValue get(String cache, CachetKey key);
+	/**
+	 * The value held for a key of a cache, or {@code null}; a value past its storage time at
+	 * {@code nowMillis} is not returned. The time is the caller's (the instant of the read, on the
+	 * cache's clock), so a hit reads the clock once, and storage times and freshness share one clock.
+	 */
+	@Nullable HeldValue get(String cache, CachetKey key, long nowMillis);
 
-	/** Holds a value for at most {@code storageTtl}, replacing what was held for the key. */
-	void put(String cache, CachetKey key, HeldValue value, Duration storageTtl);
+	/**
+	 * Holds a value for at most {@code storageTtl} from {@code nowMillis} (the cache's clock),
+	 * replacing what was held for the key.
+	 */
+	void put(String cache, CachetKey key, HeldValue value, Duration storageTtl, long nowMillis);
 
 	/**
 	 * Whether hits should return a copy of the held value rather than the instance itself, for

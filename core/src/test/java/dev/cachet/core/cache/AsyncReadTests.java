@@ -71,7 +71,7 @@ class AsyncReadTests {
 		assertThat(hit).isInstanceOfSatisfying(Cache.ValueWrapper.class, (value) -> assertThat(value.get()).isEqualTo("v"));
 		assertThat(far.asyncReads.get()).isEqualTo(1);
 		assertThat(far.syncReads.get()).isZero();
-		assertThat(near.values().orElseThrow().get("c", CachetKey.of("k"))).as("held at once").isNotNull();
+		assertThat(near.values().orElseThrow().get("c", CachetKey.of("k"), clock.millis())).as("held at once").isNotNull();
 		assertThat(manager.awaitWrites(Duration.ofSeconds(5))).isTrue();
 		assertThat(mid.get("c", "k")).as("queued copy landed").isNotNull();
 		assertThat(cache.statistics().hits()).isEqualTo(1);
@@ -104,7 +104,7 @@ class AsyncReadTests {
 
 		read.get(5, TimeUnit.SECONDS);
 		assertThat(manager.awaitWrites(Duration.ofSeconds(5))).isTrue();
-		assertThat(near.values().orElseThrow().get("c", CachetKey.of("k"))).isNull();
+		assertThat(near.values().orElseThrow().get("c", CachetKey.of("k"), clock.millis())).isNull();
 		assertThat(mid.get("c", "k")).isNull();
 	}
 

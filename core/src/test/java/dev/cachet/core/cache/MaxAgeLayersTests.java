@@ -22,6 +22,7 @@ import dev.cachet.core.policy.Cachet;
 import dev.cachet.core.policy.CallOptions;
 import dev.cachet.core.policy.PolicyLayer;
 import dev.cachet.core.policy.ResolvedPolicy;
+import dev.cachet.core.policy.StaleWindows;
 import dev.cachet.testsupport.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +60,10 @@ class MaxAgeLayersTests {
 	}
 
 	private TieredCache cache(Duration cacheMaxAge) {
+		return cache(cacheMaxAge, StaleWindows.NONE);
+	}
+
+	private TieredCache cache(Duration cacheMaxAge, StaleWindows windows) {
 		TieredCacheManagerBuilder builder = TieredCacheManager
 			.builder(new EntrySerializer(new JavaSerializationCodec()), keys)
 			.tier("memory", new MemoryTier(1_000_000), null)
@@ -66,7 +71,7 @@ class MaxAgeLayersTests {
 			.defaultMaxAge(Duration.ofHours(12))
 			.clock(clock);
 		if (cacheMaxAge != null) {
-			builder.cache("c", new CacheOverrides(cacheMaxAge, null, null));
+			builder.cache("c", new CacheOverrides(cacheMaxAge, null, null, windows));
 		}
 		return builder.build().getCache("c");
 	}
@@ -121,7 +126,8 @@ class MaxAgeLayersTests {
 
 	@Test
 	void freshnessFollowsTheWinningLayerAtReadTime() throws Exception {
-		TieredCache cache = cache(Duration.ofHours(1));
+		// tiers keep entries an hour past their max-age (stale-if-error): older entries are still held
+		TieredCache cache = cache(Duration.ofHours(1), new StaleWindows(null, Duration.ofHours(1)));
 		TieredCache plainCache = cache.bind(new Caller(method(Plain.class, "load"), Caller.Role.CACHEABLE));
 		TieredCache classCache = cache.bind(new Caller(method(ClassLevel.class, "load"), Caller.Role.CACHEABLE));
 		CachetKey plain = CachetKey.of("plain");

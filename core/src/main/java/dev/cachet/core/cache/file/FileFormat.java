@@ -56,7 +56,7 @@ public final class FileFormat implements ResultFormat {
 	}
 
 	@Override
-	public @Nullable Candidate find(TierBinding binding, Call call) {
+	public @Nullable Candidate find(TierBinding binding, Call call, long nowMillis) {
 		EnvelopeSigner verifier = binding.verifier(signer);
 		EnvelopeStreams.Reader reader = operations.openEnvelope(binding, call.cache(), call.keyId(),
 				(verifier != null) ? verifier : EnvelopeSigner.none());
