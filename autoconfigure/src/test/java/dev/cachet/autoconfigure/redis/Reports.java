@@ -1,5 +1,8 @@
 package dev.cachet.autoconfigure.redis;
 
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,9 +17,16 @@ public class Reports {
 
 	private final AtomicInteger computations = new AtomicInteger();
 
+	private final Queue<String> priced = new ConcurrentLinkedQueue<>();
+
 	private volatile CountDownLatch gate;
 
 	private volatile int priceList = 1;
+
+	/** The items {@link #price} computed on this instance, in order. */
+	public List<String> pricedItems() {
+		return List.copyOf(priced);
+	}
 
 	/** How often a method body ran on this instance (public: callers hold the caching proxy). */
 	public int computations() {
@@ -78,6 +88,7 @@ public class Reports {
 	@Cacheable(cacheNames = "prices", key = "#item")
 	public String price(String item) {
 		computations.incrementAndGet();
+		priced.add(item);
 		return item + " from list " + priceList;
 	}
 
