@@ -75,12 +75,14 @@ final class ValueFormat implements ResultFormat {
 		if (reader == null) {
 			return null;
 		}
-		try (reader) {
-			return new HeaderOnly(reader.metadata());
+		HeaderOnly header = new HeaderOnly(reader.metadata());
+		try {
+			reader.close();
 		}
 		catch (IOException ex) {
-			return new HeaderOnly(reader.metadata()); // the header was read; only closing failed
+			// the header was read; only closing failed
 		}
+		return header;
 	}
 
 	/** Whether a result of this JVM for the key is still on its way to the tiers that store bytes. */
