@@ -11,7 +11,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public enum BenchMode {
 
 	QUICK(3, TimeValue.milliseconds(500), 3, TimeValue.milliseconds(500), 5, 10, List.of(1_000, 100_000), 5, 3, 10_000,
-			2, 3),
+			2, 2),
 
 	FULL(5, TimeValue.seconds(1), 10, TimeValue.seconds(1), 20, 30, List.of(1_000, 100_000, 1_000_000), 15, 5, 50_000,
 			3, 7);

@@ -27,6 +27,7 @@ import dev.cachet.bench.support.BenchCaches;
 import dev.cachet.bench.support.TempFolders;
 import dev.cachet.core.cache.TieredCache;
 import dev.cachet.core.cache.TieredCacheManager;
+import dev.cachet.core.envelope.Envelope;
 import dev.cachet.core.key.CachetKey;
 import dev.cachet.core.key.CachetKeyGenerator;
 
@@ -41,8 +42,11 @@ import dev.cachet.core.key.CachetKeyGenerator;
  * full collections with a tier open over {@code n} entries, minus the same with a tier open over an
  * empty folder (so the tier's fixed costs cancel out), divided by {@code n}.
  *
- * <p>With {@code -Dbench.scale.dir=<folder>} the entry folders are kept there and reused by later
- * runs (writing a million files takes minutes); otherwise they are temporary and deleted.
+ * <p>With {@code -Dbench.scale.dir=<folder>} (the {@code bench} profile sets {@code bench/target/scale-entries})
+ * the entry folders are kept there and reused by later runs: writing a million files takes about 7 minutes
+ * here and deleting them 3 more, a third of the full bench's budget. A folder is reused only if its
+ * marker names the same entry count, envelope format and key format as this build would write;
+ * otherwise it is written again. Without the property they are temporary and deleted.
  */
 public final class DiskScaleScenario {
 
@@ -187,7 +191,8 @@ public final class DiskScaleScenario {
 		Path folder;
 		if (keep != null) {
 			folder = Path.of(keep, "entries-" + entries);
-			if (Files.exists(folder.resolve(COMPLETE_MARKER))) {
+			Path marker = folder.resolve(COMPLETE_MARKER);
+			if (Files.exists(marker) && Files.readString(marker).equals(marker(entries))) {
 				System.out.printf(Locale.ROOT, "[scale] reusing %,d entries in %s%n", entries, folder);
 				return folder;
 			}
@@ -216,10 +221,19 @@ public final class DiskScaleScenario {
 				TempFolders.delete(batch);
 			}
 		}
-		Files.writeString(folder.resolve(COMPLETE_MARKER), Integer.toString(entries));
+		Files.writeString(folder.resolve(COMPLETE_MARKER), marker(entries));
 		System.out.printf(Locale.ROOT, "[scale] wrote %,d entries in %.1f s%n", entries,
 				(System.nanoTime() - writeStart) / 1e9);
 		return folder;
+	}
+
+	/**
+	 * What a folder written by this build holds: the entry count, the envelope format and the address
+	 * of the first key (which changes with the key format). A folder from an older format is written again.
+	 */
+	private static String marker(int entries) {
+		return "entries=" + entries + " envelope=" + Envelope.FORMAT_VERSION + " first-key="
+				+ BenchCaches.keyGenerator().addresses().addressOf(0).id();
 	}
 
 	/** Moves the entry files ({@code <cache folder>/<shard>/<name>.entry}) of one folder into another. */

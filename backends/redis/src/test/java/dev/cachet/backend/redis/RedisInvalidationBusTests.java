@@ -90,8 +90,12 @@ class RedisInvalidationBusTests {
 	void clearAndUnusualCacheNamesArriveIntact() {
 		this.busA.publishClear("odd\nname|with:stuff");
 		this.busA.publishEvict("odd\nname", "k1");
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.heardByB.events.size() == 2);
-		assertThat(this.heardByB.events).containsExactlyInAnyOrder("cleared odd\nname|with:stuff", "evicted odd\nname k1");
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.heardByB.events).contains("cleared odd\nname|with:stuff",
+					"evicted odd\nname k1"));
+		// an announcement heard live and again by a catch-up read of the history is applied twice,
+		// harmlessly: what matters is that nothing else, no mangled name, arrived
+		assertThat(this.heardByB.events).containsOnly("cleared odd\nname|with:stuff", "evicted odd\nname k1");
 	}
 
 	@Test
