@@ -9,6 +9,7 @@ import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.aop.ProxyMethodInvocation;
 import org.springframework.aop.support.StaticMethodMatcherPointcutAdvisor;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cache.Cache.ValueWrapper;
 import org.springframework.cache.annotation.AnnotationCacheOperationSource;
 import org.springframework.cache.interceptor.BeanFactoryCacheOperationSourceAdvisor;
 import org.springframework.cache.interceptor.CacheOperationSource;
@@ -30,11 +31,18 @@ import dev.cachet.core.policy.Cachet;
  * looks entries up and runs the method itself, gets a way to refresh a stale entry (the method invoked
  * again through its proxy, under {@link CallOptions#recompute()}, so transactions and every other
  * advice apply) and to answer a failure of the method with a stale entry within stale-if-error.
+ * A call whose entry the memory tier holds may be answered before that ({@link CacheHitShortcut}).
  */
 final class CachedInvocationAdvice implements MethodInterceptor {
 
+	private final CacheHitShortcut shortcut = new CacheHitShortcut();
+
 	@Override
 	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
+		ValueWrapper hit = shortcut.hit(invocation);
+		if (hit != null) {
+			return hit.get();
+		}
 		return CachedInvocation.run(invocation.getMethod(), new Proceeding(invocation));
 	}
 

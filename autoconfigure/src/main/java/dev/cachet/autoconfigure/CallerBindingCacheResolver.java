@@ -63,6 +63,19 @@ final class CallerBindingCacheResolver implements CacheResolver {
 				&& ((SimpleCacheResolver) delegate).getCacheManager().getClass() == TieredCacheManager.class;
 	}
 
+	/**
+	 * Cachet's manager, when this resolver finds caches by name in it (the delegate is Spring's
+	 * resolver by names over it), else {@code null}.
+	 */
+	@Nullable TieredCacheManager byNamesIn() {
+		return byNames ? (TieredCacheManager) ((SimpleCacheResolver) delegate).getCacheManager() : null;
+	}
+
+	/** The methods whose callers it binds caches to. */
+	CachedMethods methods() {
+		return methods;
+	}
+
 	@Override
 	public Collection<? extends Cache> resolveCaches(CacheOperationInvocationContext<?> context) {
 		View remembered = byNames ? remembered(context, null) : null;

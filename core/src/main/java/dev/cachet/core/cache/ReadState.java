@@ -22,6 +22,12 @@ final class ReadState {
 	/** A check of an input: nothing counted, recorded or deleted; what it served is kept in {@link #served}. */
 	final boolean quiet;
 
+	/**
+	 * A read of the nearest tier alone, ahead of a full read: a hit counts as any, anything else is
+	 * left for the full read to count, offer stale or delete.
+	 */
+	boolean tentative;
+
 	/** Whether tiers that block may be asked (for the entry in a check, for its inputs in any read): not in a non-blocking read. */
 	boolean blocking;
 
@@ -36,6 +42,13 @@ final class ReadState {
 		return check;
 	}
 
+	/** The state of a {@link #tentative} read. */
+	static ReadState tentative(Call call, ResultFormat format, long now) {
+		ReadState read = new ReadState(call, format, now, false, false);
+		read.tentative = true;
+		return read;
+	}
+
 	ReadState(Call call, ResultFormat format, long now, boolean async, boolean quiet) {
 		this.call = call;
 		this.format = format;
@@ -43,6 +56,11 @@ final class ReadState {
 		this.async = async;
 		this.quiet = quiet;
 		this.blocking = !async;
+	}
+
+	/** Whether a miss or a rejected entry is counted and acted on here. */
+	boolean handlesMisses() {
+		return !quiet && !tentative;
 	}
 
 	/** Whether a check needs only the metadata of an entry in {@code tier}: it decodes only to fill a nearer tier holding objects. */

@@ -67,6 +67,11 @@ final class TierChain {
 		return walk.read(call, format);
 	}
 
+	/** The nearest tier's value for the call, if it holds objects and may serve it: see {@link TierWalk#nearest}. */
+	@Nullable Object nearest(Call call, ResultFormat format) {
+		return walk.nearest(call, format);
+	}
+
 	/**
 	 * What the entry at {@code key} records if application code may be served it, whatever its age,
 	 * counted nowhere: see {@link TierWalk#current}.

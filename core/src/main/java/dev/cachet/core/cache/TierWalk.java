@@ -37,6 +37,8 @@ final class TierWalk {
 
 	private final LineageGraph lineage;
 
+	private final Rejections rejections;
+
 	private final boolean recordsInputs;
 
 	private final Clock clock;
@@ -49,6 +51,7 @@ final class TierWalk {
 		this.statistics = statistics;
 		this.asyncReads = runtime.asyncReads();
 		this.lineage = runtime.lineage();
+		this.rejections = new Rejections(cache, runtime, statistics);
 		this.recordsInputs = runtime.recordsInputs();
 		this.clock = runtime.clock();
 	}
@@ -56,6 +59,20 @@ final class TierWalk {
 	/** The store value of the nearest entry that may be served to the call; {@code null} on a miss. */
 	@Nullable Object read(Call call, ResultFormat format) {
 		return read(new ReadState(call, format, clock.millis(), false, false));
+	}
+
+	/**
+	 * The value the nearest tier holds for the call, if that tier holds objects and may serve it: a
+	 * hit, counted and recorded as {@link #read} does. Anything else is counted nowhere and left in
+	 * place, for the full read that follows.
+	 */
+	@Nullable Object nearest(Call call, ResultFormat format) {
+		TierBinding nearest = tiers.get(0);
+		if (nearest.values() == null) {
+			return null;
+		}
+		ReadState walk = ReadState.tentative(call, format, clock.millis());
+		return after(walk, 0, format.find(nearest, call, walk.now));
 	}
 
 	/**
@@ -199,7 +216,7 @@ final class TierWalk {
 	private @Nullable Object serve(ResultFormat.@Nullable Candidate found, ReadState walk, TierBinding binding) {
 		Call call = walk.call;
 		if (found == null) {
-			if (!walk.quiet) {
+			if (walk.handlesMisses()) {
 				binding.statistics().miss();
 			}
 			return null;
@@ -221,12 +238,12 @@ final class TierWalk {
 				logger.debug("Entry of tier {} in cache '{}' not served: {}", binding.name(), cache, ex.getMessage());
 			}
 		}
-		if (reason == MissReason.STALE && call.stale() != null) {
+		if (reason == MissReason.STALE && call.stale() != null && !walk.tentative) {
 			// only past max-age, everything else checked: it may still be served within a stale window
 			call.stale().offer(found, call, walk.now);
 		}
 		if (reason != null) {
-			reject(binding, walk, reason);
+			rejections.reject(binding, walk, reason);
 			return null;
 		}
 		return value;
@@ -272,29 +289,6 @@ final class TierWalk {
 			}
 		}
 		return value;
-	}
-
-	private void reject(TierBinding binding, ReadState walk, MissReason reason) {
-		if (walk.quiet) {
-			return; // a check: the entry's own reads count and delete
-		}
-		binding.statistics().miss();
-		statistics.reject(reason);
-		if (reason.deletes()) {
-			binding.statistics().error();
-			Runnable delete = () -> operations.evict(List.of(binding), cache, walk.call.keyId(), false);
-			if (!walk.async || binding.values() != null) {
-				delete.run();
-				return;
-			}
-			try {
-				// off the caller's thread; if it cannot be queued, the next read finds the entry and tries again
-				asyncReads.executor(binding).execute(delete);
-			}
-			catch (RejectedExecutionException ex) {
-				logger.debug("Deletion of an entry of tier {} in cache '{}' not queued", binding.name(), cache);
-			}
-		}
 	}
 
 }

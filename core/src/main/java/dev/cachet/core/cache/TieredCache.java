@@ -106,6 +106,21 @@ public class TieredCache extends AbstractValueAdaptingCache {
 		return value;
 	}
 
+	/**
+	 * The nearest tier's value for {@code key}, when that tier holds objects and may serve it to this
+	 * view's caller: a hit, counted and recorded as one of {@link #get(Object)}. Otherwise
+	 * {@code null}, with nothing counted, so that the {@code get} that follows counts its miss once.
+	 * It lets a call that hits the memory tier skip the rest of a read.
+	 */
+	public @Nullable ValueWrapper nearestHit(Object key) {
+		Call call = parts.calls().resolve(key, caller);
+		if (!call.reads() || call.returnsFile()) {
+			return null;
+		}
+		Object value = parts.chain().nearest(call, parts.values());
+		return (value != null) ? toValueWrapper(value) : null;
+	}
+
 	@Override
 	public void put(Object key, @Nullable Object value) {
 		Call call = parts.calls().resolve(key, caller);
