@@ -19,9 +19,11 @@ import dev.cachet.core.cache.TierBinding;
 import dev.cachet.core.cache.TieredCacheManager;
 
 /**
- * A {@code @Cacheable} hit through Spring's caching interceptor: Cachet's memory tier (key with
- * method fingerprint and canonical argument hash, freshness check) against Boot's
- * {@code CaffeineCacheManager} (Spring's {@code SimpleKeyGenerator}).
+ * A {@code @Cacheable} hit, the call an application makes on the proxied bean: Cachet's memory tier
+ * (canonical 128-bit key, producer, fingerprint and freshness checks; answered before Spring's cache
+ * interceptor when it would do nothing else, see the autoconfigure module's {@code CacheHitShortcut})
+ * against Boot's {@code CaffeineCacheManager} through Spring's interceptor (Spring's
+ * {@code SimpleKeyGenerator}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

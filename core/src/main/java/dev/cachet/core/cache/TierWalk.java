@@ -67,8 +67,8 @@ final class TierWalk {
 	 * place, for the full read that follows.
 	 */
 	@Nullable Object nearest(Call call, ResultFormat format) {
-		TierBinding nearest = tiers.get(0);
-		if (nearest.values() == null) {
+		TierBinding nearest = (tiers.size() > 0) ? tiers.get(0) : null;
+		if (nearest == null || nearest.values() == null) {
 			return null;
 		}
 		ReadState walk = ReadState.tentative(call, format, clock.millis());
