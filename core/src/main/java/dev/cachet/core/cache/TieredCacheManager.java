@@ -212,7 +212,7 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 	 */
 	public void warmUp() {
 		ChecksumWarmUp.run();
-		new ReadPathWarmUp(localTiers(), runtime, clock).run();
+		new ReadPathWarmUp(localTiers(), settings(CacheOverrides.NONE), runtime, clock).run();
 	}
 
 	/**
