@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.cache.CacheManager;
 
 import dev.cachet.core.cache.file.FileFormat;
+import dev.cachet.core.envelope.ChecksumWarmUp;
 import dev.cachet.core.envelope.EnvelopeSigner;
 import dev.cachet.core.key.CachetKeyGenerator;
 import dev.cachet.core.policy.StaleWindows;
@@ -206,10 +207,12 @@ public class TieredCacheManager implements CacheManager, AutoCloseable {
 	/**
 	 * Runs the read path once through this instance's local tiers (memory, disk) with an entry of its
 	 * own, written and removed again, so that the first hit after a restart does not pay for running
-	 * it the first time. Shared tiers are not touched. Call it off the start-up thread.
+	 * it the first time, and has the JIT compile the envelope checksum every read of bytes runs
+	 * ({@link ChecksumWarmUp}). Shared tiers are not touched. Call it off the start-up thread.
 	 */
 	public void warmUp() {
-		new ReadPathWarmUp(localTiers(), runtime, clock).run();
+		ChecksumWarmUp.run();
+		new ReadPathWarmUp(localTiers(), settings(CacheOverrides.NONE), runtime, clock).run();
 	}
 
 	/**

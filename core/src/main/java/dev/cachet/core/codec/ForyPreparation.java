@@ -3,12 +3,14 @@ package dev.cachet.core.codec;
 import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.fory.Fory;
 import org.jspecify.annotations.Nullable;
@@ -28,14 +30,21 @@ final class ForyPreparation {
 
 	private static final Logger logger = LoggerFactory.getLogger(ForyPreparation.class);
 
+	/** Records in lists of records are sampled this deep at most (a record may hold a list of its own type). */
+	private static final int MAX_SAMPLE_DEPTH = 3;
+
 	private final Fory fory;
 
 	/** Reads what {@link #fory} wrote, as a restarted JVM reads another's bytes: names decoded, not remembered. */
 	private final Fory reader;
 
-	ForyPreparation(Fory fory, Fory reader) {
+	/** The classes being prepared: only their samples are put in lists, as others may not be encodable. */
+	private final Set<Class<?>> prepared;
+
+	ForyPreparation(Fory fory, Fory reader, Set<Class<?>> prepared) {
 		this.fory = fory;
 		this.reader = reader;
+		this.prepared = prepared;
 	}
 
 	/** The two instances prepared, to give back to the pool. */
@@ -75,9 +84,17 @@ final class ForyPreparation {
 		return sample == null || run(type.getName() + " (sample record)", () -> reader.deserialize(fory.serialize(sample)));
 	}
 
-	/** A record of {@code type} with zero, {@code false} and {@code null} components, if its constructor accepts them. */
-	private static @Nullable Object sample(Class<?> type) {
-		if (!type.isRecord()) {
+	/**
+	 * A record of {@code type} with zero, {@code false} and {@code null} components, if its constructor
+	 * accepts them; a list component whose declared elements are records being prepared holds one
+	 * sample element instead, so the read of such a list (a report's rows) has run too.
+	 */
+	@Nullable Object sample(Class<?> type) {
+		return sample(type, 0);
+	}
+
+	private @Nullable Object sample(Class<?> type, int depth) {
+		if (!type.isRecord() || depth > MAX_SAMPLE_DEPTH) {
 			return null;
 		}
 		try {
@@ -86,7 +103,8 @@ final class ForyPreparation {
 			Object[] values = new Object[components.length];
 			for (int i = 0; i < components.length; i++) {
 				types[i] = components[i].getType();
-				values[i] = types[i].isPrimitive() ? Array.get(Array.newInstance(types[i], 1), 0) : null;
+				values[i] = types[i].isPrimitive() ? Array.get(Array.newInstance(types[i], 1), 0)
+						: list(components[i], depth);
 			}
 			Constructor<?> constructor = type.getDeclaredConstructor(types);
 			constructor.setAccessible(true);
@@ -96,6 +114,16 @@ final class ForyPreparation {
 			logger.debug("No sample value of {} to prepare the codec with: {}", type.getName(), ex.toString());
 			return null;
 		}
+	}
+
+	/** A one-element list for a {@code List<R>} component whose {@code R} is being prepared, else {@code null}. */
+	private @Nullable List<Object> list(RecordComponent component, int depth) {
+		if (component.getType() != List.class || !(component.getGenericType() instanceof ParameterizedType list)
+				|| !(list.getActualTypeArguments()[0] instanceof Class<?> element) || !prepared.contains(element)) {
+			return null;
+		}
+		Object sample = sample(element, depth + 1);
+		return (sample != null) ? new ArrayList<>(List.of(sample)) : null;
 	}
 
 	private boolean run(String what, Runnable step) {

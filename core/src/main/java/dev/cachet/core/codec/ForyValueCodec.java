@@ -3,6 +3,7 @@ package dev.cachet.core.codec;
 import java.util.Collection;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.apache.fory.Fory;
@@ -139,13 +140,14 @@ public final class ForyValueCodec implements ValueCodec {
 			.filter(ForyPreparation::preparable)
 			.filter(type -> this.allowlist.isAllowed(type.getName()))
 			.toList();
-		ForyPreparation preparation = preparation();
+		Set<Class<?>> prepared = Set.copyOf(pending);
+		ForyPreparation preparation = preparation(prepared);
 		if (preparation == null || !preparation.warmUpCommonPaths()) {
 			return;
 		}
 		for (Class<?> type : pending) {
 			if (!preparation.prepare(type)) {
-				preparation = preparation(); // the instance that hit an error is dropped
+				preparation = preparation(prepared); // the instance that hit an error is dropped
 				if (preparation == null) {
 					return;
 				}
@@ -154,9 +156,9 @@ public final class ForyValueCodec implements ValueCodec {
 		preparation.instances().forEach(this::giveBack);
 	}
 
-	private @Nullable ForyPreparation preparation() {
+	private @Nullable ForyPreparation preparation(Set<Class<?>> prepared) {
 		try {
-			return new ForyPreparation(borrow(), borrow());
+			return new ForyPreparation(borrow(), borrow(), prepared);
 		}
 		catch (CodecException ex) {
 			return null;

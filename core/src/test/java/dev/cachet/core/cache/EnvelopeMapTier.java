@@ -20,6 +20,8 @@ class EnvelopeMapTier implements CacheTier {
 
 	private final AtomicInteger reads = new AtomicInteger();
 
+	private final AtomicInteger writesWithInputs = new AtomicInteger();
+
 	/** How many entries are stored. */
 	int size() {
 		return entries.size();
@@ -28,6 +30,11 @@ class EnvelopeMapTier implements CacheTier {
 	/** How often {@link #get} was called. */
 	int reads() {
 		return reads.get();
+	}
+
+	/** How many of the entries {@link #put} stored recorded inputs. */
+	int writesWithInputs() {
+		return writesWithInputs.get();
 	}
 
 	@Override
@@ -48,6 +55,9 @@ class EnvelopeMapTier implements CacheTier {
 
 	@Override
 	public void put(String cache, String key, Envelope envelope, Duration storageTtl) {
+		if (!envelope.metadata().inputs().isEmpty()) {
+			writesWithInputs.incrementAndGet();
+		}
 		entries.put(cache + '/' + key, envelope);
 	}
 
