@@ -5,12 +5,12 @@ import java.util.List;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * How long the suite runs: {@code full} (about 25 minutes on 2 cores) or {@code quick} (under 5),
+ * How long the suite runs: {@code full} (about 30 minutes on 2 cores) or {@code quick} (about 5),
  * chosen with {@code -Dbench.mode}.
  */
 public enum BenchMode {
 
-	QUICK(3, TimeValue.milliseconds(500), 3, TimeValue.milliseconds(500), 5, 10, List.of(1_000, 100_000), 5, 3, 10_000,
+	QUICK(2, TimeValue.milliseconds(500), 3, TimeValue.milliseconds(300), 5, 10, List.of(1_000, 100_000), 5, 2, 10_000,
 			2, 2),
 
 	FULL(5, TimeValue.seconds(1), 10, TimeValue.seconds(1), 20, 30, List.of(1_000, 100_000, 1_000_000), 15, 5, 50_000,
