@@ -20,7 +20,6 @@ import org.springframework.cache.interceptor.CacheInterceptor;
 import org.springframework.cache.interceptor.CacheOperation;
 import org.springframework.cache.interceptor.CacheOperationSource;
 import org.springframework.cache.interceptor.CacheableOperation;
-import org.springframework.cache.interceptor.KeyGenerator;
 import org.springframework.core.MethodClassKey;
 import org.springframework.core.ReactiveAdapterRegistry;
 import org.springframework.util.StringUtils;
@@ -71,7 +70,7 @@ final class CacheHitShortcut {
 		if (route == null || route.targetClass() != targetClass || route.advisors() != advisors) {
 			route = route(advised, method, target, targetClass, advisors);
 		}
-		if (route == null || route.cache() == null || route.keys() == null) {
+		if (route == null || route.cache() == null) {
 			return null;
 		}
 		try {
@@ -95,11 +94,12 @@ final class CacheHitShortcut {
 		}
 		Route route = find(advised, method, target, targetClass, advisors);
 		if (route != null) {
-			Route first = routes.putIfAbsent(method, route);
-			if (first != null && first.targetClass() == targetClass) {
+			// a race may store an older route: every read checks its class and advisor count
+			Route first = routes.get(method);
+			if (first == null || first.targetClass() == targetClass) {
 				routes.put(method, route);
 			}
-			else if (first != null) {
+			else {
 				otherRoutes.put(key, route);
 			}
 		}
@@ -184,9 +184,10 @@ final class CacheHitShortcut {
 	/**
 	 * Where a method's hits are answered on one target class, while its proxy has {@code advisors}
 	 * advisors: the view of the cache bound to the method, and the key generator; both {@code null}
-	 * when its calls go to the interceptor.
+	 * ({@link #cache} is the one read) when its calls go to the interceptor.
 	 */
-	private record Route(Class<?> targetClass, int advisors, @Nullable TieredCache cache, @Nullable KeyGenerator keys) {
+	private record Route(Class<?> targetClass, int advisors, @Nullable TieredCache cache,
+			@Nullable CachetKeyGenerator keys) {
 	}
 
 }
